@@ -1,0 +1,32 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+
+/**
+ * Migration N (at index N - 1) takes a database from version N - 1 to version N. Migrations are
+ * written against the untyped database on purpose: each one sees the schema its predecessors left,
+ * not today's.
+ */
+export type Migration = (
+  db: IDBPDatabase<unknown>,
+  tx: IDBPTransaction<unknown, StoreNames<unknown>[], 'versionchange'>,
+) => void;
+
+export const migrations: readonly Migration[] = [
+  // 1: the stores and indexes of DESIGN.md's data model.
+  (db) => {
+    const comments = db.createObjectStore('comments', { keyPath: 'key' });
+    comments.createIndex('thread', 'thread');
+    comments.createIndex('tags', 'tags', { multiEntry: true });
+    comments.createIndex('author', 'author');
+    comments.createIndex('updatedAt', 'updatedAt');
+
+    const users = db.createObjectStore('users', { keyPath: 'key' });
+    users.createIndex('tags', 'tags', { multiEntry: true });
+    users.createIndex('name', 'name');
+    users.createIndex('updatedAt', 'updatedAt');
+
+    db.createObjectStore('tags', { keyPath: 'name' });
+
+    const threads = db.createObjectStore('threads', { keyPath: 'key' });
+    threads.createIndex('lastVisitedAt', 'lastVisitedAt');
+  },
+];

@@ -1,0 +1,22 @@
+import type { DBSchema } from 'idb';
+import type { CommentAnnotation, Tag, ThreadRecord, UserAnnotation } from '../shared/model';
+
+/** The current shape of the database, as the last migration leaves it. */
+export interface ThreadnoteSchema extends DBSchema {
+  comments: {
+    key: string;
+    value: CommentAnnotation;
+    indexes: { thread: string; tags: string; author: string; updatedAt: string };
+  };
+  users: {
+    key: string;
+    value: UserAnnotation;
+    indexes: { tags: string; name: string; updatedAt: string };
+  };
+  tags: { key: string; value: Tag };
+  threads: {
+    key: string;
+    value: ThreadRecord;
+    indexes: { lastVisitedAt: string };
+  };
+}

@@ -1,0 +1,55 @@
+/** Shared look of the injected UI: small, quiet, readable on HN's beige and on dark themes. */
+export const baseCss = `
+:host { all: initial; font: 12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222; }
+button { font: inherit; cursor: pointer; }
+.chip {
+  display: inline-flex; align-items: center; gap: 2px; margin: 0 2px; padding: 0 6px;
+  border-radius: 8px; color: #fff; font-size: 11px; line-height: 16px; border: 0;
+}
+.chip .remove { background: none; border: 0; color: inherit; padding: 0 0 0 2px; opacity: .8; }
+.chip .remove:hover, .chip .remove:focus-visible { opacity: 1; }
+.user-chip { outline: 1px dashed currentColor; outline-offset: -1px; }
+`;
+
+export const chipsCss = `${baseCss}
+:host { display: inline; margin-left: 4px; }
+.stub { color: #828282; font-size: 11px; margin-left: 4px; }
+.stub button { background: none; border: 0; padding: 0; color: #1864ab; text-decoration: underline; font-size: 11px; }
+`;
+
+export const noteCss = `${baseCss}
+:host { display: block; margin: 6px 0 2px; }
+.note {
+  white-space: pre-wrap; overflow-wrap: anywhere; max-width: 60em; padding: 4px 8px;
+  background: #fff8db; border-left: 3px solid #f08c00; color: #3b2f00; font-size: 12px;
+}
+`;
+
+export const controlCss = `${baseCss}
+:host { display: inline-block; position: relative; margin-left: 6px; vertical-align: baseline; }
+.trigger {
+  border: 1px solid #c8c8b4; background: #fff; color: #6b4b00; border-radius: 4px;
+  padding: 0 6px; font-size: 11px; line-height: 16px;
+}
+.trigger:focus-visible, .panel :focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
+.panel {
+  position: absolute; z-index: 2147483000; top: 22px; left: 0; width: 320px; box-sizing: border-box;
+  background: #fff; color: #222; border: 1px solid #bbb; border-radius: 6px; padding: 10px;
+  box-shadow: 0 4px 16px rgba(0,0,0,.18);
+}
+.panel h2 { font-size: 12px; margin: 0 0 8px; font-weight: 600; }
+.panel section { margin-bottom: 10px; }
+.panel label { display: block; font-weight: 600; margin-bottom: 4px; }
+.panel input, .panel textarea {
+  box-sizing: border-box; width: 100%; font: inherit; padding: 4px; border: 1px solid #aaa; border-radius: 4px;
+}
+.panel textarea { min-height: 64px; resize: vertical; }
+.row { display: flex; gap: 6px; align-items: center; margin-top: 6px; flex-wrap: wrap; }
+.action { border: 1px solid #aaa; background: #f4f4f4; border-radius: 4px; padding: 2px 8px; }
+.action.primary { background: #1864ab; border-color: #1864ab; color: #fff; }
+.suggestions { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 4px; }
+.suggestion { border: 1px dashed #888; background: #fff; border-radius: 8px; padding: 0 6px; font-size: 11px; }
+.error { color: #c92a2a; margin-top: 4px; }
+.status { color: #2b8a3e; }
+.muted { color: #666; }
+`;

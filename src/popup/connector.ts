@@ -1,0 +1,40 @@
+/**
+ * The popup's only way to the extension. Components take a PopupConnector, so tests can hand
+ * them a mock instead of a browser.
+ */
+import { browser } from '../shared/browser';
+import type { PageInfo, ThreadSummary } from '../shared/messages';
+import { callTab, callWorker } from '../shared/messaging';
+
+export interface CurrentPage {
+  tabId: number;
+  page: PageInfo;
+}
+
+export interface PopupConnector {
+  /** The forum page the popup is about, or null when the tab is not one Threadnote reads. */
+  currentPage(): Promise<CurrentPage | null>;
+  threadSummary(threadKey: string): Promise<ThreadSummary>;
+}
+
+async function targetTabId(): Promise<number | undefined> {
+  // `?tab=<id>` opens the popup for a given tab, e.g. when it is opened in a tab of its own.
+  const requested = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(requested) && requested > 0) return requested;
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id;
+}
+
+export const extensionConnector: PopupConnector = {
+  async currentPage() {
+    const tabId = await targetTabId();
+    if (tabId === undefined) return null;
+    try {
+      return { tabId, page: await callTab(tabId, 'page.info', {}) };
+    } catch {
+      // No content script answers: not a forum page, or one still loading.
+      return null;
+    }
+  },
+  threadSummary: (threadKey) => callWorker('thread.summary', { thread: threadKey }),
+};

@@ -1,0 +1,86 @@
+/**
+ * Run-time schemas of the requests the service worker accepts. The worker validates every request
+ * against these before it touches the store, since a content script shares its page with code we
+ * do not control.
+ */
+import * as v from 'valibot';
+import { FOLDS, MAX_NOTE_LENGTH, isNormalTagName } from './model';
+
+const MAX_KEY = 300;
+const MAX_TEXT = 2_000;
+const MAX_COMMENTS_PER_PAGE = 50_000;
+
+const key = v.pipe(
+  v.string(),
+  v.minLength(3),
+  v.maxLength(MAX_KEY),
+  v.regex(/^[a-z0-9/.-]+:[^\s]+$/),
+);
+// http(s) only: these URLs become links in extension pages and exports.
+const url = v.pipe(
+  v.string(),
+  v.maxLength(MAX_TEXT),
+  v.url(),
+  v.regex(/^https?:\/\//i, 'Only http and https links are kept.'),
+);
+const tagName = v.pipe(
+  v.string(),
+  v.check(isNormalTagName, 'Tag names are trimmed, lowercase, 1–40 characters, without commas.'),
+);
+
+export const threadRefSchema = v.strictObject({
+  key,
+  title: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
+  url,
+});
+
+const commentRefSchema = v.strictObject({
+  key,
+  thread: threadRefSchema,
+  author: v.pipe(v.string(), v.maxLength(200)),
+  url,
+  quote: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
+});
+
+const commentPatchSchema = v.strictObject({
+  tags: v.optional(v.pipe(v.array(tagName), v.maxLength(100))),
+  note: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(MAX_NOTE_LENGTH, `A note has at most ${MAX_NOTE_LENGTH} characters.`),
+    ),
+  ),
+  fold: v.optional(v.picklist(FOLDS)),
+});
+
+/** Requests that content scripts and extension pages send to the service worker. */
+export const workerRequestSchemas = {
+  /** A page with comments was opened: returns what is known about it and records the visit. */
+  'page.open': v.strictObject({
+    threadKeys: v.pipe(v.array(key), v.maxLength(1_000)),
+    userKeys: v.pipe(v.array(key), v.maxLength(MAX_COMMENTS_PER_PAGE)),
+    visit: v.nullable(
+      v.strictObject({
+        thread: threadRefSchema,
+        commentKeys: v.pipe(v.array(key), v.maxLength(MAX_COMMENTS_PER_PAGE)),
+      }),
+    ),
+  }),
+  'comment.update': v.strictObject({
+    comment: commentRefSchema,
+    patch: commentPatchSchema,
+  }),
+  'thread.summary': v.strictObject({ thread: key }),
+  'tags.list': v.strictObject({}),
+} as const;
+
+/** Turns valibot issues into one message that names the field. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = v.getDotPath(issue);
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}

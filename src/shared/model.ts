@@ -1,0 +1,111 @@
+/** The records Threadnote keeps, as DESIGN.md defines them (and as the JSON export writes them). */
+
+export type Fold = 'none' | 'collapsed' | 'hidden';
+export const FOLDS: readonly Fold[] = ['none', 'collapsed', 'hidden'];
+
+/** How much of a comment's text is kept with its annotation, so a note outlives an edit. */
+export const QUOTE_LENGTH = 280;
+export const MAX_NOTE_LENGTH = 20_000;
+export const MAX_TAG_LENGTH = 40;
+
+export interface ThreadRef {
+  /** `<site>:<id>`, e.g. `hn:41425910`. */
+  key: string;
+  title: string;
+  url: string;
+}
+
+export interface CommentAnnotation {
+  key: string;
+  thread: string;
+  author: string;
+  url: string;
+  quote: string;
+  note: string;
+  tags: string[];
+  fold: Fold;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserAnnotation {
+  key: string;
+  name: string;
+  tags: string[];
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Tag {
+  name: string;
+  color: string;
+  description: string;
+  createdAt: string;
+}
+
+export interface ThreadRecord {
+  key: string;
+  title: string;
+  url: string;
+  firstVisitedAt: string;
+  lastVisitedAt: string;
+  /** Comment keys seen at any visit so far, so the next visit can tell what is new. */
+  seenCommentKeys: string[];
+}
+
+export interface ThreadCounts {
+  annotated: number;
+  tagged: number;
+  noted: number;
+  collapsed: number;
+  hidden: number;
+}
+
+export type TagNameResult = { ok: true; name: string } | { ok: false; reason: string };
+
+/** Trimmed, lowercased, inner whitespace as `-`, 1–40 characters, no commas. */
+export function parseTagName(input: string): TagNameResult {
+  const name = input.trim().toLowerCase().replace(/\s+/g, '-');
+  if (name.length === 0) return { ok: false, reason: 'A tag name cannot be empty.' };
+  if (name.length > MAX_TAG_LENGTH) {
+    return { ok: false, reason: `A tag name has at most ${MAX_TAG_LENGTH} characters.` };
+  }
+  if (name.includes(',')) return { ok: false, reason: 'A tag name cannot contain a comma.' };
+  return { ok: true, name };
+}
+
+export function isNormalTagName(name: string): boolean {
+  const parsed = parseTagName(name);
+  return parsed.ok && parsed.name === name;
+}
+
+/**
+ * Default tag colours: each carries white text at a contrast ratio of at least 4.5:1, and they
+ * stay apart for the common kinds of colour blindness.
+ */
+export const TAG_PALETTE = [
+  '#1864ab',
+  '#2b8a3e',
+  '#c92a2a',
+  '#862e9c',
+  '#a61e4d',
+  '#0b7285',
+  '#5f3dc4',
+  '#8f5a00',
+] as const;
+
+export function defaultTagColor(name: string): string {
+  let hash = 0;
+  for (let i = 0; i < name.length; i++) hash = (hash * 31 + name.charCodeAt(i)) | 0;
+  return TAG_PALETTE[Math.abs(hash) % TAG_PALETTE.length] ?? TAG_PALETTE[0];
+}
+
+export function siteOfKey(key: string): string {
+  const colon = key.lastIndexOf(':');
+  return colon > 0 ? key.slice(0, colon) : '';
+}
+
+export function isEmptyAnnotation(a: Pick<CommentAnnotation, 'note' | 'tags' | 'fold'>): boolean {
+  return a.note === '' && a.tags.length === 0 && a.fold === 'none';
+}
