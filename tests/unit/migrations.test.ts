@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { openWithMigrations } from '../../src/background/db';
+import { migrations, type Migration } from '../../src/background/migrations';
+
+describe('numbered migrations', () => {
+  it('creates the version 1 stores and indexes of DESIGN.md', async () => {
+    const db = await openWithMigrations('migrations-v1', migrations);
+    expect(db.version).toBe(1);
+    expect([...db.objectStoreNames].sort()).toEqual(['comments', 'tags', 'threads', 'users']);
+    const tx = db.transaction(['comments', 'users', 'threads'], 'readonly');
+    expect([...tx.objectStore('comments').indexNames].sort()).toEqual([
+      'author',
+      'tags',
+      'thread',
+      'updatedAt',
+    ]);
+    expect(tx.objectStore('comments').index('tags').multiEntry).toBe(true);
+    expect([...tx.objectStore('users').indexNames].sort()).toEqual(['name', 'tags', 'updatedAt']);
+    expect([...tx.objectStore('threads').indexNames]).toEqual(['lastVisitedAt']);
+    db.close();
+  });
+
+  it('upgrades a database made by version 1 without losing its records', async () => {
+    const name = 'migrations-upgrade';
+    const v1 = await openWithMigrations(name, migrations.slice(0, 1));
+    await v1.put('comments', {
+      key: 'hn:1',
+      thread: 'hn:0',
+      author: 'pg',
+      url: 'https://news.ycombinator.com/item?id=1',
+      quote: 'first',
+      note: 'kept',
+      tags: ['old'],
+      fold: 'none',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
+    v1.close();
+
+    // A later version: a migration that adds an index and rewrites existing records.
+    const addFoldIndex: Migration = (_db, tx) => {
+      const comments = tx.objectStore('comments');
+      comments.createIndex('fold', 'fold');
+      void comments.openCursor().then(async function visit(cursor): Promise<void> {
+        if (!cursor) return;
+        await cursor.update({ ...(cursor.value as object), migrated: true });
+        return visit(await cursor.continue());
+      });
+    };
+    const v2 = await openWithMigrations(name, [...migrations, addFoldIndex]);
+    expect(v2.version).toBe(migrations.length + 1);
+    const record = (await v2.get('comments', 'hn:1')) as Record<string, unknown>;
+    expect(record).toMatchObject({ note: 'kept', tags: ['old'], migrated: true });
+    expect(await v2.getAllFromIndex('comments', 'fold', 'none')).toHaveLength(1);
+    v2.close();
+  });
+});

@@ -1,0 +1,90 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Popup } from '../../src/popup/Popup';
+import type { PopupConnector } from '../../src/popup/connector';
+import type { ThreadSummary } from '../../src/shared/messages';
+import { thread } from './helpers';
+
+function mockConnector(overrides: Partial<PopupConnector> = {}): PopupConnector {
+  const summary: ThreadSummary = {
+    thread: {
+      key: thread.key,
+      title: thread.title,
+      url: thread.url,
+      firstVisitedAt: '2026-11-01T10:00:00.000Z',
+      lastVisitedAt: '2026-11-29T10:00:00.000Z',
+    },
+    counts: { annotated: 4, tagged: 2, noted: 3, collapsed: 1, hidden: 1 },
+  };
+  return {
+    currentPage: async () => ({
+      tabId: 7,
+      page: { site: 'hn', siteName: 'Hacker News', thread, comments: 31 },
+    }),
+    threadSummary: async () => summary,
+    ...overrides,
+  };
+}
+
+async function mount(connector: PopupConnector): Promise<HTMLElement> {
+  const root = document.createElement('main');
+  document.body.append(root);
+  await act(async () => {
+    render(<Popup connector={connector} />, root);
+  });
+  // Let the connector's promises settle and the state update render.
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+  return root;
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('popup', () => {
+  it('shows the thread’s title and counts', async () => {
+    const root = await mount(mockConnector());
+    expect(root.querySelector('[data-testid="thread-title"]')?.textContent).toBe(thread.title);
+    const count = (id: string) => root.querySelector(`[data-count="${id}"] strong`)?.textContent;
+    expect(count('tagged')).toBe('2');
+    expect(count('noted')).toBe('3');
+    expect(count('folded')).toBe('2');
+    expect(count('comments')).toBe('31');
+    expect(root.textContent).toContain('First visited');
+  });
+
+  it('says what to do on a page that is not a thread', async () => {
+    const root = await mount(mockConnector({ currentPage: async () => null }));
+    expect(root.textContent).toContain('Open a Hacker News comment page');
+  });
+
+  it('shows a failure as a message, not a blank popup', async () => {
+    const root = await mount(
+      mockConnector({
+        threadSummary: () => Promise.reject(new Error('database unavailable')),
+      }),
+    );
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('database unavailable');
+  });
+
+  it('renders titles as text, never as HTML', async () => {
+    const hostile = { ...thread, title: '<img src=x onerror=alert(1)>' };
+    const root = await mount(
+      mockConnector({
+        currentPage: async () => ({
+          tabId: 1,
+          page: { site: 'hn', siteName: 'Hacker News', thread: hostile, comments: 1 },
+        }),
+        threadSummary: async () => ({
+          thread: null,
+          counts: { annotated: 0, tagged: 0, noted: 0, collapsed: 0, hidden: 0 },
+        }),
+      }),
+    );
+    expect(root.querySelector('img[src="x"]')).toBeNull();
+    expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it, vi } from 'vitest';
+import { route, type RouterDeps } from '../../src/background/router';
+import { envelope } from '../../src/shared/messages';
+import { commentRef, freshDatabase, thread } from './helpers';
+
+const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+const contentSender = { id: EXTENSION_ID, url: 'https://news.ycombinator.com/item?id=1', tab: {} };
+const popupSender = { id: EXTENSION_ID, url: `${ORIGIN}src/popup/index.html` };
+
+async function makeDeps(): Promise<RouterDeps & { broadcast: ReturnType<typeof vi.fn> }> {
+  const db = await freshDatabase();
+  return {
+    extensionId: EXTENSION_ID,
+    extensionOrigin: ORIGIN,
+    database: async () => db,
+    now: () => '2026-11-29T10:00:00.000Z',
+    broadcast: vi.fn(),
+  };
+}
+
+describe('router', () => {
+  it('answers a valid request from a content script and tells other tabs', async () => {
+    const deps = await makeDeps();
+    const result = await route(
+      envelope('comment.update', { comment: commentRef('5'), patch: { tags: ['wrong'] } }),
+      contentSender,
+      deps,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      value: { annotation: { key: 'hn:5', tags: ['wrong'] } },
+    });
+    expect(deps.broadcast).toHaveBeenCalledWith('hn', 'tags.changed', {
+      tags: [expect.objectContaining({ name: 'wrong' })],
+    });
+    expect(deps.broadcast).toHaveBeenCalledWith(
+      'hn',
+      'comment.changed',
+      expect.objectContaining({ key: 'hn:5', thread: thread.key }),
+    );
+  });
+
+  it('refuses senders that are not this extension’s own contexts', async () => {
+    const deps = await makeDeps();
+    const message = envelope('tags.list', {});
+    for (const sender of [
+      { id: 'another-extension', url: `${ORIGIN}x.html` },
+      { id: EXTENSION_ID, url: 'https://evil.example/page', tab: {} },
+      { id: EXTENSION_ID },
+    ]) {
+      expect(await route(message, sender, deps)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+    expect(await route(message, popupSender, deps)).toEqual({ ok: true, value: [] });
+  });
+
+  it('keeps a content script to its own site’s records and its own calls', async () => {
+    const deps = await makeDeps();
+    const foreign = envelope('comment.update', {
+      comment: { ...commentRef('6'), key: 'reddit:t1_abc' },
+      patch: { note: 'x' },
+    });
+    expect(await route(foreign, contentSender, deps)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('reddit:t1_abc') },
+    });
+    const visit = envelope('page.open', { threadKeys: [], userKeys: [], visit: null });
+    expect(await route(visit, popupSender, deps)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+
+  it('returns validation errors as data, naming the field', async () => {
+    const deps = await makeDeps();
+    const cases: [unknown, RegExp][] = [
+      [{ hello: 'world' }, /Not a Threadnote message/],
+      [envelope('wipe.everything', {}), /Unknown request/],
+      [
+        envelope('comment.update', { comment: commentRef('7'), patch: { tags: ['Not Normal'] } }),
+        /patch\.tags\.0/,
+      ],
+      [
+        envelope('comment.update', {
+          comment: commentRef('7'),
+          patch: { note: 'x'.repeat(20_001) },
+        }),
+        /at most 20000/,
+      ],
+      [
+        envelope('comment.update', { comment: commentRef('7'), patch: { fold: 'sideways' } }),
+        /patch\.fold/,
+      ],
+      [
+        envelope('comment.update', {
+          comment: { ...commentRef('7'), url: 'javascript:alert(1)' },
+          patch: {},
+        }),
+        /comment\.url/,
+      ],
+      [envelope('comment.update', { comment: commentRef('7'), patch: {}, extra: true }), /extra/],
+    ];
+    for (const [message, error] of cases) {
+      const result = await route(message, contentSender, deps);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.message).toMatch(error);
+    }
+    expect(await (await deps.database()).count('comments')).toBe(0);
+    expect(deps.broadcast).not.toHaveBeenCalled();
+  });
+
+  it('returns store failures as data instead of throwing', async () => {
+    const deps = await makeDeps();
+    deps.database = () => Promise.reject(new Error('disk full'));
+    expect(await route(envelope('tags.list', {}), popupSender, deps)).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'disk full' },
+    });
+  });
+});

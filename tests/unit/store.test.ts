@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { openPage, threadSummary, updateComment } from '../../src/background/store';
+import { commentRef, freshDatabase, thread } from './helpers';
+
+const T0 = '2026-11-29T10:00:00.000Z';
+const T1 = '2026-11-29T11:00:00.000Z';
+const T2 = '2026-11-29T12:00:00.000Z';
+
+describe('comment annotations', () => {
+  it('creates an annotation with the quote of the comment as it was first annotated', async () => {
+    const db = await freshDatabase();
+    const first = await updateComment(
+      db,
+      { comment: commentRef('1', 'a', 'original text'), patch: { tags: ['insightful'] } },
+      T0,
+    );
+    expect(first.annotation).toEqual({
+      key: 'hn:1',
+      thread: thread.key,
+      author: 'a',
+      url: 'https://news.ycombinator.com/item?id=1',
+      quote: 'original text',
+      note: '',
+      tags: ['insightful'],
+      fold: 'none',
+      createdAt: T0,
+      updatedAt: T0,
+    });
+    expect(first.createdTags).toEqual([
+      expect.objectContaining({
+        name: 'insightful',
+        color: expect.stringMatching(/^#[0-9a-f]{6}$/),
+      }),
+    ]);
+
+    const edited = await updateComment(
+      db,
+      { comment: commentRef('1', 'a', 'edited text'), patch: { note: 'why' } },
+      T1,
+    );
+    expect(edited.annotation).toMatchObject({
+      quote: 'original text',
+      note: 'why',
+      tags: ['insightful'],
+      createdAt: T0,
+      updatedAt: T1,
+    });
+    expect(edited.createdTags).toEqual([]);
+  });
+
+  it('keeps only the first 280 characters of the quote', async () => {
+    const db = await freshDatabase();
+    const { annotation } = await updateComment(
+      db,
+      { comment: commentRef('2', 'a', 'x'.repeat(1000)), patch: { note: 'n' } },
+      T0,
+    );
+    expect(annotation?.quote).toHaveLength(280);
+  });
+
+  it('deletes an annotation once nothing is left in it', async () => {
+    const db = await freshDatabase();
+    await updateComment(db, { comment: commentRef('3'), patch: { tags: ['a', 'a', 'b'] } }, T0);
+    expect((await db.get('comments', 'hn:3'))?.tags).toEqual(['a', 'b']);
+    const cleared = await updateComment(db, { comment: commentRef('3'), patch: { tags: [] } }, T1);
+    expect(cleared.annotation).toBeNull();
+    expect(await db.get('comments', 'hn:3')).toBeUndefined();
+    // Tags outlive the comments that used them: they are the reader's vocabulary.
+    expect((await db.getAll('tags')).map((tag) => tag.name)).toEqual(['a', 'b']);
+  });
+
+  it('records the thread when its first comment is annotated', async () => {
+    const db = await freshDatabase();
+    await updateComment(db, { comment: commentRef('4'), patch: { fold: 'collapsed' } }, T0);
+    expect(await db.get('threads', thread.key)).toMatchObject({
+      title: thread.title,
+      firstVisitedAt: T0,
+    });
+  });
+});
+
+describe('page visits', () => {
+  it('returns the thread’s annotations, users and tags, and remembers what was seen', async () => {
+    const db = await freshDatabase();
+    await updateComment(db, { comment: commentRef('10'), patch: { tags: ['source'] } }, T0);
+    await updateComment(
+      db,
+      {
+        comment: { ...commentRef('99'), thread: { ...thread, key: 'hn:777' } },
+        patch: { note: 'elsewhere' },
+      },
+      T0,
+    );
+    await db.put('users', {
+      key: 'hn:motoboi',
+      name: 'motoboi',
+      tags: ['expert'],
+      note: '',
+      createdAt: T0,
+      updatedAt: T0,
+    });
+
+    const first = await openPage(
+      db,
+      {
+        threadKeys: [thread.key],
+        userKeys: ['hn:motoboi', 'hn:nobody'],
+        visit: { thread, commentKeys: ['hn:10', 'hn:11'] },
+      },
+      T1,
+    );
+    expect(first.comments.map((c) => c.key)).toEqual(['hn:10']);
+    expect(first.users.map((u) => u.key)).toEqual(['hn:motoboi']);
+    expect(first.tags.map((t) => t.name)).toEqual(['source']);
+    expect(first.previousVisit).toMatchObject({ lastVisitedAt: T0, seenCommentKeys: [] });
+
+    const second = await openPage(
+      db,
+      { threadKeys: [thread.key], userKeys: [], visit: { thread, commentKeys: ['hn:12'] } },
+      T2,
+    );
+    expect(second.previousVisit).toEqual({
+      lastVisitedAt: T1,
+      seenCommentKeys: ['hn:10', 'hn:11'],
+    });
+    expect(await db.get('threads', thread.key)).toMatchObject({
+      firstVisitedAt: T0,
+      lastVisitedAt: T2,
+      seenCommentKeys: ['hn:10', 'hn:11', 'hn:12'],
+    });
+  });
+
+  it('summarises a thread from its index', async () => {
+    const db = await freshDatabase();
+    await updateComment(db, { comment: commentRef('20'), patch: { tags: ['a'], note: 'n' } }, T0);
+    await updateComment(db, { comment: commentRef('21'), patch: { fold: 'collapsed' } }, T0);
+    await updateComment(db, { comment: commentRef('22'), patch: { note: 'only a note' } }, T0);
+    const summary = await threadSummary(db, thread.key);
+    expect(summary.counts).toEqual({ annotated: 3, tagged: 1, noted: 2, collapsed: 1, hidden: 0 });
+    expect(summary.thread).toMatchObject({ key: thread.key, title: thread.title });
+    expect(summary.thread).not.toHaveProperty('seenCommentKeys');
+    expect((await threadSummary(db, 'hn:0')).thread).toBeNull();
+  });
+});
