@@ -23,7 +23,8 @@ export default tseslint.config(
           paths: [
             {
               name: 'webextension-polyfill',
-              message: 'Import { browser } from src/shared/browser.ts: the one module that loads it.',
+              message:
+                'Import { browser } from src/shared/browser.ts: the one module that loads it.',
             },
           ],
         },

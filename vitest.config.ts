@@ -6,6 +6,17 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
+    environmentOptions: {
+      // Saved pages link HN's stylesheet and scripts; tests read markup, never fetch.
+      happyDOM: {
+        settings: {
+          disableCSSFileLoading: true,
+          disableJavaScriptFileLoading: true,
+          disableIframePageLoading: true,
+          handleDisabledFileLoadingAsSuccess: true,
+        },
+      },
+    },
     setupFiles: ['tests/unit/setup.ts'],
   },
 });

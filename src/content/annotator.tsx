@@ -18,6 +18,7 @@ import { CommentChips } from './ui/CommentChips';
 import { CommentNote } from './ui/CommentNote';
 import type { CommentPatch } from './ui/ControlPanel';
 import { chipsCss, noteCss } from './ui/styles';
+import { timed } from './timing';
 import { watchComments } from './watch-comments';
 
 const ATTR = {
@@ -64,7 +65,7 @@ export class Annotator {
   ) {}
 
   async start(): Promise<void> {
-    this.absorbPage(this.adapter.parsePage(this.doc, this.url));
+    timed('read', () => this.absorbPage(this.adapter.parsePage(this.doc, this.url)));
     const { thread, kind, comments } = this.page;
     const state = await this.fetchState(
       kind === 'list' || !thread
@@ -72,7 +73,7 @@ export class Annotator {
         : { thread, commentKeys: comments.map((comment) => comment.key) },
     );
     if (state.previousVisit) this.seenBefore = new Set(state.previousVisit.seenCommentKeys);
-    this.renderAll(this.page.comments);
+    timed('apply', () => this.renderAll(this.page.comments));
     watchComments(this.adapter.commentContainers(this.doc), () => this.rescan());
   }
 
@@ -191,7 +192,9 @@ export class Annotator {
   }
 
   private async rescan(): Promise<void> {
-    const added = this.absorbPage(this.adapter.parsePage(this.doc, this.url));
+    const added = timed('rescan', () =>
+      this.absorbPage(this.adapter.parsePage(this.doc, this.url)),
+    );
     if (added.length === 0) {
       this.applyFolds();
       return;
@@ -202,7 +205,7 @@ export class Annotator {
         (comment.author !== null && !this.fetchedUsers.has(this.userKey(comment.author))),
     );
     if (needsFetch) await this.fetchState(null);
-    this.renderAll(added);
+    timed('apply', () => this.renderAll(added));
   }
 
   private userKey(author: string): string {

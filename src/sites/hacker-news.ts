@@ -12,7 +12,10 @@ const ORIGIN = 'https://news.ycombinator.com';
 const SITE = 'hn';
 
 const SELECTORS = {
-  commentRows: 'tr.athing.comtr',
+  /** Story pages mark comment rows `comtr`; list pages (newcomments) and saved pages may not. */
+  rows: 'tr.athing',
+  commentRowClass: 'comtr',
+  focusTable: 'table.fatitem',
   focusItem: 'table.fatitem tr.athing',
   storyTitle: '.titleline > a',
   indent: 'td.ind',
@@ -112,15 +115,15 @@ class HackerNewsComment implements SiteComment {
     return this.element.querySelector<HTMLElement>(SELECTORS.body);
   }
 
+  /** Flagged, dead and deleted comments have no `.commtext`: their body holds only a marker. */
   text(): string {
-    return plainText(this.element.querySelector(SELECTORS.text));
+    return plainText(this.element.querySelector(SELECTORS.text) ?? this.body());
   }
 
   flags(): CommentFlags {
     if (this.cachedFlags) return this.cachedFlags;
     const header = this.header()?.textContent ?? '';
-    const textElement = this.element.querySelector(SELECTORS.text);
-    const marker = NOT_SHOWN.exec(textElement?.textContent?.trim() ?? '')?.[1];
+    const marker = NOT_SHOWN.exec(this.text())?.[1];
     const row = this.element.classList;
     this.cachedFlags = {
       dead: header.includes('[dead]') || marker === 'dead',
@@ -130,6 +133,13 @@ class HackerNewsComment implements SiteComment {
     };
     return this.cachedFlags;
   }
+}
+
+function isCommentRow(row: Element): boolean {
+  if (row.classList.contains(SELECTORS.commentRowClass)) return true;
+  return (
+    row.querySelector(SELECTORS.header) !== null && row.querySelector(SELECTORS.storyTitle) === null
+  );
 }
 
 function parsePage(doc: Document, url: URL): SitePage {
@@ -179,9 +189,9 @@ function parsePage(doc: Document, url: URL): SitePage {
 
   const baseDepth = comments.length;
   const stack: HackerNewsComment[] = [...comments];
-  for (const row of Array.from(doc.querySelectorAll<HTMLElement>(SELECTORS.commentRows))) {
+  for (const row of Array.from(doc.querySelectorAll<HTMLElement>(SELECTORS.rows))) {
     const id = row.id;
-    if (!/^\d+$/.test(id) || row === focusRow) continue;
+    if (!/^\d+$/.test(id) || row === focusRow || !isCommentRow(row)) continue;
     const depth = readIndent(row) + baseDepth;
     while (stack.length > 0 && (stack.at(-1)?.depth ?? -1) >= depth) stack.pop();
     const parent = stack.at(-1) ?? null;
@@ -211,7 +221,9 @@ export const hackerNews: SiteAdapter = {
     }
   },
   commentContainers(doc) {
-    const row = doc.querySelector(SELECTORS.commentRows);
-    return row?.parentNode ? [{ node: row.parentNode, subtree: false }] : [];
+    const first = Array.from(doc.querySelectorAll(SELECTORS.rows)).find(
+      (row) => !row.closest(SELECTORS.focusTable) && isCommentRow(row),
+    );
+    return first?.parentNode ? [{ node: first.parentNode, subtree: false }] : [];
   },
 };

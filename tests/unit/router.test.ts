@@ -8,15 +8,16 @@ const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 const contentSender = { id: EXTENSION_ID, url: 'https://news.ycombinator.com/item?id=1', tab: {} };
 const popupSender = { id: EXTENSION_ID, url: `${ORIGIN}src/popup/index.html` };
 
-async function makeDeps(): Promise<RouterDeps & { broadcast: ReturnType<typeof vi.fn> }> {
+async function makeDeps() {
   const db = await freshDatabase();
-  return {
+  const deps: RouterDeps & { broadcast: ReturnType<typeof vi.fn<RouterDeps['broadcast']>> } = {
     extensionId: EXTENSION_ID,
     extensionOrigin: ORIGIN,
     database: async () => db,
     now: () => '2026-11-29T10:00:00.000Z',
-    broadcast: vi.fn(),
+    broadcast: vi.fn<RouterDeps['broadcast']>(),
   };
+  return deps;
 }
 
 describe('router', () => {

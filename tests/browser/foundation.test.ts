@@ -1,0 +1,172 @@
+/**
+ * The vertical slice through the real UI in a real Chromium: tag, note and collapse a comment on
+ * the demo thread, reload, find it all back on the story's page and on the comment's own page,
+ * and see the popup count it.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  HN,
+  OUTPUT,
+  launch,
+  openPopup,
+  openThread,
+  stopServiceWorker,
+  tabIdOf,
+  type Session,
+} from './harness';
+
+const STORY = `${HN}/item?id=44533403`;
+const COMMENT_PAGE = `${HN}/item?id=44536000`;
+const MOTOBOI = '44536000';
+const ROWS = 'tr.athing.comtr';
+
+let session: Session;
+
+beforeAll(async () => {
+  session = await launch();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+function row(page: Page, id: string) {
+  return page.locator(`tr[data-tn-comment="hn:${id}"]`);
+}
+
+/** Replies under a comment, read from the page's own tree (indent) — not from Threadnote. */
+async function descendantIds(page: Page, id: string): Promise<string[]> {
+  return page.evaluate((start) => {
+    const rows = [...document.querySelectorAll<HTMLElement>('tr.athing.comtr')];
+    const indent = (r: Element) => Number(r.querySelector('td.ind')?.getAttribute('indent'));
+    const index = rows.findIndex((r) => r.id === start);
+    const ids: string[] = [];
+    for (const r of rows.slice(index + 1)) {
+      if (indent(r) <= indent(rows[index] as Element)) break;
+      ids.push(r.id);
+    }
+    return ids;
+  }, id);
+}
+
+async function openControl(page: Page, id: string) {
+  await row(page, id).locator('span.comhead a.hnuser').hover();
+  const trigger = row(page, id).locator('tn-control button.trigger');
+  await trigger.click();
+  const panel = row(page, id).locator('tn-control [role="dialog"]');
+  await expect(panel.isVisible()).resolves.toBe(true);
+  return panel;
+}
+
+describe('foundation: Hacker News in a real Chromium', () => {
+  it('marks every comment of every demo page', async () => {
+    for (const url of [STORY, COMMENT_PAGE, `${HN}/item?id=36817231`]) {
+      const page = await openThread(session, url, ROWS);
+      const rows = await page.locator(ROWS).count();
+      expect(rows).toBeGreaterThan(0);
+      expect(await page.locator(`${ROWS}[data-tn-comment^="hn:"]`).count()).toBe(rows);
+      await page.close();
+    }
+  });
+
+  it('tags, notes and collapses a comment through its control, and keeps it all', async () => {
+    const page = await openThread(session, STORY, ROWS);
+    const replies = await descendantIds(page, MOTOBOI);
+    expect(replies.length).toBeGreaterThan(2);
+
+    const panel = await openControl(page, MOTOBOI);
+    const tagInput = panel.locator('input#tn-tag-input');
+    await tagInput.fill('Insightful');
+    await tagInput.press('Enter');
+    await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-tags')).toBe('insightful');
+    await tagInput.fill('follow up');
+    await tagInput.press('Enter');
+    await expect
+      .poll(() => row(page, MOTOBOI).getAttribute('data-tn-tags'))
+      .toBe('insightful follow-up');
+
+    const note = 'Ask about the licence <img src=x onerror="document.title=`pwned`">';
+    await panel.locator('textarea#tn-note-input').fill(note);
+    await panel.locator('textarea#tn-note-input').press('Control+Enter');
+    await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-note')).toBe('');
+    const shownNote = row(page, MOTOBOI).locator('tn-note .note');
+    expect(await shownNote.textContent()).toBe(note);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+
+    await panel.getByRole('button', { name: /Collapse subthread/ }).click();
+    await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-fold')).toBe('collapsed');
+    for (const id of replies) expect(await page.locator(`tr[id="${id}"]`).isVisible()).toBe(false);
+    expect(await row(page, MOTOBOI).locator('div.comment').isVisible()).toBe(false);
+    expect(await row(page, MOTOBOI).locator('tn-chips .stub').textContent()).toMatch(
+      new RegExp(`collapsed: ${replies.length} replies by `),
+    );
+    await page.screenshot({ path: join(OUTPUT, 'foundation-annotated.png') });
+
+    await page.reload();
+    await expect
+      .poll(() => row(page, MOTOBOI).getAttribute('data-tn-tags'))
+      .toBe('insightful follow-up');
+    expect(await row(page, MOTOBOI).getAttribute('data-tn-note')).toBe('');
+    expect(await row(page, MOTOBOI).getAttribute('data-tn-fold')).toBe('collapsed');
+    expect(await row(page, MOTOBOI).locator('tn-note .note').textContent()).toBe(note);
+    for (const id of replies) expect(await page.locator(`tr[id="${id}"]`).isVisible()).toBe(false);
+    expect(await page.title()).not.toBe('pwned');
+    await page.screenshot({ path: join(OUTPUT, 'foundation-after-reload.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows the same annotation on the comment’s own page, where it can be undone', async () => {
+    const page = await openThread(session, COMMENT_PAGE, ROWS);
+    const focus = page.locator(`table.fatitem tr[data-tn-comment="hn:${MOTOBOI}"]`);
+    await expect.poll(() => focus.getAttribute('data-tn-tags')).toBe('insightful follow-up');
+    expect(await focus.getAttribute('data-tn-fold')).toBe('collapsed');
+    expect(await page.locator(`${ROWS}:visible`).count()).toBe(0);
+
+    await focus.locator('tn-chips .stub button', { hasText: 'expand' }).click();
+    await expect.poll(() => focus.getAttribute('data-tn-fold')).toBeNull();
+    expect(await page.locator(`${ROWS}:visible`).count()).toBe(await page.locator(ROWS).count());
+    await page.close();
+
+    const story = await openThread(session, STORY, ROWS);
+    await expect
+      .poll(() => row(story, MOTOBOI).getAttribute('data-tn-tags'))
+      .toBe('insightful follow-up');
+    expect(await row(story, MOTOBOI).getAttribute('data-tn-fold')).toBeNull();
+    await story.close();
+  });
+
+  it('counts the thread in the popup', async () => {
+    const page = await openThread(session, STORY, ROWS);
+    const panel = await openControl(page, MOTOBOI);
+    await panel.getByRole('button', { name: /Collapse subthread/ }).click();
+    await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-fold')).toBe('collapsed');
+
+    const popup = await openPopup(session, await tabIdOf(session, STORY));
+    const count = (id: string) => popup.locator(`[data-count="${id}"] strong`).textContent();
+    await expect.poll(() => count('tagged')).toBe('1');
+    expect(await count('noted')).toBe('1');
+    expect(await count('folded')).toBe('1');
+    expect(await count('comments')).toBe(String(await page.locator(ROWS).count()));
+    expect(await popup.getByTestId('thread-title').textContent()).toBe(
+      'Kimi K2: Open Agentic Intelligence',
+    );
+    await popup.screenshot({ path: join(OUTPUT, 'foundation-popup.png') });
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps working when Chromium stops the service worker between edits', async () => {
+    const page = await openThread(session, STORY, ROWS);
+    const other = (await page.locator(ROWS).nth(0).getAttribute('id')) ?? '';
+    await stopServiceWorker(session, page);
+    const panel = await openControl(page, other);
+    await panel.locator('input#tn-tag-input').fill('source');
+    await panel.locator('input#tn-tag-input').press('Enter');
+    await expect.poll(() => row(page, other).getAttribute('data-tn-tags')).toBe('source');
+    await page.reload();
+    await expect.poll(() => row(page, other).getAttribute('data-tn-tags')).toBe('source');
+    await page.close();
+  });
+});

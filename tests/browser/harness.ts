@@ -1,0 +1,111 @@
+/**
+ * Starts Debian's Chromium with the built extension loaded, and the fixture server that answers
+ * for the real forum host names, so match patterns are the real ones.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromiumHostArgs, startFixtureServer } from '../server/fixture-server.mjs';
+
+export const DIST = join(process.cwd(), 'dist');
+export const OUTPUT = join(process.cwd(), 'tests/output');
+export const HN = 'https://news.ycombinator.com';
+
+export interface Session {
+  context: BrowserContext;
+  extensionId: string;
+  worker: () => Promise<Worker>;
+  close: () => Promise<void>;
+}
+
+export function chromiumPath(): string {
+  return process.env.CHROME_PATH ?? '/usr/bin/chromium';
+}
+
+export async function launch(): Promise<Session> {
+  if (!existsSync(join(DIST, 'manifest.json'))) {
+    throw new Error('dist/ has no build: run `npx vite build` first (npm test does).');
+  }
+  mkdirSync(OUTPUT, { recursive: true });
+  const server = await startFixtureServer();
+  const profile = mkdtempSync(join(tmpdir(), 'threadnote-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    // Playwright disables extensions by default; this one is the point.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1200, height: 900 },
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      ...chromiumHostArgs(server.port),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = async () =>
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a forum page and waits until Threadnote has marked every comment the adapter can see. */
+export async function openThread(
+  session: Session,
+  url: string,
+  rowSelector: string,
+): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction((selector) => {
+    const rows = document.querySelectorAll(selector);
+    return rows.length > 0 && [...rows].every((row) => row.hasAttribute('data-tn-comment'));
+  }, rowSelector);
+  return page;
+}
+
+interface ChromeTabsApi {
+  tabs: { query(query: { url: string }): Promise<{ id?: number }[]> };
+}
+
+export async function tabIdOf(session: Session, url: string): Promise<number> {
+  const worker = await session.worker();
+  const id = await worker.evaluate(async (pattern) => {
+    const tabs = (globalThis as unknown as { chrome: ChromeTabsApi }).chrome.tabs;
+    const [tab] = await tabs.query({ url: pattern });
+    return tab?.id;
+  }, url);
+  if (typeof id !== 'number') throw new Error(`No tab shows ${url}`);
+  return id;
+}
+
+/** The real popup page, pointed at a tab: a popup opened as a tab would otherwise see itself. */
+export async function openPopup(session: Session, tabId: number): Promise<Page> {
+  const popup = await session.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 320 });
+  await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html?tab=${tabId}`);
+  return popup;
+}
+
+/** Stops the extension's service worker, as Chromium does when it has been idle. */
+export async function stopServiceWorker(session: Session, page: Page): Promise<void> {
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}

@@ -1,0 +1,138 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { hackerNews } from '../../src/sites/hacker-news';
+import { adapterForUrl, adapters } from '../../src/sites/registry';
+import type { SitePage } from '../../src/sites/types';
+import { fixturesDir, loadPage, pageFromHtml } from './load-page';
+
+const HN = 'https://news.ycombinator.com';
+
+function parse(file: string, url: string): SitePage {
+  return hackerNews.parsePage(loadPage(`hn/${file}`), new URL(url));
+}
+
+/** What must hold on every page: a tree whose links, depths and sizes agree. */
+function expectConsistentTree(page: SitePage) {
+  const seen = new Map<string, number>();
+  page.comments.forEach((comment, index) => {
+    expect(comment.key).toBe(`hn:${comment.id}`);
+    expect(seen.has(comment.key)).toBe(false);
+    expect(comment.permalink).toBe(`${HN}/item?id=${comment.id}`);
+    if (comment.parentKey && seen.has(comment.parentKey)) {
+      const parent = page.comments[seen.get(comment.parentKey) ?? -1];
+      expect(comment.depth).toBe((parent?.depth ?? -2) + 1);
+    }
+    let size = 1;
+    for (const later of page.comments.slice(index + 1)) {
+      if (later.depth <= comment.depth) break;
+      size++;
+    }
+    expect(comment.subtreeSize).toBe(size);
+    const n = comment.element.querySelector('a.togg')?.getAttribute('n');
+    if (n && !comment.flags().collapsedBySite) expect(comment.subtreeSize).toBe(Number(n));
+    seen.set(comment.key, index);
+  });
+}
+
+describe('adapter registry', () => {
+  it('picks Hacker News for its pages and nothing for other sites', () => {
+    expect(adapterForUrl(`${HN}/item?id=1`)).toBe(hackerNews);
+    expect(adapterForUrl(`${HN}/newcomments`)).toBe(hackerNews);
+    expect(adapterForUrl('http://news.ycombinator.com.evil.example/item?id=1')).toBeNull();
+    expect(adapterForUrl('not a url')).toBeNull();
+    expect(adapters.map((adapter) => adapter.site)).toEqual(['hn']);
+  });
+});
+
+describe('Hacker News adapter on the 2023 story page', () => {
+  const page = parse('item-36817231-2023-07.html', `${HN}/item?id=36817231`);
+
+  it('finds the story and its 100 comments', () => {
+    expect(page.kind).toBe('thread');
+    expect(page.thread).toEqual({
+      key: 'hn:36817231',
+      title: 'Ask HN: What are the best papers you read in your life?',
+      url: `${HN}/item?id=36817231`,
+    });
+    expect(page.comments).toHaveLength(100);
+    expect(Math.max(...page.comments.map((c) => c.depth))).toBe(4);
+    expect(page.comments.filter((c) => c.depth === 0)).toHaveLength(58);
+  });
+
+  it('reads id, author, parent, depth, size and text of a comment', () => {
+    const [first, reply] = page.comments;
+    expect(first).toMatchObject({
+      id: '36818754',
+      author: 'PaulRobinson',
+      parentKey: null,
+      depth: 0,
+      subtreeSize: 4,
+    });
+    expect(reply).toMatchObject({
+      id: '36821956',
+      author: 'cvwright',
+      parentKey: 'hn:36818754',
+      depth: 1,
+    });
+    expect(first?.text()).toMatch(
+      /^Claude Shannon's "A Mathematical Theory of Communication"\[1\] is often/,
+    );
+    expect(first?.text()).toContain("\n\n1. It's quite readable as a narrative.");
+    expect(first?.text()).not.toContain('reply');
+    expect(first?.header()?.classList.contains('comhead')).toBe(true);
+    expect(first?.body()?.classList.contains('comment')).toBe(true);
+    expect(first?.flags()).toEqual({
+      dead: false,
+      flagged: false,
+      deleted: false,
+      collapsedBySite: false,
+    });
+  });
+
+  it('keeps a consistent tree', () => expectConsistentTree(page));
+});
+
+describe('Hacker News adapter never throws', () => {
+  const files = readdirSync(`${fixturesDir}hn`).filter((file) => file.endsWith('.html'));
+
+  it.each(files)('%s', (file) => {
+    const id = /item-(\d+)/.exec(file)?.[1];
+    const url = id
+      ? `${HN}/item?id=${id}`
+      : `${HN}/${file.startsWith('threads') ? 'threads?id=motoboi' : 'newcomments'}`;
+    const page = parse(file, url);
+    expect(page.comments.length).toBeGreaterThan(0);
+    expectConsistentTree(page);
+  });
+
+  it.each([
+    ['an empty page', ''],
+    ['a login page', '<html><body><form action="login"><input name="acct"></form></body></html>'],
+    [
+      'rows without ids',
+      "<table><tr class='athing comtr'><td class='ind' indent='x'></td></tr></table>",
+    ],
+    [
+      'a fat item without comhead',
+      "<table class='fatitem'><tr class='athing' id='5'><td>?</td></tr></table>",
+    ],
+  ])('on %s', (_name, html) => {
+    const page = hackerNews.parsePage(pageFromHtml(html), new URL(`${HN}/item?id=5`));
+    expect(page.comments).toEqual([]);
+  });
+
+  it('falls back to the spacer width when a row has no indent attribute', () => {
+    const row = (id: string, width: number) =>
+      `<tr class="athing comtr" id="${id}"><td><table><tr><td class="ind"><img src="s.gif" width="${width}"></td><td><span class="comhead"><a class="hnuser">u${id}</a></span></td></tr></table></td></tr>`;
+    const doc = pageFromHtml(
+      `<table>${row('1', 0)}${row('2', 40)}${row('3', 80)}${row('4', 0)}</table>`,
+    );
+    const page = hackerNews.parsePage(doc, new URL(`${HN}/item?id=9`));
+    expect(page.comments.map((c) => [c.id, c.depth, c.parentKey])).toEqual([
+      ['1', 0, null],
+      ['2', 1, 'hn:1'],
+      ['3', 2, 'hn:2'],
+      ['4', 0, null],
+    ]);
+  });
+});
