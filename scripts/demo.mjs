@@ -7,9 +7,20 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumHostArgs, startFixtureServer } from '../tests/server/fixture-server.mjs';
-import { DEMO_PAGES } from '../tests/server/demo-pages.mjs';
 
 const DIST = join(process.cwd(), 'dist');
+const HN = 'https://news.ycombinator.com';
+
+/** The seed thread first (the comment page the product was imagined on), then its story page. */
+const DEMO_PAGES = [
+  { title: 'A comment’s own page (the seed thread)', url: `${HN}/item?id=44536000` },
+  { title: 'Its story: Kimi K2: Open Agentic Intelligence', url: `${HN}/item?id=44533403` },
+  {
+    title: 'Ask HN: What are the best papers you read in your life? (2023)',
+    url: `${HN}/item?id=36817231`,
+  },
+  { title: 'Hacker News front page of the demo', url: `${HN}/news` },
+];
 
 function onPath(name) {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {

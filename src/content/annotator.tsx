@@ -56,6 +56,7 @@ export class Annotator {
   private readonly collapsedBodies = new Set<string>();
   private foldedKeys = new Set<string>();
   private seenBefore: Set<string> | null = null;
+  private ready = false;
   private readonly listeners = new Set<(key: string | null) => void>();
 
   constructor(
@@ -66,6 +67,10 @@ export class Annotator {
 
   async start(): Promise<void> {
     timed('read', () => this.absorbPage(this.adapter.parsePage(this.doc, this.url)));
+    // Watch before waiting for the worker: comments added meanwhile must not be missed.
+    watchComments(this.adapter.commentContainers(this.doc), () => {
+      this.rescan().catch((error: unknown) => console.warn('Threadnote:', error));
+    });
     const { thread, kind, comments } = this.page;
     const state = await this.fetchState(
       kind === 'list' || !thread
@@ -73,8 +78,9 @@ export class Annotator {
         : { thread, commentKeys: comments.map((comment) => comment.key) },
     );
     if (state.previousVisit) this.seenBefore = new Set(state.previousVisit.seenCommentKeys);
+    this.ready = true;
+    await this.fetchMissing(this.page.comments);
     timed('apply', () => this.renderAll(this.page.comments));
-    watchComments(this.adapter.commentContainers(this.doc), () => this.rescan());
   }
 
   /** Called with a comment key when that comment's annotation changes, null when many may have. */
@@ -195,17 +201,24 @@ export class Annotator {
     const added = timed('rescan', () =>
       this.absorbPage(this.adapter.parsePage(this.doc, this.url)),
     );
+    // Until the stored state arrives, start() renders whatever the page holds by then.
+    if (!this.ready) return;
     if (added.length === 0) {
       this.applyFolds();
       return;
     }
-    const needsFetch = added.some(
+    await this.fetchMissing(added);
+    timed('apply', () => this.renderAll(added));
+  }
+
+  /** Asks the worker about threads and users that appeared after the first request. */
+  private async fetchMissing(comments: readonly SiteComment[]): Promise<void> {
+    const missing = comments.some(
       (comment) =>
         !this.fetchedThreads.has(comment.thread.key) ||
         (comment.author !== null && !this.fetchedUsers.has(this.userKey(comment.author))),
     );
-    if (needsFetch) await this.fetchState(null);
-    timed('apply', () => this.renderAll(added));
+    if (missing) await this.fetchState(null);
   }
 
   private userKey(author: string): string {

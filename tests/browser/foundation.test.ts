@@ -169,4 +169,51 @@ describe('foundation: Hacker News in a real Chromium', () => {
     await expect.poll(() => row(page, other).getAttribute('data-tn-tags')).toBe('source');
     await page.close();
   });
+
+  it('picks up comments the page adds later', async () => {
+    const page = await openThread(session, STORY, ROWS);
+    await page.evaluate(() => {
+      const template = document.querySelector<HTMLElement>('tr.athing.comtr');
+      if (!template?.parentNode) throw new Error('no comment row');
+      for (const id of ['49990001', '49990002']) {
+        const copy = template.cloneNode(true) as HTMLElement;
+        copy.id = id;
+        copy.removeAttribute('data-tn-comment');
+        copy.querySelectorAll('tn-chips, tn-note, tn-control').forEach((node) => node.remove());
+        template.parentNode.appendChild(copy);
+      }
+    });
+    await expect
+      .poll(() => page.locator('tr[id="49990002"]').getAttribute('data-tn-comment'))
+      .toBe('hn:49990002');
+    expect(await page.locator('tr[id="49990001"]').getAttribute('data-tn-comment')).toBe(
+      'hn:49990001',
+    );
+    await page.close();
+  });
+
+  it('annotates comments on a page that lists many threads, under each one’s own thread', async () => {
+    const page = await openThread(session, `${HN}/newcomments`, 'tr.athing');
+    const first = page.locator('tr.athing').first();
+    const id = (await first.getAttribute('id')) ?? '';
+    const story = await first.locator('span.onstory a').getAttribute('href');
+    const panel = await openControl(page, id);
+    await panel.locator('input#tn-tag-input').fill('wrong');
+    await panel.locator('input#tn-tag-input').press('Enter');
+    await expect.poll(() => row(page, id).getAttribute('data-tn-tags')).toBe('wrong');
+
+    const popup = await openPopup(session, await tabIdOf(session, `${HN}/newcomments`));
+    await expect.poll(() => popup.locator('main').textContent()).toContain('many threads');
+    await popup.close();
+
+    const storyPage = await session.context.newPage();
+    await storyPage.goto(`${HN}/${story ?? ''}`);
+    const threadPopup = await openPopup(session, await tabIdOf(session, `${HN}/${story ?? ''}`));
+    await expect
+      .poll(() => threadPopup.locator('[data-count="tagged"] strong').textContent())
+      .toBe('1');
+    await threadPopup.close();
+    await storyPage.close();
+    await page.close();
+  });
 });

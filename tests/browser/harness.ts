@@ -71,6 +71,8 @@ export async function openThread(
   rowSelector: string,
 ): Promise<Page> {
   const page = await session.context.newPage();
+  // Hidden tabs get no animation frames, and Threadnote does its batched work in them.
+  await page.bringToFront();
   await page.goto(url);
   await page.waitForFunction((selector) => {
     const rows = document.querySelectorAll(selector);

@@ -136,3 +136,92 @@ describe('Hacker News adapter never throws', () => {
     ]);
   });
 });
+
+describe('Hacker News adapter on today’s story page', () => {
+  const page = parse('item-44533403-story-2025-07.html', `${HN}/item?id=44533403`);
+  const byId = (id: string) => page.comments.find((comment) => comment.id === id);
+
+  it('finds the story and all its rows, odd ones included', () => {
+    expect(page.kind).toBe('thread');
+    expect(page.thread).toEqual({
+      key: 'hn:44533403',
+      title: 'Kimi K2: Open Agentic Intelligence',
+      url: `${HN}/item?id=44533403`,
+    });
+    expect(page.comments).toHaveLength(34);
+    expect(byId('44536000')).toMatchObject({ author: 'motoboi', depth: 0, subtreeSize: 15 });
+    expect(byId('44536118')).toMatchObject({ parentKey: 'hn:44536000', depth: 1 });
+  });
+
+  it('flags flagged, dead, deleted and HN-collapsed comments', () => {
+    expect(byId('44535461')?.flags()).toMatchObject({ flagged: true, dead: false });
+    expect(byId('44535461')?.author).toBe('anon_4471');
+    expect(byId('44535914')?.flags()).toMatchObject({ dead: true, flagged: false });
+    expect(byId('44535305')?.author).toBeNull();
+    expect(byId('44535305')?.flags()).toMatchObject({ deleted: true });
+    expect(byId('44535305')?.text()).toBe('[deleted]');
+    expect(byId('44535247')?.flags().collapsedBySite).toBe(true);
+    expect(byId('44535536')?.flags().collapsedBySite).toBe(true);
+    expect(byId('44535820')?.flags()).toEqual({
+      dead: false,
+      flagged: false,
+      deleted: false,
+      collapsedBySite: false,
+    });
+    expect(byId('44535820')?.text()).toMatch(/^Another week, another "open" model/);
+  });
+});
+
+describe('Hacker News adapter on a comment’s own page (the seed)', () => {
+  const page = parse('item-44536000-comment-2025-07.html', `${HN}/item?id=44536000`);
+
+  it('files the page under the story named by “on:”, so both pages share notes', () => {
+    expect(page.kind).toBe('comment');
+    expect(page.thread).toEqual({
+      key: 'hn:44533403',
+      title: 'Kimi K2: Open Agentic Intelligence',
+      url: `${HN}/item?id=44533403`,
+    });
+    expect(page.comments.every((comment) => comment.thread.key === 'hn:44533403')).toBe(true);
+  });
+
+  it('reads the focused comment as the root of the page’s tree', () => {
+    const [focus, firstReply] = page.comments;
+    expect(focus).toMatchObject({
+      id: '44536000',
+      author: 'motoboi',
+      depth: 0,
+      parentKey: 'hn:44533403',
+    });
+    expect(focus?.subtreeSize).toBe(page.comments.length);
+    expect(focus?.text()).toBe(
+      'What amazes me is why would someone spend millions to train this model and give it away for free. What is the business here?',
+    );
+    expect(firstReply).toMatchObject({ parentKey: 'hn:44536000', depth: 1 });
+    expect(firstReply?.text()).toMatch(/^Chinese state that maybe sees open collaboration/);
+    expect(Math.max(...page.comments.map((comment) => comment.depth))).toBe(3);
+  });
+});
+
+describe('Hacker News adapter on pages listing many threads', () => {
+  it('gives each threads?id= row the thread of its own “on:” link or its ancestor’s', () => {
+    const page = parse('threads-motoboi-2025-07.html', `${HN}/threads?id=motoboi`);
+    expect(page.kind).toBe('list');
+    expect(page.thread).toBeNull();
+    const threads = new Set(page.comments.map((comment) => comment.thread.key));
+    expect(threads.size).toBe(4);
+    for (const comment of page.comments) {
+      const parent = page.comments.find((other) => other.key === comment.parentKey);
+      if (parent) expect(comment.thread).toEqual(parent.thread);
+      else expect(comment.thread.title).not.toBe('');
+    }
+  });
+
+  it('reads newcomments rows, which are not marked comtr and have no indent', () => {
+    const page = parse('newcomments-2025-07.html', `${HN}/newcomments`);
+    expect(page.kind).toBe('list');
+    expect(page.comments).toHaveLength(20);
+    expect(page.comments.every((comment) => comment.depth === 0 && comment.author)).toBe(true);
+    expect(new Set(page.comments.map((comment) => comment.thread.key)).size).toBe(11);
+  });
+});
