@@ -3,7 +3,7 @@ import { browser, type Runtime } from '../shared/browser';
 import { envelope, isEnvelope } from '../shared/messages';
 import { adapterForSite } from '../sites/registry';
 import { database } from './db';
-import { route, type RouterDeps } from './router';
+import { connect, route, type RouterDeps } from './router';
 
 const deps: RouterDeps = {
   extensionId: browser.runtime.id,
@@ -32,4 +32,8 @@ const deps: RouterDeps = {
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isEnvelope(message)) return undefined;
   return route(message, sender, deps);
+});
+
+browser.runtime.onConnect.addListener((port) => {
+  void connect(port, deps);
 });

@@ -5,18 +5,23 @@
 import * as v from 'valibot';
 import { describeIssues, workerRequestSchemas } from '../shared/message-schemas';
 import {
+  STREAM_PORT_PREFIX,
   isEnvelope,
+  streamCallers,
   workerCallers,
   type ErrorData,
   type Result,
+  type TabPush,
   type WorkerCall,
   type WorkerInput,
   type WorkerOutput,
+  type WorkerStream,
 } from '../shared/messages';
 import { siteOfKey } from '../shared/model';
-import { adapterForUrl } from '../sites/registry';
+import { adapterForUrl, adapters } from '../sites/registry';
 import type { ThreadnoteDB } from './db';
-import { listTags, openPage, threadSummary, updateComment } from './store';
+import { dataOverview, listTags, openPage, threadSummary, updateComment, wipeAll } from './store';
+import { refuseStream, runStream, type StreamPort } from './streams';
 
 export type Caller = { kind: 'content'; site: string } | { kind: 'extension' };
 
@@ -32,7 +37,7 @@ export interface RouterDeps {
   database: () => Promise<ThreadnoteDB>;
   now: () => string;
   /** Tells open tabs about a change; never throws. */
-  broadcast: (site: string, type: 'comment.changed' | 'tags.changed', payload: unknown) => void;
+  broadcast: (site: string, type: TabPush, payload: unknown) => void;
 }
 
 export function identifyCaller(sender: SenderInfo, deps: RouterDeps): Caller | null {
@@ -84,6 +89,12 @@ const handlers: {
   },
   'thread.summary': async (input, deps) => threadSummary(await deps.database(), input.thread),
   'tags.list': async (_input, deps) => listTags(await deps.database()),
+  'data.overview': async (_input, deps) => dataOverview(await deps.database()),
+  'data.wipe': async (_input, deps) => {
+    const counts = await wipeAll(await deps.database());
+    for (const adapter of adapters) deps.broadcast(adapter.site, 'data.reset', {});
+    return counts;
+  },
 };
 
 function fail(code: ErrorData['code'], message: string): Result<never> {
@@ -126,4 +137,31 @@ export async function route(
   } catch (error) {
     return fail('failed', error instanceof Error ? error.message : String(error));
   }
+}
+
+function isWorkerStream(name: string): name is WorkerStream {
+  return Object.hasOwn(streamCallers, name);
+}
+
+/**
+ * The entry point for ports (`runtime.connect`), with the same checks as for messages: the
+ * caller, the stream's name, who may open it. Ports not named `threadnote:…` are not ours.
+ */
+export function connect(port: StreamPort, deps: RouterDeps): Promise<void> {
+  if (!port.name.startsWith(STREAM_PORT_PREFIX)) return Promise.resolve();
+  const stream = port.name.slice(STREAM_PORT_PREFIX.length);
+  const caller = identifyCaller(port.sender ?? {}, deps);
+  if (!caller) {
+    refuseStream(port, { code: 'forbidden', message: 'Threadnote answers only its own pages.' });
+  } else if (!isWorkerStream(stream)) {
+    refuseStream(port, { code: 'unknown-call', message: `Unknown stream “${stream}”.` });
+  } else if (!streamCallers[stream].includes(caller.kind)) {
+    refuseStream(port, {
+      code: 'forbidden',
+      message: `“${stream}” cannot be opened from a web page.`,
+    });
+  } else {
+    return runStream(stream, port, deps);
+  }
+  return Promise.resolve();
 }

@@ -1,5 +1,11 @@
 /** Reads and writes of Threadnote's records. Only the service worker calls these. */
-import type { PageState, ThreadSummary, WorkerInput } from '../shared/messages';
+import type {
+  DataOverview,
+  PageState,
+  RecordCounts,
+  ThreadSummary,
+  WorkerInput,
+} from '../shared/messages';
 import {
   QUOTE_LENGTH,
   defaultTagColor,
@@ -45,9 +51,12 @@ export async function openPage(
     comments: commentLists.flat(),
     users: userRecords.filter((user) => user !== undefined),
     tags,
-    previousVisit: previous
-      ? { lastVisitedAt: previous.lastVisitedAt, seenCommentKeys: previous.seenCommentKeys }
-      : null,
+    // A thread known only from an annotation or an import has no record of what was seen, and
+    // marking all of its comments new would say nothing.
+    previousVisit:
+      previous && previous.seenCommentKeys.length > 0
+        ? { lastVisitedAt: previous.lastVisitedAt, seenCommentKeys: previous.seenCommentKeys }
+        : null,
   };
 }
 
@@ -143,6 +152,64 @@ export async function threadSummary(db: ThreadnoteDB, threadKey: string): Promis
 
 export function listTags(db: ThreadnoteDB): Promise<Tag[]> {
   return db.getAll('tags');
+}
+
+const ALL_STORES = ['tags', 'threads', 'comments', 'users'] as const;
+
+export async function dataOverview(db: ThreadnoteDB): Promise<DataOverview> {
+  const tx = db.transaction([...ALL_STORES], 'readonly');
+  const comments = tx.objectStore('comments');
+  const threadKeys: string[] = [];
+  let cursor = await comments.index('thread').openKeyCursor(null, 'nextunique');
+  while (cursor) {
+    threadKeys.push(cursor.key);
+    cursor = await cursor.continue();
+  }
+  const threadStore = tx.objectStore('threads');
+  const [tags, totals, threads] = await Promise.all([
+    tx.objectStore('tags').getAll(),
+    Promise.all(ALL_STORES.map((store) => tx.objectStore(store).count())),
+    Promise.all(
+      threadKeys.map(async (key) => {
+        const [record, count] = await Promise.all([
+          threadStore.get(key),
+          comments.index('thread').count(key),
+        ]);
+        if (!record) return null;
+        const { seenCommentKeys: _seen, ...thread } = record;
+        return { ...thread, comments: count };
+      }),
+    ),
+  ]);
+  const userTags = tx.objectStore('users').index('tags');
+  const tagCounts = await Promise.all(
+    tags.map((tag) =>
+      Promise.all([comments.index('tags').count(tag.name), userTags.count(tag.name)]),
+    ),
+  );
+  const [tagTotal = 0, threadTotal = 0, commentTotal = 0, userTotal = 0] = totals;
+  return {
+    totals: { tags: tagTotal, threads: threadTotal, comments: commentTotal, users: userTotal },
+    threads: threads
+      .filter((thread) => thread !== null)
+      .sort((a, b) => (a.lastVisitedAt < b.lastVisitedAt ? 1 : -1)),
+    tags: tags.map((tag, index) => ({
+      ...tag,
+      comments: tagCounts[index]?.[0] ?? 0,
+      users: tagCounts[index]?.[1] ?? 0,
+    })),
+  };
+}
+
+/** Deletes every record in one transaction, and says how many of each there were. */
+export async function wipeAll(db: ThreadnoteDB): Promise<RecordCounts> {
+  const tx = db.transaction([...ALL_STORES], 'readwrite');
+  const [tags = 0, threads = 0, comments = 0, users = 0] = await Promise.all(
+    ALL_STORES.map((store) => tx.objectStore(store).count()),
+  );
+  await Promise.all(ALL_STORES.map((store) => tx.objectStore(store).clear()));
+  await tx.done;
+  return { tags, threads, comments, users };
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -137,6 +137,29 @@ export class Annotator {
     this.emit(key);
   }
 
+  /**
+   * Records were imported or wiped: forget what this page holds, ask the worker again and redraw
+   * every comment that showed something or now has something to show.
+   */
+  async reload(): Promise<void> {
+    if (!this.ready) return;
+    const shown = new Set([...this.annotations.keys(), ...this.chipHosts.keys()]);
+    this.annotations.clear();
+    this.users.clear();
+    this.tags.clear();
+    this.fetchedThreads.clear();
+    this.fetchedUsers.clear();
+    await this.fetchState(null);
+    for (const comment of this.page.comments) {
+      if (shown.has(comment.key) || this.annotations.has(comment.key)) this.renderComment(comment);
+      else if (comment.author && this.users.get(this.userKey(comment.author))?.tags.length) {
+        this.renderComment(comment);
+      }
+    }
+    this.applyFolds();
+    this.emit(null);
+  }
+
   absorbTags(tags: readonly Tag[]): void {
     if (tags.length === 0) return;
     for (const tag of tags) this.tags.set(tag.name, tag);

@@ -22,6 +22,11 @@ if (adapter) {
       case 'tags.changed':
         annotator.absorbTags((message.payload as TabPushes['tags.changed']).tags);
         return undefined;
+      case 'data.reset':
+        annotator.reload().catch((error: unknown) => {
+          console.warn('Threadnote could not reload this page’s annotations:', error);
+        });
+        return undefined;
       case 'page.info': {
         const result: Result<ReturnType<Annotator['pageInfo']>> = {
           ok: true,

@@ -4,18 +4,22 @@
  * do not control.
  */
 import * as v from 'valibot';
-import { FOLDS, MAX_NOTE_LENGTH, isNormalTagName } from './model';
+import {
+  EXPORT_FORMATS,
+  FOLDS,
+  MAX_NOTE_LENGTH,
+  WIPE_CONFIRMATION,
+  isNormalTagName,
+} from './model';
+import { MAX_IMPORT_CHUNK } from './messages';
 
-const MAX_KEY = 300;
-const MAX_TEXT = 2_000;
+export const MAX_KEY = 300;
+export const MAX_TEXT = 2_000;
+export const KEY_PATTERN = /^[a-z0-9/.-]+:[^\s]+$/;
 const MAX_COMMENTS_PER_PAGE = 50_000;
+const MAX_SELECTED = 100_000;
 
-const key = v.pipe(
-  v.string(),
-  v.minLength(3),
-  v.maxLength(MAX_KEY),
-  v.regex(/^[a-z0-9/.-]+:[^\s]+$/),
-);
+const key = v.pipe(v.string(), v.minLength(3), v.maxLength(MAX_KEY), v.regex(KEY_PATTERN));
 // http(s) only: these URLs become links in extension pages and exports.
 const url = v.pipe(
   v.string(),
@@ -72,6 +76,39 @@ export const workerRequestSchemas = {
   }),
   'thread.summary': v.strictObject({ thread: key }),
   'tags.list': v.strictObject({}),
+  /** What is stored, for the options page: totals, annotated threads and tags with counts. */
+  'data.overview': v.strictObject({}),
+  /** Deletes every record; the phrase makes a stray call from a bug harmless. */
+  'data.wipe': v.strictObject({ confirm: v.literal(WIPE_CONFIRMATION) }),
+} as const;
+
+export const exportSelectionSchema = v.strictObject({
+  threads: v.pipe(v.array(key), v.maxLength(MAX_SELECTED)),
+  tags: v.pipe(v.array(tagName), v.maxLength(MAX_SELECTED)),
+});
+
+/**
+ * Messages that extension pages send over a long-lived port (`runtime.connect`), for transfers
+ * too big for one message. Each port carries one stream, named `threadnote:<stream>`.
+ */
+export const workerStreamSchemas = {
+  /** `start` once, then `next` after each chunk, so the worker never runs ahead of the page. */
+  export: v.variant('kind', [
+    v.strictObject({
+      kind: v.literal('start'),
+      format: v.picklist(EXPORT_FORMATS),
+      selection: v.nullable(exportSelectionSchema),
+    }),
+    v.strictObject({ kind: v.literal('next') }),
+  ]),
+  /** The file's text in chunks, each acknowledged, then `end` with what to do with it. */
+  import: v.variant('kind', [
+    v.strictObject({
+      kind: v.literal('chunk'),
+      text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHUNK)),
+    }),
+    v.strictObject({ kind: v.literal('end'), mode: v.picklist(['preview', 'apply']) }),
+  ]),
 } as const;
 
 /** Turns valibot issues into one message that names the field. */

@@ -2,9 +2,20 @@
  * Every message Threadnote's contexts exchange, one typed map per direction. Request payload types
  * come from the schemas in `message-schemas.ts`, which only the worker loads at run time.
  */
-import type { workerRequestSchemas } from './message-schemas';
+import type {
+  exportSelectionSchema,
+  workerRequestSchemas,
+  workerStreamSchemas,
+} from './message-schemas';
 import type * as v from 'valibot';
-import type { CommentAnnotation, Tag, ThreadCounts, ThreadRecord, UserAnnotation } from './model';
+import type {
+  CommentAnnotation,
+  ExportedThread,
+  Tag,
+  ThreadCounts,
+  ThreadRecord,
+  UserAnnotation,
+} from './model';
 
 export type WorkerCall = keyof typeof workerRequestSchemas;
 export type WorkerInput<K extends WorkerCall> = v.InferOutput<(typeof workerRequestSchemas)[K]>;
@@ -22,11 +33,28 @@ export interface ThreadSummary {
   counts: ThreadCounts;
 }
 
+export interface RecordCounts {
+  threads: number;
+  comments: number;
+  users: number;
+  tags: number;
+}
+
+export interface DataOverview {
+  totals: RecordCounts;
+  /** Threads with at least one annotated comment, most recently visited first. */
+  threads: (ExportedThread & { comments: number })[];
+  /** Every tag, by name, with how many comments and users carry it. */
+  tags: (Tag & { comments: number; users: number })[];
+}
+
 export interface WorkerOutputs {
   'page.open': PageState;
   'comment.update': { annotation: CommentAnnotation | null; createdTags: Tag[] };
   'thread.summary': ThreadSummary;
   'tags.list': Tag[];
+  'data.overview': DataOverview;
+  'data.wipe': RecordCounts;
 }
 export type WorkerOutput<K extends WorkerCall> = WorkerOutputs[K];
 
@@ -36,12 +64,76 @@ export const workerCallers: Record<WorkerCall, readonly ('content' | 'extension'
   'comment.update': ['content', 'extension'],
   'thread.summary': ['content', 'extension'],
   'tags.list': ['content', 'extension'],
+  'data.overview': ['extension'],
+  'data.wipe': ['extension'],
 };
 
+export type WorkerStream = keyof typeof workerStreamSchemas;
+export type StreamInput<K extends WorkerStream> = v.InferOutput<(typeof workerStreamSchemas)[K]>;
+/** Threads and tags to export; a null selection means everything. */
+export type ExportSelection = v.InferOutput<typeof exportSelectionSchema>;
+
+/** Who may open a stream: both carry everything stored, so only the extension's own pages. */
+export const streamCallers: Record<WorkerStream, readonly ('content' | 'extension')[]> = {
+  export: ['extension'],
+  import: ['extension'],
+};
+
+export const STREAM_PORT_PREFIX = 'threadnote:';
+
+/**
+ * Chrome refuses runtime messages above 64 MiB and serialises them as JSON, where a character can
+ * take up to six bytes: 4 Mi characters per import chunk stays far below that.
+ */
+export const MAX_IMPORT_CHUNK = 4 * 1024 * 1024;
+
+/** One problem of an import file: where it is (record and field) and what is wrong. */
+export interface ImportProblem {
+  where: string;
+  message: string;
+}
+
+/** What an import does, or would do, to one kind of record. */
+export interface KindSummary {
+  total: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  /** Records older than the ones already stored, which the import leaves alone. */
+  older: number;
+}
+
+export interface ImportSummary {
+  exportedAt: string;
+  tags: KindSummary;
+  threads: KindSummary;
+  comments: KindSummary;
+  users: KindSummary;
+}
+
+export type ImportOutcome =
+  | { kind: 'invalid'; problems: ImportProblem[]; more: number }
+  | { kind: 'preview'; summary: ImportSummary }
+  | { kind: 'done'; summary: ImportSummary };
+
+export interface StreamOutputs {
+  export:
+    | { kind: 'chunk'; text: string; done: number; total: number }
+    | { kind: 'end'; counts: RecordCounts }
+    | { kind: 'failed'; error: ErrorData };
+  import:
+    | { kind: 'received'; chars: number }
+    | { kind: 'progress'; phase: 'checking' | 'writing'; done: number; total: number }
+    | ImportOutcome
+    | { kind: 'failed'; error: ErrorData };
+}
+export type StreamOutput<K extends WorkerStream> = StreamOutputs[K];
 /** Pushes from the worker to the content scripts of open tabs. */
 export interface TabPushes {
   'comment.changed': { thread: string; key: string; annotation: CommentAnnotation | null };
   'tags.changed': { tags: Tag[] };
+  /** Records were imported or wiped: whatever a tab holds may be out of date. */
+  'data.reset': Record<string, never>;
 }
 export type TabPush = keyof TabPushes;
 

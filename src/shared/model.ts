@@ -109,3 +109,27 @@ export function siteOfKey(key: string): string {
 export function isEmptyAnnotation(a: Pick<CommentAnnotation, 'note' | 'tags' | 'fold'>): boolean {
   return a.note === '' && a.tags.length === 0 && a.fold === 'none';
 }
+
+/** A thread as the export writes it: what was seen at the last visit stays behind. */
+export type ExportedThread = Omit<ThreadRecord, 'seenCommentKeys'>;
+
+export const EXPORT_FORMAT = 'threadnote';
+/** The export format version this build writes, and the newest it reads. */
+export const EXPORT_VERSION = 1;
+
+/** Export format version 1, as DESIGN.md defines it. */
+export interface ExportDocument {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  tags: Tag[];
+  threads: ExportedThread[];
+  comments: CommentAnnotation[];
+  users: UserAnnotation[];
+}
+
+export type ExportFormat = 'json' | 'markdown' | 'csv';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'markdown', 'csv'];
+
+/** What the reader types to wipe everything, and what `data.wipe` must carry. */
+export const WIPE_CONFIRMATION = 'delete everything';
