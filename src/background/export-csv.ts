@@ -1,8 +1,8 @@
 /**
- * CSV for spreadsheets: one row per annotated comment. Quoting is csv-stringify's (RFC 4180, CRLF
+ * CSV for spreadsheets: one row per annotated comment. Quoting is Papa Parse's (RFC 4180, CRLF
  * between records), and cells that a spreadsheet would run as a formula get a leading apostrophe.
  */
-import { stringify } from 'csv-stringify/sync';
+import Papa from 'papaparse';
 import type { CommentAnnotation, ExportedThread } from '../shared/model';
 
 /** Excel reads a CSV as UTF-8 only when it starts with a byte order mark. */
@@ -21,14 +21,18 @@ export const CSV_COLUMNS = [
   'Updated',
 ] as const;
 
+/** OWASP's "CSV Injection" list, with the full-width forms Apple Numbers also runs. */
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
+/** Rows as CSV, each ending in CRLF, so pieces written one after another join into one file. */
 function toCsv(rows: readonly (readonly string[])[]): string {
-  return stringify(rows as string[][], {
-    record_delimiter: 'windows',
-    // `=`, `+`, `-`, `@`, tab, CR and their full-width forms: see OWASP's "CSV Injection".
-    escape_formulas: true,
-    // Only CRLF is the record delimiter here; a lone LF or CR inside a cell must be quoted too.
-    quoted_match: /[\r\n]/,
+  if (rows.length === 0) return '';
+  const csv = Papa.unparse(rows as string[][], {
+    newline: '\r\n',
+    header: false,
+    escapeFormulae: FORMULA_START,
   });
+  return `${csv}\r\n`;
 }
 
 export function csvHeader(): string {
