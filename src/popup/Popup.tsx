@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ThreadSummary } from '../shared/messages';
+import type { ExportFormat } from '../shared/model';
 import type { CurrentPage, PopupConnector } from './connector';
 
 type State =
@@ -59,13 +60,26 @@ export function Popup({ connector }: { connector: PopupConnector }) {
           Threadnote could not load this thread: {state.message}
         </p>
       )}
-      {state.status === 'ready' && <ThreadView current={state.current} summary={state.summary} />}
-      <footer>Everything stays on this computer.</footer>
+      {state.status === 'ready' && (
+        <ThreadView current={state.current} summary={state.summary} connector={connector} />
+      )}
+      <footer>
+        Everything stays on this computer.{' '}
+        <button type="button" class="link" onClick={() => void connector.openOptions()}>
+          Export, import…
+        </button>
+      </footer>
     </>
   );
 }
 
-function ThreadView({ current, summary }: { current: CurrentPage; summary: ThreadSummary | null }) {
+interface ThreadViewProps {
+  current: CurrentPage;
+  summary: ThreadSummary | null;
+  connector: PopupConnector;
+}
+
+function ThreadView({ current, summary, connector }: ThreadViewProps) {
   const { page } = current;
   if (!page.thread) {
     return (
@@ -106,12 +120,56 @@ function ThreadView({ current, summary }: { current: CurrentPage; summary: Threa
           </li>
         ))}
       </ul>
-      {counts?.annotated === 0 && (
+      {counts?.annotated === 0 ? (
         <p class="empty">
           Nothing noted here yet. Hover a comment and click “✎ Threadnote” to tag, note or collapse
           it.
         </p>
+      ) : (
+        <ExportThread threadKey={page.thread.key} connector={connector} />
       )}
     </section>
+  );
+}
+
+function ExportThread({ threadKey, connector }: { threadKey: string; connector: PopupConnector }) {
+  const [status, setStatus] = useState<
+    { busy: true } | { busy: false; ok: boolean; text: string } | null
+  >(null);
+  const save = async (format: ExportFormat) => {
+    setStatus({ busy: true });
+    try {
+      setStatus({
+        busy: false,
+        ok: true,
+        text: `Saved ${await connector.exportThread(threadKey, format)}`,
+      });
+    } catch (error) {
+      setStatus({
+        busy: false,
+        ok: false,
+        text: `Export failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  };
+  return (
+    <div class="export">
+      <span>Export this thread:</span>
+      {(['json', 'markdown'] as const).map((format) => (
+        <button
+          key={format}
+          type="button"
+          disabled={status?.busy}
+          onClick={() => void save(format)}
+        >
+          {format === 'json' ? 'JSON' : 'Markdown'}
+        </button>
+      ))}
+      {status && !status.busy && (
+        <p class={status.ok ? 'saved' : 'error'} role={status.ok ? 'status' : 'alert'}>
+          {status.text}
+        </p>
+      )}
+    </div>
   );
 }

@@ -3,8 +3,11 @@
  * them a mock instead of a browser.
  */
 import { browser } from '../shared/browser';
+import { exportFileName, saveFile } from '../shared/download';
 import type { PageInfo, ThreadSummary } from '../shared/messages';
 import { callTab, callWorker } from '../shared/messaging';
+import type { ExportFormat } from '../shared/model';
+import { exportData } from '../shared/stream-client';
 
 export interface CurrentPage {
   tabId: number;
@@ -15,6 +18,9 @@ export interface PopupConnector {
   /** The forum page the popup is about, or null when the tab is not one Threadnote reads. */
   currentPage(): Promise<CurrentPage | null>;
   threadSummary(threadKey: string): Promise<ThreadSummary>;
+  /** Saves one thread's annotations as a file; resolves with the file's name. */
+  exportThread(threadKey: string, format: ExportFormat): Promise<string>;
+  openOptions(): Promise<void>;
 }
 
 async function targetTabId(): Promise<number | undefined> {
@@ -37,4 +43,11 @@ export const extensionConnector: PopupConnector = {
     }
   },
   threadSummary: (threadKey) => callWorker('thread.summary', { thread: threadKey }),
+  async exportThread(threadKey, format) {
+    const { blob } = await exportData(format, { threads: [threadKey], tags: [] }, () => undefined);
+    const name = exportFileName(format, new Date(), threadKey);
+    saveFile(blob, name);
+    return name;
+  },
+  openOptions: () => browser.runtime.openOptionsPage(),
 };

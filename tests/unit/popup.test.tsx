@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../src/popup/Popup';
 import type { PopupConnector } from '../../src/popup/connector';
 import type { ThreadSummary } from '../../src/shared/messages';
@@ -23,6 +23,8 @@ function mockConnector(overrides: Partial<PopupConnector> = {}): PopupConnector 
       page: { site: 'hn', siteName: 'Hacker News', thread, comments: 31 },
     }),
     threadSummary: async () => summary,
+    exportThread: async (key, format) => `threadnote-2026-11-29-${key}.${format}`,
+    openOptions: async () => undefined,
     ...overrides,
   };
 }
@@ -86,5 +88,27 @@ describe('popup', () => {
     );
     expect(root.querySelector('img[src="x"]')).toBeNull();
     expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('exports the thread it shows, as JSON or Markdown', async () => {
+    const exportThread = vi.fn(async (key: string, format: string) => `file-${key}.${format}`);
+    const openOptions = vi.fn(async () => undefined);
+    const root = await mount(mockConnector({ exportThread, openOptions }));
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('.export button')];
+    expect(buttons.map((b) => b.textContent)).toEqual(['JSON', 'Markdown']);
+    await act(async () => {
+      buttons[1]?.click();
+    });
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(exportThread).toHaveBeenCalledWith(thread.key, 'markdown');
+    expect(root.querySelector('.export [role="status"]')?.textContent).toBe(
+      `Saved file-${thread.key}.markdown`,
+    );
+    await act(async () => {
+      root.querySelector<HTMLButtonElement>('footer button')?.click();
+    });
+    expect(openOptions).toHaveBeenCalledTimes(1);
   });
 });
