@@ -190,10 +190,8 @@ describe('export and import through the options page', () => {
 
   it('reports every problem of a broken file dropped on the import area', async () => {
     const options = await openOptions();
-    const broken = JSON.parse(backup.text) as Record<string, unknown>;
-    broken.version = 1;
-    (broken.comments as Record<string, unknown>[])[0]!.fold = 'sideways';
-    (broken.comments as Record<string, unknown>[])[0]!.tags = 'insightful';
+    const broken = JSON.parse(backup.text) as { comments: Record<string, unknown>[] };
+    broken.comments = broken.comments.map((c) => ({ ...c, fold: 'sideways', tags: 'insightful' }));
     const text = JSON.stringify(broken);
     await options.getByTestId('dropzone').evaluate((zone, content) => {
       const transfer = new DataTransfer();
