@@ -31,6 +31,12 @@ import type { ThreadnoteSchema } from './schema';
 /** More problems than this are counted, not listed: the first ones say what is wrong. */
 export const MAX_PROBLEMS_LISTED = 200;
 const BATCH = 2_000;
+/** Beyond this many stored keys in a batch's range, each record is simply read by its key. */
+const KEYS_PER_RANGE = 4 * BATCH;
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 export interface ImportProgress {
   phase: 'checking' | 'writing';
@@ -144,11 +150,20 @@ async function merge(
   ): Promise<void> {
     const objectStore = tx.objectStore(store);
     const writable = write ? (tx as WriteTx).objectStore(store) : null;
-    for (let start = 0; start < records.length; start += BATCH) {
-      const slice = records.slice(start, start + BATCH);
-      const existing = (await Promise.all(slice.map((r) => objectStore.get(keyOf(r))))) as (
-        Out | undefined
-      )[];
+    // In key order, a batch covers one key range: what the store holds there is known from its
+    // keys alone, so records that are new cost no read (all of them, restoring a new profile).
+    const ordered = [...records].sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+    for (let start = 0; start < ordered.length; start += BATCH) {
+      const slice = ordered.slice(start, start + BATCH);
+      const first = keyOf(slice[0] as In);
+      const last = keyOf(slice.at(-1) as In);
+      const stored = await objectStore.getAllKeys(IDBKeyRange.bound(first, last), KEYS_PER_RANGE);
+      const present = stored.length < KEYS_PER_RANGE ? new Set<string>(stored as string[]) : null;
+      const existing = (await Promise.all(
+        slice.map((r) =>
+          present && !present.has(keyOf(r)) ? undefined : objectStore.get(keyOf(r)),
+        ),
+      )) as (Out | undefined)[];
       const puts: Promise<unknown>[] = [];
       slice.forEach((incoming, index) => {
         const [record, outcome] = decide(existing[index], incoming);

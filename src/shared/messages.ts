@@ -83,9 +83,10 @@ export const STREAM_PORT_PREFIX = 'threadnote:';
 
 /**
  * Chrome refuses runtime messages above 64 MiB and serialises them as JSON, where a character can
- * take up to six bytes: 4 Mi characters per import chunk stays far below that.
+ * take up to six bytes: 1 Mi characters per import chunk stays far below that, and posting one
+ * costs the page a task of tens of milliseconds, not hundreds.
  */
-export const MAX_IMPORT_CHUNK = 4 * 1024 * 1024;
+export const MAX_IMPORT_CHUNK = 1024 * 1024;
 
 /** One problem of an import file: where it is (record and field) and what is wrong. */
 export interface ImportProblem {
