@@ -418,7 +418,7 @@ export async function startExport(
   return { counts, chunks: chunks() };
 }
 
-/** The whole export as one string, for tests and small exports inside the worker. */
+/** The whole export as one string: for tests and tools, which hold small stores. */
 export async function exportText(
   db: ThreadnoteDB,
   format: ExportFormat,
