@@ -12,11 +12,21 @@ import {
   type WorkerCall,
   type WorkerInput,
   type WorkerOutput,
+  type TabPush,
+  type TabPushes,
+  type CommentChange,
 } from '../shared/messages';
-import { siteOfKey } from '../shared/model';
+import { siteOfKey, type CommentAnnotation, type Tag } from '../shared/model';
 import { adapterForUrl } from '../sites/registry';
 import type { ThreadnoteDB } from './db';
-import { listTags, openPage, threadSummary, updateComment } from './store';
+import {
+  foldsForItem,
+  listTags,
+  openPage,
+  threadSummary,
+  updateComment,
+  updateComments,
+} from './store';
 
 export type Caller = { kind: 'content'; site: string } | { kind: 'extension' };
 
@@ -32,7 +42,7 @@ export interface RouterDeps {
   database: () => Promise<ThreadnoteDB>;
   now: () => string;
   /** Tells open tabs about a change; never throws. */
-  broadcast: (site: string, type: 'comment.changed' | 'tags.changed', payload: unknown) => void;
+  broadcast: <T extends TabPush>(site: string, type: T, payload: TabPushes[T]) => void;
 }
 
 export function identifyCaller(sender: SenderInfo, deps: RouterDeps): Caller | null {
@@ -58,10 +68,41 @@ function keysNamed<K extends WorkerCall>(type: K, input: WorkerInput<K>): string
       const { comment } = input as WorkerInput<'comment.update'>;
       return [comment.key, comment.thread.key];
     }
+    case 'comments.update':
+      return (input as WorkerInput<'comments.update'>).updates.flatMap(({ comment }) => [
+        comment.key,
+        comment.thread.key,
+      ]);
+    case 'page.early':
+      return [(input as WorkerInput<'page.early'>).item];
     case 'thread.summary':
       return [(input as WorkerInput<'thread.summary'>).thread];
     default:
       return [];
+  }
+}
+
+/** Tells the tabs of each site what changed, tags first so chips can be coloured. */
+function announce(
+  deps: RouterDeps,
+  updates: readonly WorkerInput<'comment.update'>[],
+  annotations: readonly (CommentAnnotation | null)[],
+  createdTags: readonly Tag[],
+): void {
+  const bySite = new Map<string, CommentChange[]>();
+  updates.forEach(({ comment }, index) => {
+    const site = siteOfKey(comment.key);
+    const changes = bySite.get(site) ?? [];
+    changes.push({
+      thread: comment.thread.key,
+      key: comment.key,
+      annotation: annotations[index] ?? null,
+    });
+    bySite.set(site, changes);
+  });
+  for (const [site, changes] of bySite) {
+    if (createdTags.length > 0) deps.broadcast(site, 'tags.changed', { tags: [...createdTags] });
+    deps.broadcast(site, 'comments.changed', { changes });
   }
 }
 
@@ -71,17 +112,17 @@ const handlers: {
   'page.open': async (input, deps) => openPage(await deps.database(), input, deps.now()),
   'comment.update': async (input, deps) => {
     const result = await updateComment(await deps.database(), input, deps.now());
-    const site = siteOfKey(input.comment.key);
-    if (result.createdTags.length > 0) {
-      deps.broadcast(site, 'tags.changed', { tags: result.createdTags });
-    }
-    deps.broadcast(site, 'comment.changed', {
-      thread: input.comment.thread.key,
-      key: input.comment.key,
-      annotation: result.annotation,
-    });
+    announce(deps, [input], [result.annotation], result.createdTags);
     return result;
   },
+  'comments.update': async (input, deps) => {
+    const result = await updateComments(await deps.database(), input.updates, deps.now());
+    announce(deps, input.updates, result.annotations, result.createdTags);
+    return result;
+  },
+  'page.early': async (input, deps) => ({
+    folds: await foldsForItem(await deps.database(), input.item),
+  }),
   'thread.summary': async (input, deps) => threadSummary(await deps.database(), input.thread),
   'tags.list': async (_input, deps) => listTags(await deps.database()),
 };

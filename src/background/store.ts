@@ -51,59 +51,68 @@ export async function openPage(
   };
 }
 
-export interface CommentUpdate {
-  annotation: CommentAnnotation | null;
+export interface CommentUpdates {
+  /** One per update, in order: the annotation as stored, or null where it was emptied. */
+  annotations: (CommentAnnotation | null)[];
   createdTags: Tag[];
 }
 
+type Update = WorkerInput<'comment.update'>;
+
 /**
- * Applies a patch to a comment's annotation, creating it (with the comment's quote as it is now)
- * on first use and deleting it once nothing is left in it, all in one transaction.
+ * Applies patches to comments' annotations in one transaction: each is created (with the
+ * comment's quote as it is now) on first use and deleted once nothing is left in it.
  */
-export async function updateComment(
+export async function updateComments(
   db: ThreadnoteDB,
-  { comment, patch }: WorkerInput<'comment.update'>,
+  updates: readonly Update[],
   now: string,
-): Promise<CommentUpdate> {
+): Promise<CommentUpdates> {
   const tx = db.transaction(['comments', 'tags', 'threads'], 'readwrite');
   const comments = tx.objectStore('comments');
-  const existing = await comments.get(comment.key);
+  const tagStore = tx.objectStore('tags');
+  const threads = tx.objectStore('threads');
+  const annotations: (CommentAnnotation | null)[] = [];
+  const createdTags = new Map<string, Tag>();
+  const knownThreads = new Set<string>();
 
-  const base: CommentAnnotation = existing ?? {
-    key: comment.key,
-    thread: comment.thread.key,
-    author: comment.author,
-    url: comment.url,
-    quote: comment.quote.slice(0, QUOTE_LENGTH),
-    note: '',
-    tags: [],
-    fold: 'none',
-    createdAt: now,
-    updatedAt: now,
-  };
-  const next: CommentAnnotation = {
-    ...base,
-    ...(patch.tags !== undefined && { tags: unique(patch.tags) }),
-    ...(patch.note !== undefined && { note: patch.note }),
-    ...(patch.fold !== undefined && { fold: patch.fold }),
-    updatedAt: now,
-  };
+  for (const { comment, patch } of updates) {
+    const existing = await comments.get(comment.key);
+    const base: CommentAnnotation = existing ?? {
+      key: comment.key,
+      thread: comment.thread.key,
+      author: comment.author,
+      url: comment.url,
+      quote: comment.quote.slice(0, QUOTE_LENGTH),
+      note: '',
+      tags: [],
+      fold: 'none',
+      createdAt: now,
+      updatedAt: now,
+    };
+    const next: CommentAnnotation = {
+      ...base,
+      ...(patch.tags !== undefined && { tags: unique(patch.tags) }),
+      ...(patch.note !== undefined && { note: patch.note }),
+      ...(patch.fold !== undefined && { fold: patch.fold }),
+      updatedAt: now,
+    };
 
-  const createdTags: Tag[] = [];
-  let annotation: CommentAnnotation | null = next;
-  if (isEmptyAnnotation(next)) {
-    annotation = null;
-    if (existing) await comments.delete(comment.key);
-  } else {
+    if (isEmptyAnnotation(next)) {
+      annotations.push(null);
+      if (existing) await comments.delete(comment.key);
+      continue;
+    }
+    annotations.push(next);
     await comments.put(next);
-    const tagStore = tx.objectStore('tags');
     for (const name of next.tags) {
-      if ((await tagStore.getKey(name)) !== undefined) continue;
+      if (createdTags.has(name) || (await tagStore.getKey(name)) !== undefined) continue;
       const tag: Tag = { name, color: defaultTagColor(name), description: '', createdAt: now };
       await tagStore.put(tag);
-      createdTags.push(tag);
+      createdTags.set(name, tag);
     }
-    const threads = tx.objectStore('threads');
+    if (knownThreads.has(comment.thread.key)) continue;
+    knownThreads.add(comment.thread.key);
     if ((await threads.getKey(comment.thread.key)) === undefined) {
       await threads.put({
         key: comment.thread.key,
@@ -116,7 +125,32 @@ export async function updateComment(
     }
   }
   await tx.done;
-  return { annotation, createdTags };
+  return { annotations, createdTags: [...createdTags.values()] };
+}
+
+export async function updateComment(
+  db: ThreadnoteDB,
+  update: Update,
+  now: string,
+): Promise<{ annotation: CommentAnnotation | null; createdTags: Tag[] }> {
+  const { annotations, createdTags } = await updateComments(db, [update], now);
+  return { annotation: annotations[0] ?? null, createdTags };
+}
+
+/**
+ * How many folds the thread behind a page's item has: the item is a thread (a story) or an
+ * annotated comment, whose thread is then the one.
+ */
+export async function foldsForItem(db: ThreadnoteDB, item: string): Promise<number> {
+  const tx = db.transaction(['threads', 'comments'], 'readonly');
+  let thread = item;
+  if ((await tx.objectStore('threads').getKey(item)) === undefined) {
+    const comment = await tx.objectStore('comments').get(item);
+    if (!comment) return 0;
+    thread = comment.thread;
+  }
+  const annotations = await tx.objectStore('comments').index('thread').getAll(thread);
+  return annotations.filter((annotation) => annotation.fold !== 'none').length;
 }
 
 export async function threadSummary(db: ThreadnoteDB, threadKey: string): Promise<ThreadSummary> {

@@ -126,15 +126,23 @@ export class Annotator {
     this.applyAnnotation(key, result.annotation);
   }
 
-  /** An annotation changed elsewhere (another tab, the popup): show it here too. */
+  /** An annotation changed here or elsewhere (another tab, the popup): show it. */
   applyAnnotation(key: string, annotation: CommentAnnotation | null): void {
-    const before = this.annotations.get(key);
-    if (annotation) this.annotations.set(key, annotation);
-    else this.annotations.delete(key);
-    const comment = this.byKey.get(key);
-    if (comment) this.renderComment(comment);
-    if ((before?.fold ?? 'none') !== (annotation?.fold ?? 'none')) this.applyFolds();
-    this.emit(key);
+    this.applyChanges([{ key, annotation }]);
+  }
+
+  applyChanges(changes: readonly { key: string; annotation: CommentAnnotation | null }[]): void {
+    let foldsChanged = false;
+    for (const { key, annotation } of changes) {
+      const before = this.annotations.get(key);
+      if (annotation) this.annotations.set(key, annotation);
+      else this.annotations.delete(key);
+      const comment = this.byKey.get(key);
+      if (comment) this.renderComment(comment);
+      foldsChanged ||= (before?.fold ?? 'none') !== (annotation?.fold ?? 'none');
+    }
+    if (foldsChanged) this.applyFolds();
+    this.emit(changes.length === 1 ? (changes[0]?.key ?? null) : null);
   }
 
   absorbTags(tags: readonly Tag[]): void {
@@ -153,15 +161,21 @@ export class Annotator {
 
   private absorbPage(page: SitePage): SiteComment[] {
     this.page = page;
+    const firstRead = this.byKey.size === 0;
     const added: SiteComment[] = [];
-    const present = new Set<string>();
     for (const comment of page.comments) {
-      present.add(comment.key);
-      const known = this.byKey.get(comment.key);
-      if (known?.element === comment.element) continue;
+      if (!firstRead && this.byKey.get(comment.key)?.element === comment.element) continue;
       this.byKey.set(comment.key, comment);
       added.push(comment);
     }
+    if (this.byKey.size > page.comments.length) this.forgetRemoved(page);
+    // Writes only, after the adapter's reads: no layout is forced between comments.
+    for (const comment of added) comment.element.setAttribute(ATTR.comment, comment.key);
+    return added;
+  }
+
+  private forgetRemoved(page: SitePage): void {
+    const present = new Set(page.comments.map((comment) => comment.key));
     for (const key of [...this.byKey.keys()]) {
       if (present.has(key)) continue;
       this.byKey.delete(key);
@@ -169,9 +183,6 @@ export class Annotator {
       this.noteHosts.delete(key);
       this.collapsedBodies.delete(key);
     }
-    // Writes only, after the adapter's reads: no layout is forced between comments.
-    for (const comment of added) comment.element.setAttribute(ATTR.comment, comment.key);
-    return added;
   }
 
   private async fetchState(visit: { thread: SitePage['thread']; commentKeys: string[] } | null) {
@@ -226,11 +237,14 @@ export class Annotator {
   }
 
   private renderAll(comments: readonly SiteComment[]): void {
+    const seenBefore = this.seenBefore;
+    const anyUsers = this.users.size > 0;
     for (const comment of comments) {
-      if (this.seenBefore && !this.seenBefore.has(comment.key)) {
+      if (seenBefore && !seenBefore.has(comment.key)) {
         comment.element.setAttribute(ATTR.isNew, '');
       }
-      const userTags = comment.author ? this.users.get(this.userKey(comment.author))?.tags : null;
+      const userTags =
+        anyUsers && comment.author ? this.users.get(this.userKey(comment.author))?.tags : null;
       if (this.annotations.has(comment.key) || userTags?.length) this.renderComment(comment);
     }
     this.applyFolds();
@@ -342,6 +356,7 @@ export class Annotator {
 
   /** Hides exactly the comments under a fold, touching only those whose state changes. */
   private applyFolds(): void {
+    if (this.foldedKeys.size === 0 && this.collapsedBodies.size === 0) return;
     const next = foldedDescendants(
       this.page.comments,
       (key) => this.annotations.get(key)?.fold ?? 'none',

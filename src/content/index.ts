@@ -14,11 +14,9 @@ if (adapter) {
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isEnvelope(message)) return undefined;
     switch (message.type) {
-      case 'comment.changed': {
-        const push = message.payload as TabPushes['comment.changed'];
-        annotator.applyAnnotation(push.key, push.annotation);
+      case 'comments.changed':
+        annotator.applyChanges((message.payload as TabPushes['comments.changed']).changes);
         return undefined;
-      }
       case 'tags.changed':
         annotator.absorbTags((message.payload as TabPushes['tags.changed']).tags);
         return undefined;

@@ -9,6 +9,7 @@ import { FOLDS, MAX_NOTE_LENGTH, isNormalTagName } from './model';
 const MAX_KEY = 300;
 const MAX_TEXT = 2_000;
 const MAX_COMMENTS_PER_PAGE = 50_000;
+const MAX_BULK = 10_000;
 
 const key = v.pipe(
   v.string(),
@@ -70,6 +71,20 @@ export const workerRequestSchemas = {
     comment: commentRefSchema,
     patch: commentPatchSchema,
   }),
+  /** Bulk edits (fold all, undo): one transaction, one push to other tabs. */
+  'comments.update': v.strictObject({
+    updates: v.pipe(
+      v.array(v.strictObject({ comment: commentRefSchema, patch: commentPatchSchema })),
+      v.minLength(1),
+      v.maxLength(MAX_BULK),
+    ),
+  }),
+  /**
+   * Asked as the page starts loading, before its comments can be read: how many folds the thread
+   * behind this URL's item (a story, or an annotated comment) has, so the page can keep its
+   * comments out of sight until they are applied.
+   */
+  'page.early': v.strictObject({ item: key }),
   'thread.summary': v.strictObject({ thread: key }),
   'tags.list': v.strictObject({}),
 } as const;

@@ -25,6 +25,8 @@ export interface ThreadSummary {
 export interface WorkerOutputs {
   'page.open': PageState;
   'comment.update': { annotation: CommentAnnotation | null; createdTags: Tag[] };
+  'comments.update': { annotations: (CommentAnnotation | null)[]; createdTags: Tag[] };
+  'page.early': { folds: number };
   'thread.summary': ThreadSummary;
   'tags.list': Tag[];
 }
@@ -34,20 +36,31 @@ export type WorkerOutput<K extends WorkerCall> = WorkerOutputs[K];
 export const workerCallers: Record<WorkerCall, readonly ('content' | 'extension')[]> = {
   'page.open': ['content'],
   'comment.update': ['content', 'extension'],
+  'comments.update': ['content', 'extension'],
+  'page.early': ['content'],
   'thread.summary': ['content', 'extension'],
   'tags.list': ['content', 'extension'],
 };
 
+export interface CommentChange {
+  thread: string;
+  key: string;
+  annotation: CommentAnnotation | null;
+}
+
 /** Pushes from the worker to the content scripts of open tabs. */
 export interface TabPushes {
-  'comment.changed': { thread: string; key: string; annotation: CommentAnnotation | null };
+  'comments.changed': { changes: CommentChange[] };
   'tags.changed': { tags: Tag[] };
 }
 export type TabPush = keyof TabPushes;
 
 /** Requests from the popup to the content script of a tab. */
+export type BulkFoldAction = 'collapse-top' | 'expand-all' | 'collapse-read' | 'undo';
+
 export interface TabRequests {
   'page.info': Record<string, never>;
+  'folds.bulk': { action: BulkFoldAction };
 }
 export interface PageInfo {
   site: string;
@@ -57,6 +70,8 @@ export interface PageInfo {
 }
 export interface TabOutputs {
   'page.info': PageInfo;
+  /** How many comments changed, and whether an undo is now possible. */
+  'folds.bulk': { changed: number; canUndo: boolean };
 }
 
 export interface Envelope<T extends string = string, P = unknown> {

@@ -32,6 +32,7 @@ const SELECTORS = {
 const INDENT_WIDTH_PX = 40;
 
 const NOT_SHOWN = /^\[(dead|flagged|deleted)\]$/;
+const DIGITS = /^\d+$/;
 
 function itemUrl(id: string): string {
   return `${ORIGIN}/item?id=${id}`;
@@ -90,6 +91,8 @@ function plainText(node: Element | null): string {
 class HackerNewsComment implements SiteComment {
   readonly key: string;
   subtreeSize = 1;
+  /** Index in the page's comment list, for sizing subtrees while parsing. */
+  position = 0;
   private cachedFlags: CommentFlags | null = null;
 
   constructor(
@@ -158,7 +161,7 @@ function parsePage(doc: Document, url: URL): SitePage {
     // A comment's own page: the thread is the story named by "on: <title>", so notes taken here
     // and on the story's page are the same notes.
     kind = 'comment';
-    const focusId = /^\d+$/.test(focusRow.id) ? focusRow.id : pageItemId;
+    const focusId = DIGITS.test(focusRow.id) ? focusRow.id : pageItemId;
     thread = threadFromStoryLink(focusRow.querySelector(SELECTORS.storyLink)) ?? {
       key: `${SITE}:${focusId}`,
       title: titleFromDocument(doc),
@@ -181,29 +184,41 @@ function parsePage(doc: Document, url: URL): SitePage {
     );
   } else if (pageItemId) {
     kind = 'thread';
-    const storyId = focusRow && /^\d+$/.test(focusRow.id) ? focusRow.id : pageItemId;
+    const storyId = focusRow && DIGITS.test(focusRow.id) ? focusRow.id : pageItemId;
     const title =
       focusRow?.querySelector(SELECTORS.storyTitle)?.textContent?.trim() || titleFromDocument(doc);
     thread = { key: `${SITE}:${storyId}`, title, url: itemUrl(storyId) };
   }
 
   const baseDepth = comments.length;
+  // Open ancestors of the next row. A comment's subtree ends where a row at its depth or
+  // shallower starts, so its size is known when it leaves the stack: one pass, no per-row loops.
   const stack: HackerNewsComment[] = [...comments];
-  for (const row of Array.from(doc.querySelectorAll<HTMLElement>(SELECTORS.rows))) {
+  const close = (comment: HackerNewsComment) => {
+    comment.subtreeSize = comments.length - comment.position;
+  };
+  const rows = doc.querySelectorAll<HTMLElement>(SELECTORS.rows);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as HTMLElement;
     const id = row.id;
-    if (!/^\d+$/.test(id) || row === focusRow || !isCommentRow(row)) continue;
+    if (row === focusRow || !DIGITS.test(id) || !isCommentRow(row)) continue;
     const depth = readIndent(row) + baseDepth;
-    while (stack.length > 0 && (stack.at(-1)?.depth ?? -1) >= depth) stack.pop();
-    const parent = stack.at(-1) ?? null;
+    let parent = stack.at(-1);
+    while (parent && parent.depth >= depth) {
+      close(parent);
+      stack.pop();
+      parent = stack.at(-1);
+    }
     const rowThread = thread ??
       threadFromStoryLink(row.querySelector(SELECTORS.storyLink)) ??
       parent?.thread ?? { key: `${SITE}:${id}`, title: '', url: itemUrl(id) };
-    const author = row.querySelector(SELECTORS.author)?.textContent?.trim() || null;
+    const author = row.querySelector(SELECTORS.author)?.textContent || null;
     const comment = new HackerNewsComment(id, row, rowThread, author, parent?.key ?? null, depth);
-    for (const ancestor of stack) ancestor.subtreeSize++;
+    comment.position = comments.length;
     stack.push(comment);
     comments.push(comment);
   }
+  for (const open of stack) close(open);
   return { kind, thread, comments };
 }
 
@@ -221,9 +236,11 @@ export const hackerNews: SiteAdapter = {
     }
   },
   commentContainers(doc) {
-    const first = Array.from(doc.querySelectorAll(SELECTORS.rows)).find(
-      (row) => !row.closest(SELECTORS.focusTable) && isCommentRow(row),
-    );
+    const first =
+      doc.querySelector(`${SELECTORS.rows}.${SELECTORS.commentRowClass}`) ??
+      Array.from(doc.querySelectorAll(SELECTORS.rows)).find(
+        (row) => !row.closest(SELECTORS.focusTable) && isCommentRow(row),
+      );
     return first?.parentNode ? [{ node: first.parentNode, subtree: false }] : [];
   },
 };
