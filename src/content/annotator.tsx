@@ -14,7 +14,7 @@ import {
 import type { SiteAdapter, SiteComment, SitePage } from '../sites/types';
 import { describeReplies, foldedDescendants } from './folds';
 import { createShadowHost, shadowOf } from './shadow';
-import { CommentChips } from './ui/CommentChips';
+import { renderCommentChips } from './ui/comment-chips';
 import { CommentNote } from './ui/CommentNote';
 import type { CommentPatch } from './ui/ControlPanel';
 import { chipsCss, noteCss } from './ui/styles';
@@ -45,7 +45,8 @@ function setAttribute(element: Element, name: string, value: string | null): voi
 
 export class Annotator {
   private page: SitePage = { kind: 'list', thread: null, comments: [] };
-  private readonly byKey = new Map<string, SiteComment>();
+  /** Built when first needed: most page loads never look a comment up by key. */
+  private index: Map<string, SiteComment> | null = null;
   private readonly annotations = new Map<string, CommentAnnotation>();
   private readonly users = new Map<string, UserAnnotation>();
   private readonly tags = new Map<string, Tag>();
@@ -89,7 +90,7 @@ export class Annotator {
   }
 
   comment(key: string): SiteComment | undefined {
-    return this.byKey.get(key);
+    return this.byKey().get(key);
   }
 
   annotation(key: string): CommentAnnotation | null {
@@ -110,7 +111,7 @@ export class Annotator {
   }
 
   async update(key: string, patch: CommentPatch): Promise<void> {
-    const comment = this.byKey.get(key);
+    const comment = this.byKey().get(key);
     if (!comment) throw new Error('This comment is no longer on the page.');
     const result = await callWorker('comment.update', {
       comment: {
@@ -137,7 +138,7 @@ export class Annotator {
       const before = this.annotations.get(key);
       if (annotation) this.annotations.set(key, annotation);
       else this.annotations.delete(key);
-      const comment = this.byKey.get(key);
+      const comment = this.byKey().get(key);
       if (comment) this.renderComment(comment);
       foldsChanged ||= (before?.fold ?? 'none') !== (annotation?.fold ?? 'none');
     }
@@ -149,7 +150,7 @@ export class Annotator {
     if (tags.length === 0) return;
     for (const tag of tags) this.tags.set(tag.name, tag);
     for (const key of this.chipHosts.keys()) {
-      const comment = this.byKey.get(key);
+      const comment = this.byKey().get(key);
       if (comment) this.renderComment(comment);
     }
     this.emit(null);
@@ -159,26 +160,31 @@ export class Annotator {
     for (const listener of this.listeners) listener(key);
   }
 
+  private byKey(): Map<string, SiteComment> {
+    this.index ??= new Map(this.page.comments.map((comment) => [comment.key, comment]));
+    return this.index;
+  }
+
   private absorbPage(page: SitePage): SiteComment[] {
+    const previous = this.page.comments.length > 0 ? this.byKey() : null;
     this.page = page;
-    const firstRead = this.byKey.size === 0;
-    const added: SiteComment[] = [];
-    for (const comment of page.comments) {
-      if (!firstRead && this.byKey.get(comment.key)?.element === comment.element) continue;
-      this.byKey.set(comment.key, comment);
-      added.push(comment);
+    this.index = null;
+    let added = page.comments;
+    if (previous) {
+      added = page.comments.filter(
+        (comment) => previous.get(comment.key)?.element !== comment.element,
+      );
+      this.forgetRemoved(previous);
     }
-    if (this.byKey.size > page.comments.length) this.forgetRemoved(page);
     // Writes only, after the adapter's reads: no layout is forced between comments.
     for (const comment of added) comment.element.setAttribute(ATTR.comment, comment.key);
     return added;
   }
 
-  private forgetRemoved(page: SitePage): void {
-    const present = new Set(page.comments.map((comment) => comment.key));
-    for (const key of [...this.byKey.keys()]) {
+  private forgetRemoved(previous: Map<string, SiteComment>): void {
+    const present = this.byKey();
+    for (const key of previous.keys()) {
       if (present.has(key)) continue;
-      this.byKey.delete(key);
       this.chipHosts.delete(key);
       this.noteHosts.delete(key);
       this.collapsedBodies.delete(key);
@@ -236,6 +242,7 @@ export class Annotator {
     return `${this.adapter.site}:${author}`;
   }
 
+  /** Most comments carry nothing: the pass over them only reads, and renders the few that do. */
   private renderAll(comments: readonly SiteComment[]): void {
     const seenBefore = this.seenBefore;
     const anyUsers = this.users.size > 0;
@@ -243,9 +250,11 @@ export class Annotator {
       if (seenBefore && !seenBefore.has(comment.key)) {
         comment.element.setAttribute(ATTR.isNew, '');
       }
-      const userTags =
-        anyUsers && comment.author ? this.users.get(this.userKey(comment.author))?.tags : null;
-      if (this.annotations.has(comment.key) || userTags?.length) this.renderComment(comment);
+      const authorTagged =
+        anyUsers &&
+        comment.author !== null &&
+        (this.users.get(this.userKey(comment.author))?.tags.length ?? 0) > 0;
+      if (authorTagged || this.annotations.has(comment.key)) this.renderComment(comment);
     }
     this.applyFolds();
   }
@@ -296,26 +305,20 @@ export class Annotator {
       const control = header.querySelector(':scope > tn-control');
       header.insertBefore(host, control);
     }
-    render(
-      <CommentChips
-        tags={tagNames.map((name) => this.tagFor(name))}
-        userTags={userTagNames.map((name) => this.tagFor(name))}
-        collapsed={
-          collapsed
-            ? {
-                replies: this.describeSubthread(comment),
-                onExpand: () => void this.update(comment.key, { fold: 'none' }),
-              }
-            : null
-        }
-        onRemoveTag={(name) =>
-          void this.update(comment.key, {
-            tags: (this.annotations.get(comment.key)?.tags ?? []).filter((tag) => tag !== name),
-          })
-        }
-      />,
-      shadowOf(host),
-    );
+    renderCommentChips(shadowOf(host), {
+      tags: tagNames.map((name) => this.tagFor(name)),
+      userTags: userTagNames.map((name) => this.tagFor(name)),
+      collapsed: collapsed
+        ? {
+            replies: this.describeSubthread(comment),
+            onExpand: () => void this.update(comment.key, { fold: 'none' }),
+          }
+        : null,
+      onRemoveTag: (name) =>
+        void this.update(comment.key, {
+          tags: (this.annotations.get(comment.key)?.tags ?? []).filter((tag) => tag !== name),
+        }),
+    });
   }
 
   private renderNote(comment: SiteComment, note: string): void {
@@ -362,11 +365,11 @@ export class Annotator {
       (key) => this.annotations.get(key)?.fold ?? 'none',
     );
     for (const key of this.foldedKeys) {
-      if (!next.has(key)) this.byKey.get(key)?.element.classList.remove(CLASS.foldedDescendant);
+      if (!next.has(key)) this.byKey().get(key)?.element.classList.remove(CLASS.foldedDescendant);
     }
     for (const key of next) {
       if (!this.foldedKeys.has(key))
-        this.byKey.get(key)?.element.classList.add(CLASS.foldedDescendant);
+        this.byKey().get(key)?.element.classList.add(CLASS.foldedDescendant);
     }
     this.foldedKeys = next;
   }
