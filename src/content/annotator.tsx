@@ -4,20 +4,23 @@
  */
 import { render } from 'preact';
 import { callWorker } from '../shared/messaging';
-import type { PageInfo, PageState } from '../shared/messages';
+import type { BulkFoldAction, PageInfo, PageState } from '../shared/messages';
 import {
   QUOTE_LENGTH,
   type CommentAnnotation,
+  type Fold,
   type Tag,
   type UserAnnotation,
 } from '../shared/model';
 import type { SiteAdapter, SiteComment, SitePage } from '../sites/types';
-import { describeReplies, foldedDescendants } from './folds';
+import { bulkFoldChanges } from './fold-actions';
+import { describeReplies, foldedAway } from './folds';
 import { createShadowHost, shadowOf } from './shadow';
 import { renderCommentChips } from './ui/comment-chips';
 import { CommentNote } from './ui/CommentNote';
 import type { CommentPatch } from './ui/ControlPanel';
-import { chipsCss, noteCss } from './ui/styles';
+import { HiddenBar } from './ui/HiddenBar';
+import { chipsCss, hiddenBarCss, noteCss } from './ui/styles';
 import { timed } from './timing';
 import { watchComments } from './watch-comments';
 
@@ -30,8 +33,11 @@ const ATTR = {
   isNew: 'data-tn-new',
 } as const;
 
+/** Bulk edits are sent in chunks the worker accepts in one message. */
+const BULK_CHUNK = 5_000;
+
 const CLASS = {
-  foldedDescendant: 'tn-fold-descendant',
+  foldedAway: 'tn-folded-away',
   collapsedBody: 'tn-collapsed-body',
 } as const;
 
@@ -45,8 +51,8 @@ function setAttribute(element: Element, name: string, value: string | null): voi
 
 export class Annotator {
   private page: SitePage = { kind: 'list', thread: null, comments: [] };
-  /** Built when first needed: most page loads never look a comment up by key. */
-  private index: Map<string, SiteComment> | null = null;
+  /** Position of each comment by key, built when first needed: most loads never look one up. */
+  private index: Map<string, number> | null = null;
   private readonly annotations = new Map<string, CommentAnnotation>();
   private readonly users = new Map<string, UserAnnotation>();
   private readonly tags = new Map<string, Tag>();
@@ -57,6 +63,8 @@ export class Annotator {
   private readonly collapsedBodies = new Set<string>();
   private foldedKeys = new Set<string>();
   private seenBefore: Set<string> | null = null;
+  private readonly foldHistory: { key: string; fold: Fold }[][] = [];
+  private barHost: HTMLElement | null = null;
   private ready = false;
   private readonly listeners = new Set<(key: string | null) => void>();
 
@@ -111,20 +119,87 @@ export class Annotator {
   }
 
   async update(key: string, patch: CommentPatch): Promise<void> {
-    const comment = this.byKey().get(key);
-    if (!comment) throw new Error('This comment is no longer on the page.');
-    const result = await callWorker('comment.update', {
-      comment: {
-        key: comment.key,
-        thread: comment.thread,
-        author: comment.author ?? '',
-        url: comment.permalink,
-        quote: comment.text().slice(0, QUOTE_LENGTH),
-      },
-      patch,
+    await this.updateMany([{ key, patch }]);
+  }
+
+  /**
+   * Saves edits of comments on this page. Fold changes are remembered, newest last, so the last
+   * fold action can be undone, and forgotten again if saving them fails.
+   */
+  async updateMany(updates: readonly { key: string; patch: CommentPatch }[]): Promise<void> {
+    const refs = updates.map(({ key, patch }) => {
+      const comment = this.byKey().get(key);
+      if (!comment) throw new Error('This comment is no longer on the page.');
+      return { comment: this.refFor(comment), patch };
     });
-    this.absorbTags(result.createdTags);
-    this.applyAnnotation(key, result.annotation);
+    const folds = updates.filter(({ patch }) => patch.fold !== undefined);
+    const history = folds.map(({ key }) => ({ key, fold: this.foldOf(key) }));
+    if (history.length > 0) this.foldHistory.push(history);
+    try {
+      for (let start = 0; start < refs.length; start += BULK_CHUNK) {
+        const chunk = refs.slice(start, start + BULK_CHUNK);
+        const result = await callWorker('comments.update', { updates: chunk });
+        this.absorbTags(result.createdTags);
+        this.applyChanges(
+          chunk.map(({ comment }, index) => ({
+            key: comment.key,
+            annotation: result.annotations[index] ?? null,
+          })),
+        );
+      }
+    } catch (error) {
+      if (history.length > 0) this.foldHistory.splice(this.foldHistory.indexOf(history), 1);
+      throw error;
+    }
+  }
+
+  foldOf(key: string): Fold {
+    return this.annotations.get(key)?.fold ?? 'none';
+  }
+
+  /** Runs a bulk fold action on this page; returns how many comments changed. */
+  async bulk(action: BulkFoldAction): Promise<{ changed: number; canUndo: boolean }> {
+    if (action === 'undo') {
+      const last = this.foldHistory.pop();
+      if (last) {
+        await this.updateMany(last.map(({ key, fold }) => ({ key, patch: { fold } })));
+        // Undoing is not itself an action to undo.
+        this.foldHistory.pop();
+      }
+      return { changed: last?.length ?? 0, canUndo: this.foldHistory.length > 0 };
+    }
+    const changes = bulkFoldChanges(
+      action,
+      this.page.comments,
+      (key) => this.foldOf(key),
+      this.seenBefore ? (key) => this.isNew(key) : null,
+    ).filter(({ key }) => this.byKey().has(key));
+    if (changes.length > 0) {
+      await this.updateMany(changes.map(({ key, fold }) => ({ key, patch: { fold } })));
+    }
+    return { changed: changes.length, canUndo: this.foldHistory.length > 0 };
+  }
+
+  canUndo(): boolean {
+    return this.foldHistory.length > 0;
+  }
+
+  isNew(key: string): boolean {
+    return this.seenBefore !== null && !this.seenBefore.has(key);
+  }
+
+  comments(): readonly SiteComment[] {
+    return this.page.comments;
+  }
+
+  private refFor(comment: SiteComment) {
+    return {
+      key: comment.key,
+      thread: comment.thread,
+      author: comment.author ?? '',
+      url: comment.permalink,
+      quote: comment.text().slice(0, QUOTE_LENGTH),
+    };
   }
 
   /** An annotation changed here or elsewhere (another tab, the popup): show it. */
@@ -160,13 +235,36 @@ export class Annotator {
     for (const listener of this.listeners) listener(key);
   }
 
-  private byKey(): Map<string, SiteComment> {
-    this.index ??= new Map(this.page.comments.map((comment) => [comment.key, comment]));
+  private positions(): Map<string, number> {
+    this.index ??= new Map(this.page.comments.map((comment, position) => [comment.key, position]));
     return this.index;
+  }
+
+  private byKey(): { get(key: string): SiteComment | undefined; has(key: string): boolean } {
+    const positions = this.positions();
+    const comments = this.page.comments;
+    return {
+      get: (key) => {
+        const position = positions.get(key);
+        return position === undefined ? undefined : comments[position];
+      },
+      has: (key) => positions.has(key),
+    };
+  }
+
+  /** The comment and every reply under it, as shown on the page. */
+  private subthread(comment: SiteComment): readonly SiteComment[] {
+    const start = this.positions().get(comment.key) ?? -1;
+    if (start < 0) return [];
+    let end = start + 1;
+    const comments = this.page.comments;
+    while (end < comments.length && (comments[end]?.depth ?? -1) > comment.depth) end++;
+    return comments.slice(start, end);
   }
 
   private absorbPage(page: SitePage): SiteComment[] {
     const previous = this.page.comments.length > 0 ? this.byKey() : null;
+    const previousKeys = previous ? [...this.positions().keys()] : [];
     this.page = page;
     this.index = null;
     let added = page.comments;
@@ -174,16 +272,16 @@ export class Annotator {
       added = page.comments.filter(
         (comment) => previous.get(comment.key)?.element !== comment.element,
       );
-      this.forgetRemoved(previous);
+      this.forgetRemoved(previousKeys);
     }
     // Writes only, after the adapter's reads: no layout is forced between comments.
     for (const comment of added) comment.element.setAttribute(ATTR.comment, comment.key);
     return added;
   }
 
-  private forgetRemoved(previous: Map<string, SiteComment>): void {
-    const present = this.byKey();
-    for (const key of previous.keys()) {
+  private forgetRemoved(previousKeys: readonly string[]): void {
+    const present = this.positions();
+    for (const key of previousKeys) {
       if (present.has(key)) continue;
       this.chipHosts.delete(key);
       this.noteHosts.delete(key);
@@ -346,31 +444,60 @@ export class Annotator {
 
   /** Replies that a collapse hides, as "N replies by alice, bob and 3 others". */
   describeSubthread(comment: SiteComment): string {
-    const comments = this.page.comments;
-    const start = comments.indexOf(comment);
-    const authors: string[] = [];
-    for (let i = start + 1; i < comments.length; i++) {
-      const reply = comments[i];
-      if (!reply || reply.depth <= comment.depth) break;
-      if (reply.author) authors.push(reply.author);
-    }
-    return describeReplies(comment.subtreeSize - 1, authors);
+    const replies = this.subthread(comment).slice(1);
+    const authors = replies.flatMap((reply) => (reply.author ? [reply.author] : []));
+    const fresh = replies.filter((reply) => this.isNew(reply.key)).length;
+    return describeReplies(comment.subtreeSize - 1, authors, fresh);
   }
 
-  /** Hides exactly the comments under a fold, touching only those whose state changes. */
+  /**
+   * Hides exactly the comments Threadnote's folds put out of sight, touching only those whose
+   * state changes, and lists the hidden subthreads in the thread's bar.
+   */
   private applyFolds(): void {
     if (this.foldedKeys.size === 0 && this.collapsedBodies.size === 0) return;
-    const next = foldedDescendants(
-      this.page.comments,
-      (key) => this.annotations.get(key)?.fold ?? 'none',
-    );
+    const next = foldedAway(this.page.comments, (key) => this.foldOf(key));
+    const comments = this.byKey();
     for (const key of this.foldedKeys) {
-      if (!next.has(key)) this.byKey().get(key)?.element.classList.remove(CLASS.foldedDescendant);
+      if (!next.has(key)) comments.get(key)?.element.classList.remove(CLASS.foldedAway);
     }
     for (const key of next) {
-      if (!this.foldedKeys.has(key))
-        this.byKey().get(key)?.element.classList.add(CLASS.foldedDescendant);
+      if (!this.foldedKeys.has(key)) comments.get(key)?.element.classList.add(CLASS.foldedAway);
     }
     this.foldedKeys = next;
+    this.renderHiddenBar();
+  }
+
+  private renderHiddenBar(): void {
+    const hidden = this.page.comments.filter((comment) => this.foldOf(comment.key) === 'hidden');
+    if (hidden.length === 0) {
+      this.barHost?.remove();
+      this.barHost = null;
+      return;
+    }
+    if (!this.barHost) {
+      const anchor = this.adapter.threadBarAnchor(this.doc);
+      if (!anchor?.parentNode) return;
+      this.barHost = createShadowHost('tn-hidden-bar', hiddenBarCss);
+      anchor.parentNode.insertBefore(this.barHost, anchor);
+    }
+    render(
+      <HiddenBar
+        items={hidden.map((comment) => {
+          const subthread = this.subthread(comment);
+          return {
+            key: comment.key,
+            author: comment.author,
+            comments: subthread.length,
+            fresh: subthread.filter((reply) => this.isNew(reply.key)).length,
+            excerpt: this.annotations.get(comment.key)?.quote || comment.text(),
+          };
+        })}
+        onShow={(keys) =>
+          void this.updateMany(keys.map((key) => ({ key, patch: { fold: 'none' as const } })))
+        }
+      />,
+      shadowOf(this.barHost),
+    );
   }
 }

@@ -4,6 +4,7 @@
  */
 import { render } from 'preact';
 import type { Annotator } from './annotator';
+import type { CommentNavigator } from './keyboard';
 import { createShadowHost, shadowOf } from './shadow';
 import { ControlPanel } from './ui/ControlPanel';
 import { controlCss } from './ui/styles';
@@ -13,7 +14,10 @@ export class CommentControl {
   private key: string | null = null;
   private open = false;
 
-  constructor(private readonly annotator: Annotator) {
+  constructor(
+    private readonly annotator: Annotator,
+    private readonly navigator: CommentNavigator,
+  ) {
     document.addEventListener('mouseover', this.follow, { passive: true });
     document.addEventListener('focusin', this.follow);
     annotator.onChange((key) => {
@@ -53,7 +57,10 @@ export class CommentControl {
           this.open = open;
           this.render();
         }}
-        onUpdate={(patch) => this.annotator.update(key, patch)}
+        onUpdate={async (patch) => {
+          await this.annotator.update(key, patch);
+          if (patch.fold === 'hidden') this.navigator.afterHiding(key);
+        }}
       />,
       shadowOf(this.host),
     );

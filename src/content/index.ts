@@ -1,14 +1,42 @@
-/** Content script entry: finds the forum's adapter, then annotates the page. */
+/**
+ * Content script entry, run as the page starts loading: lets the comments show at once unless the
+ * thread has folds, then annotates the page once it is parsed and lets them show.
+ */
 import { browser } from '../shared/browser';
-import { isEnvelope, type Result, type TabPushes } from '../shared/messages';
-import { toErrorData } from '../shared/messaging';
+import { isEnvelope, type Result, type TabPushes, type TabRequests } from '../shared/messages';
+import { callWorker, toErrorData } from '../shared/messaging';
 import { adapterForUrl } from '../sites/registry';
 import { Annotator } from './annotator';
 import { CommentControl } from './comment-control';
+import { releaseComments } from './hold-comments';
+import { CommentNavigator } from './keyboard';
 
-const adapter = adapterForUrl(location.href);
+function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+function whenParsed(run: () => void): void {
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', run, { once: true });
+  } else {
+    run();
+  }
+}
+
+const url = new URL(location.href);
+const adapter = adapterForUrl(url.href);
 if (adapter) {
-  const annotator = new Annotator(adapter, document, new URL(location.href));
+  const item = adapter.itemKeyFromUrl(url);
+  if (item) {
+    callWorker('page.early', { item }).then(
+      ({ folds }) => folds === 0 && releaseComments(),
+      releaseComments,
+    );
+  } else {
+    releaseComments();
+  }
+
+  const annotator = new Annotator(adapter, document, url);
 
   // Only this extension can reach this listener: pages cannot call runtime messaging.
   browser.runtime.onMessage.addListener((message: unknown) => {
@@ -20,25 +48,33 @@ if (adapter) {
       case 'tags.changed':
         annotator.absorbTags((message.payload as TabPushes['tags.changed']).tags);
         return undefined;
-      case 'page.info': {
-        const result: Result<ReturnType<Annotator['pageInfo']>> = {
-          ok: true,
-          value: annotator.pageInfo(),
-        };
-        return Promise.resolve(result);
+      case 'page.info':
+        return Promise.resolve(ok(annotator.pageInfo()));
+      case 'folds.bulk': {
+        const { action } = message.payload as TabRequests['folds.bulk'];
+        return annotator.bulk(action).then(ok, (error: unknown) => ({
+          ok: false,
+          error: toErrorData(error),
+        }));
       }
       default:
         return undefined;
     }
   });
 
-  annotator
-    .start()
-    .then(() => new CommentControl(annotator))
-    .catch((error: unknown) => {
-      console.warn(
-        'Threadnote could not load this page’s annotations:',
-        toErrorData(error).message,
-      );
-    });
+  whenParsed(() => {
+    annotator
+      .start()
+      .then(() => {
+        const navigator = new CommentNavigator(annotator);
+        new CommentControl(annotator, navigator);
+      })
+      .catch((error: unknown) => {
+        console.warn(
+          'Threadnote could not load this page’s annotations:',
+          toErrorData(error).message,
+        );
+      })
+      .finally(releaseComments);
+  });
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ThreadSummary } from '../shared/messages';
+import type { BulkFoldAction, ThreadSummary } from '../shared/messages';
 import type { CurrentPage, PopupConnector } from './connector';
 
 type State =
@@ -17,6 +17,8 @@ function formatDate(iso: string): string {
 
 export function Popup({ connector }: { connector: PopupConnector }) {
   const [state, setState] = useState<State>({ status: 'loading' });
+
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -39,7 +41,7 @@ export function Popup({ connector }: { connector: PopupConnector }) {
     return () => {
       live = false;
     };
-  }, [connector]);
+  }, [connector, version]);
 
   return (
     <>
@@ -59,13 +61,27 @@ export function Popup({ connector }: { connector: PopupConnector }) {
           Threadnote could not load this thread: {state.message}
         </p>
       )}
-      {state.status === 'ready' && <ThreadView current={state.current} summary={state.summary} />}
+      {state.status === 'ready' && (
+        <ThreadView
+          current={state.current}
+          summary={state.summary}
+          connector={connector}
+          onChanged={() => setVersion((v) => v + 1)}
+        />
+      )}
       <footer>Everything stays on this computer.</footer>
     </>
   );
 }
 
-function ThreadView({ current, summary }: { current: CurrentPage; summary: ThreadSummary | null }) {
+interface ThreadViewProps {
+  current: CurrentPage;
+  summary: ThreadSummary | null;
+  connector: PopupConnector;
+  onChanged: () => void;
+}
+
+function ThreadView({ current, summary, connector, onChanged }: ThreadViewProps) {
   const { page } = current;
   if (!page.thread) {
     return (
@@ -112,6 +128,59 @@ function ThreadView({ current, summary }: { current: CurrentPage; summary: Threa
           it.
         </p>
       )}
+      <FoldActions tabId={current.tabId} connector={connector} onChanged={onChanged} />
+    </section>
+  );
+}
+
+const FOLD_ACTIONS: { action: BulkFoldAction; label: string; key: string }[] = [
+  { action: 'collapse-top', label: 'Collapse all top-level', key: 'X' },
+  { action: 'expand-all', label: 'Expand all', key: 'E' },
+  { action: 'collapse-read', label: 'Collapse read', key: 'R' },
+  { action: 'undo', label: 'Undo', key: 'u' },
+];
+
+function describeBulk(action: BulkFoldAction, changed: number): string {
+  const comments = changed === 1 ? '1 comment' : `${changed} comments`;
+  if (changed === 0) {
+    return action === 'collapse-read'
+      ? 'Nothing to collapse: every subthread has something new, or this is your first visit.'
+      : 'Nothing to change.';
+  }
+  return action === 'undo' ? `Undid the last fold action (${comments}).` : `Changed ${comments}.`;
+}
+
+function FoldActions({
+  tabId,
+  connector,
+  onChanged,
+}: {
+  tabId: number;
+  connector: PopupConnector;
+  onChanged: () => void;
+}) {
+  const [message, setMessage] = useState('');
+  const run = async (action: BulkFoldAction) => {
+    try {
+      const { changed } = await connector.bulkFold(tabId, action);
+      setMessage(describeBulk(action, changed));
+      if (changed > 0) onChanged();
+    } catch (error) {
+      setMessage(`Could not fold: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  return (
+    <section class="folds" aria-label="Fold the thread">
+      <div class="fold-buttons">
+        {FOLD_ACTIONS.map(({ action, label, key }) => (
+          <button key={action} type="button" onClick={() => run(action)} title={`Key: ${key}`}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <p class="status" role="status">
+        {message}
+      </p>
     </section>
   );
 }

@@ -3,7 +3,7 @@
  * them a mock instead of a browser.
  */
 import { browser } from '../shared/browser';
-import type { PageInfo, ThreadSummary } from '../shared/messages';
+import type { BulkFoldAction, PageInfo, TabOutputs, ThreadSummary } from '../shared/messages';
 import { callTab, callWorker } from '../shared/messaging';
 
 export interface CurrentPage {
@@ -15,6 +15,7 @@ export interface PopupConnector {
   /** The forum page the popup is about, or null when the tab is not one Threadnote reads. */
   currentPage(): Promise<CurrentPage | null>;
   threadSummary(threadKey: string): Promise<ThreadSummary>;
+  bulkFold(tabId: number, action: BulkFoldAction): Promise<TabOutputs['folds.bulk']>;
 }
 
 async function targetTabId(): Promise<number | undefined> {
@@ -37,4 +38,5 @@ export const extensionConnector: PopupConnector = {
     }
   },
   threadSummary: (threadKey) => callWorker('thread.summary', { thread: threadKey }),
+  bulkFold: (tabId, action) => callTab(tabId, 'folds.bulk', { action }),
 };

@@ -1,5 +1,6 @@
 /**
- * Hacker News. Every HN selector lives in this file. Checked against:
+ * Hacker News. Every HN selector lives in this file and in hacker-news.css, which keeps the comment
+ * area out of sight until folds are applied. Checked against:
  * - tests/fixtures/hn/item-36817231-2023-07.html (a story page, July 2023 markup)
  * - tests/fixtures/hn/item-44533403-story-2025-07.html and item-44536000-comment-2025-07.html
  *   (today's markup: single-quoted attributes, div.commtext, [flagged]/[dead]/[deleted] rows)
@@ -16,6 +17,7 @@ const SELECTORS = {
   rows: 'tr.athing',
   commentRowClass: 'comtr',
   focusTable: 'table.fatitem',
+  commentTree: 'table.comment-tree',
   focusItem: 'table.fatitem tr.athing',
   storyTitle: '.titleline > a',
   indent: 'td.ind',
@@ -145,6 +147,16 @@ function isCommentRow(row: Element): boolean {
   );
 }
 
+/** The first comment row outside the page's focused item. */
+function firstCommentRow(doc: Document): Element | undefined {
+  return (
+    doc.querySelector(`${SELECTORS.rows}.${SELECTORS.commentRowClass}`) ??
+    Array.from(doc.querySelectorAll(SELECTORS.rows)).find(
+      (row) => !row.closest(SELECTORS.focusTable) && isCommentRow(row),
+    )
+  );
+}
+
 function parsePage(doc: Document, url: URL): SitePage {
   const pageItemId = url.pathname === '/item' ? url.searchParams.get('id') : null;
   const focusRow = doc.querySelector<HTMLElement>(SELECTORS.focusItem);
@@ -227,6 +239,12 @@ export const hackerNews: SiteAdapter = {
   name: 'Hacker News',
   matches: ['https://news.ycombinator.com/*'],
   handles: (url) => url.protocol === 'https:' && url.hostname === 'news.ycombinator.com',
+  itemKeyFromUrl(url) {
+    const id = url.pathname === '/item' ? url.searchParams.get('id') : null;
+    return id && DIGITS.test(id) ? `${SITE}:${id}` : null;
+  },
+  threadBarAnchor: (doc) =>
+    doc.querySelector(SELECTORS.commentTree) ?? firstCommentRow(doc)?.closest('table') ?? null,
   parsePage(doc, url) {
     try {
       return parsePage(doc, url);
@@ -236,11 +254,7 @@ export const hackerNews: SiteAdapter = {
     }
   },
   commentContainers(doc) {
-    const first =
-      doc.querySelector(`${SELECTORS.rows}.${SELECTORS.commentRowClass}`) ??
-      Array.from(doc.querySelectorAll(SELECTORS.rows)).find(
-        (row) => !row.closest(SELECTORS.focusTable) && isCommentRow(row),
-      );
-    return first?.parentNode ? [{ node: first.parentNode, subtree: false }] : [];
+    const parent = firstCommentRow(doc)?.parentNode;
+    return parent ? [{ node: parent, subtree: false }] : [];
   },
 };

@@ -55,6 +55,14 @@ export interface SiteAdapter {
   matches: readonly string[];
   /** Whether the URL is a page of this forum that can show comments. */
   handles(url: URL): boolean;
+  /**
+   * The key of the item a URL shows (a thread, or a comment whose own page it is), read from the
+   * URL alone so the worker can be asked about folds before the page is parsed; null if the URL
+   * names none.
+   */
+  itemKeyFromUrl(url: URL): string | null;
+  /** Where thread-level bars go: they are inserted before this element. */
+  threadBarAnchor(doc: Document): Element | null;
   /** Never throws: a page it does not understand gives no comments. */
   parsePage(doc: Document, url: URL): SitePage;
   /**

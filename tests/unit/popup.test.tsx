@@ -23,6 +23,7 @@ function mockConnector(overrides: Partial<PopupConnector> = {}): PopupConnector 
       page: { site: 'hn', siteName: 'Hacker News', thread, comments: 31 },
     }),
     threadSummary: async () => summary,
+    bulkFold: async () => ({ changed: 0, canUndo: false }),
     ...overrides,
   };
 }
@@ -86,5 +87,26 @@ describe('popup', () => {
     );
     expect(root.querySelector('img[src="x"]')).toBeNull();
     expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('runs a bulk fold on the tab and says what changed', async () => {
+    const calls: [number, string][] = [];
+    const root = await mount(
+      mockConnector({
+        bulkFold: async (tabId, action) => {
+          calls.push([tabId, action]);
+          return { changed: 12, canUndo: true };
+        },
+      }),
+    );
+    const button = [...root.querySelectorAll('button')].find(
+      (candidate) => candidate.textContent === 'Collapse all top-level',
+    );
+    await act(async () => {
+      button?.click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(calls).toEqual([[7, 'collapse-top']]);
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Changed 12 comments.');
   });
 });

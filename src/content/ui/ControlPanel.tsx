@@ -207,7 +207,7 @@ export function ControlPanel({
               <span class="muted">Ctrl+Enter</span>
             </div>
           </section>
-          <section>
+          <section class="row">
             <button
               type="button"
               class="action"
@@ -219,6 +219,16 @@ export function ControlPanel({
               {folded
                 ? 'Expand subthread'
                 : `Collapse subthread (${target.replies} ${target.replies === 1 ? 'reply' : 'replies'})`}
+            </button>
+            <button
+              type="button"
+              class="action"
+              title="Hide this comment and its replies; the bar above the thread brings them back"
+              onClick={async () => {
+                if (await run({ fold: 'hidden' }, 'Hidden.')) onOpenChange(false);
+              }}
+            >
+              Hide subthread
             </button>
           </section>
           {error && (

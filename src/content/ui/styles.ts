@@ -53,3 +53,24 @@ export const controlCss = `${baseCss}
 .status { color: #2b8a3e; }
 .muted { color: #666; }
 `;
+
+export const hiddenBarCss = `${baseCss}
+:host { display: block; margin: 6px 0 10px; }
+.bar {
+  display: flex; align-items: flex-start; gap: 8px; padding: 6px 10px; border-radius: 6px;
+  background: #fff4e6; border: 1px solid #ffc078; color: #5c3b00;
+}
+details { flex: 1; }
+summary { cursor: pointer; }
+.fresh { color: #c92a2a; }
+ul { list-style: none; margin: 6px 0 0; padding: 0; }
+li { display: flex; gap: 8px; align-items: baseline; padding: 2px 0; }
+.who { font-weight: 600; }
+.what { color: #7a5a1c; white-space: nowrap; }
+.excerpt { flex: 1; color: #555; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
+button {
+  border: 1px solid #e8590c; background: #fff; color: #b3450a; border-radius: 4px;
+  padding: 0 8px; font-size: 11px; line-height: 18px;
+}
+button:focus-visible, summary:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
+`;
