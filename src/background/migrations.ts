@@ -29,4 +29,8 @@ export const migrations: readonly Migration[] = [
     const threads = db.createObjectStore('threads', { keyPath: 'key' });
     threads.createIndex('lastVisitedAt', 'lastVisitedAt');
   },
+  // 2: the reader's settings (quick tags), one record under the key `settings`.
+  (db) => {
+    db.createObjectStore('settings');
+  },
 ];

@@ -17,7 +17,7 @@ import {
   type CommentChange,
 } from '../shared/messages';
 import { siteOfKey, type CommentAnnotation, type Tag } from '../shared/model';
-import { adapterForUrl } from '../sites/registry';
+import { adapterForUrl, adapters } from '../sites/registry';
 import type { ThreadnoteDB } from './db';
 import {
   foldsForItem,
@@ -26,7 +26,16 @@ import {
   threadSummary,
   updateComment,
   updateComments,
+  updateUser,
 } from './store';
+import {
+  deleteTag,
+  mergeTags,
+  readSettings,
+  tagUsage,
+  updateTag,
+  writeSettings,
+} from './vocabulary';
 
 export type Caller = { kind: 'content'; site: string } | { kind: 'extension' };
 
@@ -75,6 +84,8 @@ function keysNamed<K extends WorkerCall>(type: K, input: WorkerInput<K>): string
       ]);
     case 'page.early':
       return [(input as WorkerInput<'page.early'>).item];
+    case 'user.update':
+      return [(input as WorkerInput<'user.update'>).user.key];
     case 'thread.summary':
       return [(input as WorkerInput<'thread.summary'>).thread];
     default:
@@ -106,6 +117,16 @@ function announce(
   }
 }
 
+function everywhere<T extends TabPush>(deps: RouterDeps, type: T, payload: TabPushes[T]): void {
+  for (const adapter of adapters) deps.broadcast(adapter.site, type, payload);
+}
+
+/** After a change that rewrote records across threads and sites, open pages read their state again. */
+function stale<T>(deps: RouterDeps, result: T): T {
+  everywhere(deps, 'state.stale', {});
+  return result;
+}
+
 const handlers: {
   [K in WorkerCall]: (input: WorkerInput<K>, deps: RouterDeps) => Promise<WorkerOutput<K>>;
 } = {
@@ -123,6 +144,32 @@ const handlers: {
   'page.early': async (input, deps) => ({
     folds: await foldsForItem(await deps.database(), input.item),
   }),
+  'user.update': async (input, deps) => {
+    const { key, name } = input.user;
+    if (key !== `${siteOfKey(key)}:${name}`) throw new Error(`“${key}” is not the key of ${name}.`);
+    const result = await updateUser(await deps.database(), input, deps.now());
+    const site = siteOfKey(key);
+    if (result.createdTags.length > 0) {
+      deps.broadcast(site, 'tags.changed', { tags: result.createdTags });
+    }
+    deps.broadcast(site, 'users.changed', { changes: [{ key, annotation: result.annotation }] });
+    return result;
+  },
+  'tags.update': async (input, deps) => {
+    const tag = await updateTag(await deps.database(), input.name, input.patch);
+    everywhere(deps, 'tags.changed', { tags: [tag] });
+    return tag;
+  },
+  'tags.rename': async (input, deps) =>
+    stale(deps, await mergeTags(await deps.database(), [input.from], input.to, deps.now())),
+  'tags.merge': async (input, deps) =>
+    stale(deps, await mergeTags(await deps.database(), input.from, input.into, deps.now())),
+  'tags.delete': async (input, deps) =>
+    stale(deps, await deleteTag(await deps.database(), input.name, deps.now())),
+  'tags.usage': async (_input, deps) => tagUsage(await deps.database()),
+  'settings.get': async (_input, deps) => readSettings(await deps.database()),
+  'settings.update': async (input, deps) =>
+    stale(deps, await writeSettings(await deps.database(), input)),
   'thread.summary': async (input, deps) => threadSummary(await deps.database(), input.thread),
   'tags.list': async (_input, deps) => listTags(await deps.database()),
 };

@@ -1,5 +1,11 @@
 import type { DBSchema } from 'idb';
-import type { CommentAnnotation, Tag, ThreadRecord, UserAnnotation } from '../shared/model';
+import type {
+  CommentAnnotation,
+  Settings,
+  Tag,
+  ThreadRecord,
+  UserAnnotation,
+} from '../shared/model';
 
 /** The current shape of the database, as the last migration leaves it. */
 export interface ThreadnoteSchema extends DBSchema {
@@ -14,6 +20,7 @@ export interface ThreadnoteSchema extends DBSchema {
     indexes: { tags: string; name: string; updatedAt: string };
   };
   tags: { key: string; value: Tag };
+  settings: { key: 'settings'; value: Settings };
   threads: {
     key: string;
     value: ThreadRecord;

@@ -1,9 +1,12 @@
 /** Reads and writes of Threadnote's records. Only the service worker calls these. */
 import type { PageState, ThreadSummary, WorkerInput } from '../shared/messages';
 import {
+  DEFAULT_SETTINGS,
   QUOTE_LENGTH,
   defaultTagColor,
   isEmptyAnnotation,
+  isEmptyUser,
+  type UserAnnotation,
   type CommentAnnotation,
   type Tag,
   type ThreadCounts,
@@ -15,14 +18,15 @@ export async function openPage(
   input: WorkerInput<'page.open'>,
   now: string,
 ): Promise<PageState> {
-  const tx = db.transaction(['comments', 'users', 'tags', 'threads'], 'readwrite');
+  const tx = db.transaction(['comments', 'users', 'tags', 'threads', 'settings'], 'readwrite');
   const byThread = tx.objectStore('comments').index('thread');
   const users = tx.objectStore('users');
 
-  const [commentLists, userRecords, tags, previous] = await Promise.all([
+  const [commentLists, userRecords, tags, settings, previous] = await Promise.all([
     Promise.all(unique(input.threadKeys).map((thread) => byThread.getAll(thread))),
     Promise.all(unique(input.userKeys).map((user) => users.get(user))),
     tx.objectStore('tags').getAll(),
+    tx.objectStore('settings').get('settings'),
     input.visit ? tx.objectStore('threads').get(input.visit.thread.key) : undefined,
   ]);
 
@@ -45,6 +49,7 @@ export async function openPage(
     comments: commentLists.flat(),
     users: userRecords.filter((user) => user !== undefined),
     tags,
+    settings: { ...DEFAULT_SETTINGS, ...settings },
     previousVisit: previous
       ? { lastVisitedAt: previous.lastVisitedAt, seenCommentKeys: previous.seenCommentKeys }
       : null,
@@ -105,12 +110,7 @@ export async function updateComments(
     }
     annotations.push(next);
     await comments.put(next);
-    for (const name of next.tags) {
-      if (createdTags.has(name) || (await tagStore.getKey(name)) !== undefined) continue;
-      const tag: Tag = { name, color: defaultTagColor(name), description: '', createdAt: now };
-      await tagStore.put(tag);
-      createdTags.set(name, tag);
-    }
+    await createMissingTags(tagStore, next.tags, now, createdTags);
     if (knownThreads.has(comment.thread.key)) continue;
     knownThreads.add(comment.thread.key);
     if ((await threads.getKey(comment.thread.key)) === undefined) {
@@ -151,6 +151,48 @@ export async function foldsForItem(db: ThreadnoteDB, item: string): Promise<numb
   }
   const annotations = await tx.objectStore('comments').index('thread').getAll(thread);
   return annotations.filter((annotation) => annotation.fold !== 'none').length;
+}
+
+/** Creates the tags a record names that do not exist yet, with default colours. */
+async function createMissingTags(
+  tagStore: { getKey(name: string): Promise<string | undefined>; put(tag: Tag): Promise<unknown> },
+  names: readonly string[],
+  now: string,
+  created: Map<string, Tag>,
+): Promise<void> {
+  for (const name of names) {
+    if (created.has(name) || (await tagStore.getKey(name)) !== undefined) continue;
+    const tag: Tag = { name, color: defaultTagColor(name), description: '', createdAt: now };
+    await tagStore.put(tag);
+    created.set(name, tag);
+  }
+}
+
+export async function updateUser(
+  db: ThreadnoteDB,
+  { user, patch }: WorkerInput<'user.update'>,
+  now: string,
+): Promise<{ annotation: UserAnnotation | null; createdTags: Tag[] }> {
+  const tx = db.transaction(['users', 'tags'], 'readwrite');
+  const users = tx.objectStore('users');
+  const existing = await users.get(user.key);
+  const next: UserAnnotation = {
+    ...(existing ?? { key: user.key, name: user.name, tags: [], note: '', createdAt: now }),
+    ...(patch.tags !== undefined && { tags: unique(patch.tags) }),
+    ...(patch.note !== undefined && { note: patch.note }),
+    updatedAt: now,
+  };
+  const created = new Map<string, Tag>();
+  let annotation: UserAnnotation | null = next;
+  if (isEmptyUser(next)) {
+    annotation = null;
+    if (existing) await users.delete(user.key);
+  } else {
+    await users.put(next);
+    await createMissingTags(tx.objectStore('tags'), next.tags, now, created);
+  }
+  await tx.done;
+  return { annotation, createdTags: [...created.values()] };
 }
 
 export async function threadSummary(db: ThreadnoteDB, threadKey: string): Promise<ThreadSummary> {

@@ -4,7 +4,7 @@
  * do not control.
  */
 import * as v from 'valibot';
-import { FOLDS, MAX_NOTE_LENGTH, isNormalTagName } from './model';
+import { FOLDS, MAX_NOTE_LENGTH, MAX_QUICK_TAGS, isNormalTagName } from './model';
 
 const MAX_KEY = 300;
 const MAX_TEXT = 2_000;
@@ -85,6 +85,35 @@ export const workerRequestSchemas = {
    * comments out of sight until they are applied.
    */
   'page.early': v.strictObject({ item: key }),
+  'user.update': v.strictObject({
+    user: v.strictObject({ key, name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+    patch: v.strictObject({
+      tags: v.optional(v.pipe(v.array(tagName), v.maxLength(100))),
+      note: commentPatchSchema.entries.note,
+    }),
+  }),
+  'tags.update': v.strictObject({
+    name: tagName,
+    patch: v.strictObject({
+      color: v.optional(v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/, 'A colour is #rrggbb.'))),
+      description: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
+    }),
+  }),
+  /** Renames a tag everywhere; renaming onto an existing tag merges the two. */
+  'tags.rename': v.strictObject({ from: tagName, to: tagName }),
+  'tags.merge': v.strictObject({
+    from: v.pipe(v.array(tagName), v.minLength(1), v.maxLength(100)),
+    into: tagName,
+  }),
+  'tags.delete': v.strictObject({ name: tagName }),
+  'tags.usage': v.strictObject({}),
+  'settings.get': v.strictObject({}),
+  'settings.update': v.strictObject({
+    quickTags: v.pipe(
+      v.array(tagName),
+      v.maxLength(MAX_QUICK_TAGS, `At most ${MAX_QUICK_TAGS} quick tags.`),
+    ),
+  }),
   'thread.summary': v.strictObject({ thread: key }),
   'tags.list': v.strictObject({}),
 } as const;

@@ -4,7 +4,15 @@
  */
 import type { workerRequestSchemas } from './message-schemas';
 import type * as v from 'valibot';
-import type { CommentAnnotation, Tag, ThreadCounts, ThreadRecord, UserAnnotation } from './model';
+import type {
+  CommentAnnotation,
+  Settings,
+  Tag,
+  TagUsage,
+  ThreadCounts,
+  ThreadRecord,
+  UserAnnotation,
+} from './model';
 
 export type WorkerCall = keyof typeof workerRequestSchemas;
 export type WorkerInput<K extends WorkerCall> = v.InferOutput<(typeof workerRequestSchemas)[K]>;
@@ -13,6 +21,7 @@ export interface PageState {
   comments: CommentAnnotation[];
   users: UserAnnotation[];
   tags: Tag[];
+  settings: Settings;
   /** The thread as it was before this visit, or null on a first visit. */
   previousVisit: { lastVisitedAt: string; seenCommentKeys: string[] } | null;
 }
@@ -27,8 +36,22 @@ export interface WorkerOutputs {
   'comment.update': { annotation: CommentAnnotation | null; createdTags: Tag[] };
   'comments.update': { annotations: (CommentAnnotation | null)[]; createdTags: Tag[] };
   'page.early': { folds: number };
+  'user.update': { annotation: UserAnnotation | null; createdTags: Tag[] };
+  'tags.update': Tag;
+  'tags.rename': TagChange;
+  'tags.merge': TagChange;
+  'tags.delete': TagChange;
+  'tags.usage': TagUsage[];
+  'settings.get': Settings;
+  'settings.update': Settings;
   'thread.summary': ThreadSummary;
   'tags.list': Tag[];
+}
+
+/** How many records a rename, merge or delete rewrote. */
+export interface TagChange {
+  comments: number;
+  users: number;
 }
 export type WorkerOutput<K extends WorkerCall> = WorkerOutputs[K];
 
@@ -38,6 +61,15 @@ export const workerCallers: Record<WorkerCall, readonly ('content' | 'extension'
   'comment.update': ['content', 'extension'],
   'comments.update': ['content', 'extension'],
   'page.early': ['content'],
+  'user.update': ['content', 'extension'],
+  // Vocabulary changes rewrite records of every site: only the extension's own pages make them.
+  'tags.update': ['extension'],
+  'tags.rename': ['extension'],
+  'tags.merge': ['extension'],
+  'tags.delete': ['extension'],
+  'tags.usage': ['extension'],
+  'settings.get': ['content', 'extension'],
+  'settings.update': ['extension'],
   'thread.summary': ['content', 'extension'],
   'tags.list': ['content', 'extension'],
 };
@@ -52,6 +84,9 @@ export interface CommentChange {
 export interface TabPushes {
   'comments.changed': { changes: CommentChange[] };
   'tags.changed': { tags: Tag[] };
+  'users.changed': { changes: { key: string; annotation: UserAnnotation | null }[] };
+  /** Tags were renamed, merged or deleted, or settings changed: read the page's state again. */
+  'state.stale': Record<string, never>;
 }
 export type TabPush = keyof TabPushes;
 

@@ -3,10 +3,16 @@ import { openWithMigrations } from '../../src/background/db';
 import { migrations, type Migration } from '../../src/background/migrations';
 
 describe('numbered migrations', () => {
-  it('creates the version 1 stores and indexes of DESIGN.md', async () => {
-    const db = await openWithMigrations('migrations-v1', migrations);
-    expect(db.version).toBe(1);
-    expect([...db.objectStoreNames].sort()).toEqual(['comments', 'tags', 'threads', 'users']);
+  it('creates the stores and indexes of DESIGN.md, and the settings store', async () => {
+    const db = await openWithMigrations('migrations-latest', migrations);
+    expect(db.version).toBe(migrations.length);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'comments',
+      'settings',
+      'tags',
+      'threads',
+      'users',
+    ]);
     const tx = db.transaction(['comments', 'users', 'threads'], 'readonly');
     expect([...tx.objectStore('comments').indexNames].sort()).toEqual([
       'author',
@@ -51,6 +57,8 @@ describe('numbered migrations', () => {
     expect(v2.version).toBe(migrations.length + 1);
     const record = (await v2.get('comments', 'hn:1')) as Record<string, unknown>;
     expect(record).toMatchObject({ note: 'kept', tags: ['old'], migrated: true });
+    // Migration 2 ran on the version 1 database too.
+    expect(v2.objectStoreNames.contains('settings')).toBe(true);
     expect(await v2.getAllFromIndex('comments', 'fold', 'none')).toHaveLength(1);
     v2.close();
   });
