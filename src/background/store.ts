@@ -196,11 +196,23 @@ export async function updateUser(
 }
 
 export async function threadSummary(db: ThreadnoteDB, threadKey: string): Promise<ThreadSummary> {
-  const tx = db.transaction(['threads', 'comments'], 'readonly');
+  const tx = db.transaction(['threads', 'comments', 'tags'], 'readonly');
   const [thread, comments] = await Promise.all([
     tx.objectStore('threads').get(threadKey),
     tx.objectStore('comments').index('thread').getAll(threadKey),
   ]);
+  const perTag = new Map<string, number>();
+  for (const comment of comments) {
+    for (const name of comment.tags) perTag.set(name, (perTag.get(name) ?? 0) + 1);
+  }
+  const tags = await Promise.all(
+    [...perTag].map(async ([name, count]) => ({
+      name,
+      color: (await tx.objectStore('tags').get(name))?.color ?? defaultTagColor(name),
+      comments: count,
+    })),
+  );
+  tags.sort((a, b) => b.comments - a.comments || a.name.localeCompare(b.name));
   const counts: ThreadCounts = { annotated: 0, tagged: 0, noted: 0, collapsed: 0, hidden: 0 };
   for (const comment of comments) {
     counts.annotated++;
@@ -214,7 +226,7 @@ export async function threadSummary(db: ThreadnoteDB, threadKey: string): Promis
     const { seenCommentKeys: _seen, ...rest } = thread;
     summaryThread = rest;
   }
-  return { thread: summaryThread, counts };
+  return { thread: summaryThread, counts, tags };
 }
 
 export function listTags(db: ThreadnoteDB): Promise<Tag[]> {

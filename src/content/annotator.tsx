@@ -6,13 +6,15 @@ import { render } from 'preact';
 import { callWorker } from '../shared/messaging';
 import type { BulkFoldAction, PageInfo, PageState } from '../shared/messages';
 import {
+  DEFAULT_SETTINGS,
   QUOTE_LENGTH,
   type CommentAnnotation,
   type Fold,
+  type Settings,
   type Tag,
   type UserAnnotation,
 } from '../shared/model';
-import type { SiteAdapter, SiteComment, SitePage } from '../sites/types';
+import type { SiteAdapter, SiteComment, SitePage, UserLink } from '../sites/types';
 import { bulkFoldChanges } from './fold-actions';
 import { describeReplies, foldedAway } from './folds';
 import { createShadowHost, shadowOf } from './shadow';
@@ -65,6 +67,10 @@ export class Annotator {
   private seenBefore: Set<string> | null = null;
   private readonly foldHistory: { key: string; fold: Fold }[][] = [];
   private barHost: HTMLElement | null = null;
+  private settings: Settings = DEFAULT_SETTINGS;
+  /** Links to users outside comments (story submitters): their user tags show there too. */
+  private userLinks: readonly UserLink[] = [];
+  private readonly userLinkHosts = new Map<Element, HTMLElement>();
   private ready = false;
   private readonly listeners = new Set<(key: string | null) => void>();
 
@@ -75,7 +81,10 @@ export class Annotator {
   ) {}
 
   async start(): Promise<void> {
-    timed('read', () => this.absorbPage(this.adapter.parsePage(this.doc, this.url)));
+    timed('read', () => {
+      this.absorbPage(this.adapter.parsePage(this.doc, this.url));
+      this.userLinks = this.adapter.userLinks(this.doc);
+    });
     // Watch before waiting for the worker: comments added meanwhile must not be missed.
     watchComments(this.adapter.commentContainers(this.doc), () => {
       this.rescan().catch((error: unknown) => console.warn('Threadnote:', error));
@@ -89,7 +98,10 @@ export class Annotator {
     if (state.previousVisit) this.seenBefore = new Set(state.previousVisit.seenCommentKeys);
     this.ready = true;
     await this.fetchMissing(this.page.comments);
-    timed('apply', () => this.renderAll(this.page.comments));
+    timed('apply', () => {
+      this.renderAll(this.page.comments);
+      this.renderUserLinks();
+    });
   }
 
   /** Called with a comment key when that comment's annotation changes, null when many may have. */
@@ -228,7 +240,81 @@ export class Annotator {
       const comment = this.byKey().get(key);
       if (comment) this.renderComment(comment);
     }
+    this.renderUserLinks();
     this.emit(null);
+  }
+
+  user(author: string | null): UserAnnotation | null {
+    return author ? (this.users.get(this.userKey(author)) ?? null) : null;
+  }
+
+  quickTags(): readonly string[] {
+    return this.settings.quickTags;
+  }
+
+  async updateUser(author: string, patch: { tags?: string[]; note?: string }): Promise<void> {
+    const key = this.userKey(author);
+    const result = await callWorker('user.update', { user: { key, name: author }, patch });
+    this.absorbTags(result.createdTags);
+    this.applyUsers([{ key, annotation: result.annotation }]);
+  }
+
+  /** A user's annotation changed: every comment by them, and every link to them, shows it. */
+  applyUsers(changes: readonly { key: string; annotation: UserAnnotation | null }[]): void {
+    const names = new Set<string>();
+    for (const { key, annotation } of changes) {
+      if (annotation) this.users.set(key, annotation);
+      else this.users.delete(key);
+      names.add(key.slice(this.adapter.site.length + 1));
+    }
+    for (const comment of this.page.comments) {
+      if (comment.author && names.has(comment.author)) this.renderComment(comment);
+    }
+    this.renderUserLinks();
+    this.emit(null);
+  }
+
+  /** Toggles one tag on a comment (quick tags). */
+  async toggleTag(key: string, name: string): Promise<void> {
+    const tags = this.annotations.get(key)?.tags ?? [];
+    await this.update(key, {
+      tags: tags.includes(name) ? tags.filter((tag) => tag !== name) : [...tags, name],
+    });
+  }
+
+  /** Called with a tag's name when the reader clicks it on a chip. */
+  onTagClick: (name: string) => void = () => undefined;
+
+  /** Whether a comment carries a tag, itself or through its author. */
+  hasTag(comment: SiteComment, name: string): boolean {
+    return (
+      (this.annotations.get(comment.key)?.tags.includes(name) ?? false) ||
+      (this.user(comment.author)?.tags.includes(name) ?? false)
+    );
+  }
+
+  private renderUserLinks(): void {
+    for (const link of this.userLinks) {
+      const tags = this.users.get(this.userKey(link.name))?.tags ?? [];
+      let host = this.userLinkHosts.get(link.element);
+      if (tags.length === 0) {
+        host?.remove();
+        this.userLinkHosts.delete(link.element);
+        continue;
+      }
+      if (!host) {
+        host = createShadowHost('tn-user-chips', chipsCss);
+        this.userLinkHosts.set(link.element, host);
+        link.element.after(host);
+      }
+      renderCommentChips(shadowOf(host), {
+        tags: [],
+        userTags: tags.map((name) => this.tagFor(name)),
+        collapsed: null,
+        onRemoveTag: () => undefined,
+        onTagClick: (name) => this.onTagClick(name),
+      });
+    }
   }
 
   private emit(key: string | null): void {
@@ -297,6 +383,7 @@ export class Annotator {
       threadKeys.add(comment.thread.key);
       if (comment.author) userKeys.add(this.userKey(comment.author));
     }
+    for (const link of this.userLinks) userKeys.add(this.userKey(link.name));
     const newThreads = [...threadKeys].filter((key) => !this.fetchedThreads.has(key));
     const newUsers = [...userKeys].filter((key) => !this.fetchedUsers.has(key));
     const state: PageState = await callWorker('page.open', {
@@ -309,7 +396,31 @@ export class Annotator {
     for (const annotation of state.comments) this.annotations.set(annotation.key, annotation);
     for (const user of state.users) this.users.set(user.key, user);
     for (const tag of state.tags) this.tags.set(tag.name, tag);
+    this.settings = state.settings;
     return state;
+  }
+
+  /**
+   * Reads everything again after a change that rewrote records across the store (a tag renamed,
+   * merged or deleted, quick tags changed), and shows the page as it is now stored.
+   */
+  async reload(): Promise<void> {
+    const shown = new Set([...this.annotations.keys(), ...this.chipHosts.keys()]);
+    this.fetchedThreads.clear();
+    this.fetchedUsers.clear();
+    this.annotations.clear();
+    this.users.clear();
+    this.tags.clear();
+    await this.fetchState(null);
+    for (const key of this.annotations.keys()) shown.add(key);
+    const comments = this.byKey();
+    for (const key of shown) {
+      const comment = comments.get(key);
+      if (comment) this.renderComment(comment);
+    }
+    this.renderAll(this.page.comments);
+    this.renderUserLinks();
+    this.emit(null);
   }
 
   private async rescan(): Promise<void> {
@@ -416,6 +527,7 @@ export class Annotator {
         void this.update(comment.key, {
           tags: (this.annotations.get(comment.key)?.tags ?? []).filter((tag) => tag !== name),
         }),
+      onTagClick: (name) => this.onTagClick(name),
     });
   }
 

@@ -25,6 +25,16 @@ export class CommentControl {
     });
   }
 
+  /** Opens the panel on a comment, as the keyboard's `t` does. */
+  openOn(key: string): void {
+    const header = this.annotator.comment(key)?.header();
+    if (!header) return;
+    header.appendChild(this.host);
+    this.key = key;
+    this.open = true;
+    this.render();
+  }
+
   private readonly follow = (event: Event): void => {
     if (this.open || !(event.target instanceof Element)) return;
     const key = event.target.closest('[data-tn-comment]')?.getAttribute('data-tn-comment');
@@ -50,8 +60,10 @@ export class CommentControl {
           author: comment.author,
           replies: comment.subtreeSize - 1,
           annotation: this.annotator.annotation(key),
+          user: this.annotator.user(comment.author),
         }}
         knownTags={this.annotator.knownTags()}
+        quickTags={this.annotator.quickTags()}
         open={this.open}
         onOpenChange={(open) => {
           this.open = open;
@@ -60,6 +72,9 @@ export class CommentControl {
         onUpdate={async (patch) => {
           await this.annotator.update(key, patch);
           if (patch.fold === 'hidden') this.navigator.afterHiding(key);
+        }}
+        onUserTags={async (tags) => {
+          if (comment.author) await this.annotator.updateUser(comment.author, { tags });
         }}
       />,
       shadowOf(this.host),

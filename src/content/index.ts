@@ -10,6 +10,7 @@ import { Annotator } from './annotator';
 import { CommentControl } from './comment-control';
 import { releaseComments } from './hold-comments';
 import { CommentNavigator } from './keyboard';
+import { TagFilter } from './tag-filter';
 
 function ok<T>(value: T): Result<T> {
   return { ok: true, value };
@@ -37,6 +38,7 @@ if (adapter) {
   }
 
   const annotator = new Annotator(adapter, document, url);
+  let filter: TagFilter | null = null;
 
   // Only this extension can reach this listener: pages cannot call runtime messaging.
   browser.runtime.onMessage.addListener((message: unknown) => {
@@ -48,6 +50,16 @@ if (adapter) {
       case 'tags.changed':
         annotator.absorbTags((message.payload as TabPushes['tags.changed']).tags);
         return undefined;
+      case 'users.changed':
+        annotator.applyUsers((message.payload as TabPushes['users.changed']).changes);
+        return undefined;
+      case 'state.stale':
+        annotator.reload().catch((error: unknown) => console.warn('Threadnote:', error));
+        return undefined;
+      case 'filter.set': {
+        const { tag } = message.payload as TabRequests['filter.set'];
+        return Promise.resolve(ok({ matches: filter?.set(tag) ?? 0 }));
+      }
       case 'page.info':
         return Promise.resolve(ok(annotator.pageInfo()));
       case 'folds.bulk': {
@@ -67,7 +79,13 @@ if (adapter) {
       .start()
       .then(() => {
         const navigator = new CommentNavigator(annotator);
-        new CommentControl(annotator, navigator);
+        const control = new CommentControl(annotator, navigator);
+        navigator.openPanel = (key) => control.openOn(key);
+        const tagFilter = new TagFilter(annotator, navigator, () =>
+          adapter.threadBarAnchor(document),
+        );
+        annotator.onTagClick = (tag) => tagFilter.set(tag);
+        filter = tagFilter;
       })
       .catch((error: unknown) => {
         console.warn(

@@ -1,7 +1,8 @@
 /**
- * Keyboard folding, one listener on the document. j/k move between visible comments, x collapses
- * or expands the current one, h hides it, X/E/R collapse all top-level, expand all and collapse
- * read, u undoes the last fold action. Keys never act while the reader types in a field.
+ * The keyboard, one listener on the document. j/k move between visible comments; on the current
+ * one, x collapses or expands, h hides, t opens the Threadnote panel and 1–9 toggle the quick
+ * tags. X/E/R collapse all top-level, expand all and collapse read; u undoes the last fold
+ * action. Keys never act while the reader types in a field.
  */
 import type { BulkFoldAction } from '../shared/messages';
 import type { SiteComment } from '../sites/types';
@@ -31,6 +32,8 @@ function isVisible(comment: SiteComment): boolean {
 
 export class CommentNavigator {
   private current: string | null = null;
+  /** Opens the Threadnote panel on a comment (set once the panel exists). */
+  openPanel: (key: string) => void = () => undefined;
 
   constructor(private readonly annotator: Annotator) {
     document.addEventListener('keydown', this.onKey);
@@ -110,8 +113,19 @@ export class CommentNavigator {
           .then(() => this.afterHiding(comment.key))
           .catch(report);
         return;
-      default:
+      case 't':
+        if (!comment) return;
+        event.preventDefault();
+        this.openPanel(comment.key);
         return;
+      default: {
+        const quick = /^[1-9]$/.test(event.key)
+          ? this.annotator.quickTags()[Number(event.key) - 1]
+          : undefined;
+        if (!comment || quick === undefined) return;
+        event.preventDefault();
+        void this.annotator.toggleTag(comment.key, quick).catch(report);
+      }
     }
   };
 }

@@ -128,7 +128,54 @@ function ThreadView({ current, summary, connector, onChanged }: ThreadViewProps)
           it.
         </p>
       )}
+      {summary && summary.tags.length > 0 && (
+        <TagList tabId={current.tabId} connector={connector} tags={summary.tags} />
+      )}
       <FoldActions tabId={current.tabId} connector={connector} onChanged={onChanged} />
+    </section>
+  );
+}
+
+function TagList({
+  tabId,
+  connector,
+  tags,
+}: {
+  tabId: number;
+  connector: PopupConnector;
+  tags: ThreadSummary['tags'];
+}) {
+  const [active, setActive] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const choose = async (tag: string | null) => {
+    try {
+      const { matches } = await connector.filter(tabId, tag);
+      setActive(tag);
+      setMessage(tag ? `Showing ${matches} tagged “${tag}” on the page.` : 'Filter cleared.');
+    } catch (error) {
+      setMessage(`Could not filter: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  return (
+    <section class="tags" aria-label="Tags in this thread">
+      <h2>Tags in this thread</h2>
+      <div class="tag-buttons">
+        {tags.map((tag) => (
+          <button
+            key={tag.name}
+            type="button"
+            class="tag"
+            aria-pressed={active === tag.name}
+            style={{ background: tag.color }}
+            onClick={() => choose(active === tag.name ? null : tag.name)}
+          >
+            {tag.name} <span class="n">{tag.comments}</span>
+          </button>
+        ))}
+      </div>
+      <p class="status" role="status">
+        {message}
+      </p>
     </section>
   );
 }

@@ -16,6 +16,7 @@ export interface PopupConnector {
   currentPage(): Promise<CurrentPage | null>;
   threadSummary(threadKey: string): Promise<ThreadSummary>;
   bulkFold(tabId: number, action: BulkFoldAction): Promise<TabOutputs['folds.bulk']>;
+  filter(tabId: number, tag: string | null): Promise<TabOutputs['filter.set']>;
 }
 
 async function targetTabId(): Promise<number | undefined> {
@@ -39,4 +40,5 @@ export const extensionConnector: PopupConnector = {
   },
   threadSummary: (threadKey) => callWorker('thread.summary', { thread: threadKey }),
   bulkFold: (tabId, action) => callTab(tabId, 'folds.bulk', { action }),
+  filter: (tabId, tag) => callTab(tabId, 'filter.set', { tag }),
 };

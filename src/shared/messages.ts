@@ -29,6 +29,8 @@ export interface PageState {
 export interface ThreadSummary {
   thread: Omit<ThreadRecord, 'seenCommentKeys'> | null;
   counts: ThreadCounts;
+  /** Tags on the thread's comments, most used first. */
+  tags: { name: string; color: string; comments: number }[];
 }
 
 export interface WorkerOutputs {
@@ -96,6 +98,8 @@ export type BulkFoldAction = 'collapse-top' | 'expand-all' | 'collapse-read' | '
 export interface TabRequests {
   'page.info': Record<string, never>;
   'folds.bulk': { action: BulkFoldAction };
+  /** Filters the page by a tag, or clears the filter with null. */
+  'filter.set': { tag: string | null };
 }
 export interface PageInfo {
   site: string;
@@ -107,6 +111,7 @@ export interface TabOutputs {
   'page.info': PageInfo;
   /** How many comments changed, and whether an undo is now possible. */
   'folds.bulk': { changed: number; canUndo: boolean };
+  'filter.set': { matches: number };
 }
 
 export interface Envelope<T extends string = string, P = unknown> {

@@ -7,7 +7,7 @@
  * - tests/fixtures/hn/threads-motoboi-2025-07.html and newcomments-2025-07.html (list pages)
  */
 import type { ThreadRef } from '../shared/model';
-import type { CommentFlags, PageKind, SiteAdapter, SiteComment, SitePage } from './types';
+import type { CommentFlags, PageKind, SiteAdapter, SiteComment, SitePage, UserLink } from './types';
 
 const ORIGIN = 'https://news.ycombinator.com';
 const SITE = 'hn';
@@ -22,6 +22,8 @@ const SELECTORS = {
   storyTitle: '.titleline > a',
   indent: 'td.ind',
   author: 'a.hnuser',
+  /** Story submitters, in story lists and above a story's comments. */
+  submitter: 'td.subtext a.hnuser',
   header: 'span.comhead',
   body: 'div.comment',
   text: '.commtext',
@@ -252,6 +254,14 @@ export const hackerNews: SiteAdapter = {
       console.warn('Threadnote could not read this Hacker News page:', error);
       return { kind: 'list', thread: null, comments: [] };
     }
+  },
+  userLinks(doc) {
+    const links: UserLink[] = [];
+    for (const link of Array.from(doc.querySelectorAll(SELECTORS.submitter))) {
+      const name = link.textContent?.trim();
+      if (name) links.push({ name, element: link });
+    }
+    return links;
   },
   commentContainers(doc) {
     const parent = firstCommentRow(doc)?.parentNode;

@@ -37,6 +37,12 @@ export interface SiteComment {
   flags(): CommentFlags;
 }
 
+/** A link to a user's profile outside any comment (a story's submitter, say). */
+export interface UserLink {
+  name: string;
+  element: Element;
+}
+
 export type PageKind = 'thread' | 'comment' | 'list';
 
 export interface SitePage {
@@ -63,6 +69,8 @@ export interface SiteAdapter {
   itemKeyFromUrl(url: URL): string | null;
   /** Where thread-level bars go: they are inserted before this element. */
   threadBarAnchor(doc: Document): Element | null;
+  /** Links to users outside comments, where the reader's user tags show too. Never throws. */
+  userLinks(doc: Document): UserLink[];
   /** Never throws: a page it does not understand gives no comments. */
   parsePage(doc: Document, url: URL): SitePage;
   /**

@@ -265,8 +265,8 @@ describe('folds', () => {
 
     // Never while typing: the panel's fields take the keys.
     const panel = await panelFor(page, MOTOBOI);
-    await panel.locator('input#tn-tag-input').press('x');
-    expect(await panel.locator('input#tn-tag-input').inputValue()).toBe('x');
+    await panel.locator('input#tn-comment-tags-input').press('x');
+    expect(await panel.locator('input#tn-comment-tags-input').inputValue()).toBe('x');
     expect(await folded()).toEqual([]);
     await page.close();
   });

@@ -77,7 +77,7 @@ describe('foundation: Hacker News in a real Chromium', () => {
     expect(replies.length).toBeGreaterThan(2);
 
     const panel = await openControl(page, MOTOBOI);
-    const tagInput = panel.locator('input#tn-tag-input');
+    const tagInput = panel.locator('input#tn-comment-tags-input');
     await tagInput.fill('Insightful');
     await tagInput.press('Enter');
     await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-tags')).toBe('insightful');
@@ -162,8 +162,8 @@ describe('foundation: Hacker News in a real Chromium', () => {
     const other = (await page.locator(ROWS).nth(0).getAttribute('id')) ?? '';
     await stopServiceWorker(session, page);
     const panel = await openControl(page, other);
-    await panel.locator('input#tn-tag-input').fill('source');
-    await panel.locator('input#tn-tag-input').press('Enter');
+    await panel.locator('input#tn-comment-tags-input').fill('source');
+    await panel.locator('input#tn-comment-tags-input').press('Enter');
     await expect.poll(() => row(page, other).getAttribute('data-tn-tags')).toBe('source');
     await page.reload();
     await expect.poll(() => row(page, other).getAttribute('data-tn-tags')).toBe('source');
@@ -198,8 +198,8 @@ describe('foundation: Hacker News in a real Chromium', () => {
     const id = (await first.getAttribute('id')) ?? '';
     const story = await first.locator('span.onstory a').getAttribute('href');
     const panel = await openControl(page, id);
-    await panel.locator('input#tn-tag-input').fill('wrong');
-    await panel.locator('input#tn-tag-input').press('Enter');
+    await panel.locator('input#tn-comment-tags-input').fill('wrong');
+    await panel.locator('input#tn-comment-tags-input').press('Enter');
     await expect.poll(() => row(page, id).getAttribute('data-tn-tags')).toBe('wrong');
 
     const popup = await openPopup(session, await tabIdOf(session, `${HN}/newcomments`));

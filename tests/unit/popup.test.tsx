@@ -16,6 +16,7 @@ function mockConnector(overrides: Partial<PopupConnector> = {}): PopupConnector 
       lastVisitedAt: '2026-11-29T10:00:00.000Z',
     },
     counts: { annotated: 4, tagged: 2, noted: 3, collapsed: 1, hidden: 1 },
+    tags: [{ name: 'insightful', color: '#1864ab', comments: 2 }],
   };
   return {
     currentPage: async () => ({
@@ -24,6 +25,7 @@ function mockConnector(overrides: Partial<PopupConnector> = {}): PopupConnector 
     }),
     threadSummary: async () => summary,
     bulkFold: async () => ({ changed: 0, canUndo: false }),
+    filter: async () => ({ matches: 0 }),
     ...overrides,
   };
 }
@@ -82,6 +84,7 @@ describe('popup', () => {
         threadSummary: async () => ({
           thread: null,
           counts: { annotated: 0, tagged: 0, noted: 0, collapsed: 0, hidden: 0 },
+          tags: [],
         }),
       }),
     );
@@ -107,6 +110,6 @@ describe('popup', () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
     expect(calls).toEqual([[7, 'collapse-top']]);
-    expect(root.querySelector('[role="status"]')?.textContent).toBe('Changed 12 comments.');
+    expect(root.querySelector('.folds [role="status"]')?.textContent).toBe('Changed 12 comments.');
   });
 });

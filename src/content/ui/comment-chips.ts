@@ -12,14 +12,19 @@ export interface CommentChipsProps {
   /** Set while the comment is collapsed: what is folded away, and how to bring it back. */
   collapsed: { replies: string; onExpand: () => void } | null;
   onRemoveTag: (name: string) => void;
+  /** Clicking a tag's name filters the thread by it. */
+  onTagClick: (name: string) => void;
 }
 
-function chip(tag: Tag, className: string, title: string): HTMLSpanElement {
+function chip(tag: Tag, className: string, title: string, onClick: () => void): HTMLSpanElement {
   const element = document.createElement('span');
   element.className = className;
   element.style.background = tag.color;
-  element.title = title;
-  element.textContent = tag.name;
+  const name = button('name', tag.name, onClick);
+  name.title = title
+    ? `${title} — show only comments with this tag`
+    : 'Show only comments with this tag';
+  element.append(name);
   return element;
 }
 
@@ -35,10 +40,12 @@ function button(className: string, text: string, onClick: () => void): HTMLButto
 export function renderCommentChips(root: ShadowRoot, props: CommentChipsProps): void {
   const children: Node[] = [];
   for (const tag of props.userTags) {
-    children.push(chip(tag, 'chip user-chip', `User tag: ${tag.name}`));
+    children.push(
+      chip(tag, 'chip user-chip', `User tag: ${tag.name}`, () => props.onTagClick(tag.name)),
+    );
   }
   for (const tag of props.tags) {
-    const element = chip(tag, 'chip', tag.description);
+    const element = chip(tag, 'chip', tag.description, () => props.onTagClick(tag.name));
     const remove = button('remove', '×', () => props.onRemoveTag(tag.name));
     remove.setAttribute('aria-label', `Remove tag ${tag.name}`);
     element.append(remove);

@@ -6,6 +6,7 @@ button { font: inherit; cursor: pointer; }
   display: inline-flex; align-items: center; gap: 2px; margin: 0 2px; padding: 0 6px;
   border-radius: 8px; color: #fff; font-size: 11px; line-height: 16px; border: 0;
 }
+.chip .name { background: none; border: 0; color: inherit; padding: 0; font: inherit; cursor: pointer; }
 .chip .remove { background: none; border: 0; color: inherit; padding: 0 0 0 2px; opacity: .8; }
 .chip .remove:hover, .chip .remove:focus-visible { opacity: 1; }
 .user-chip { outline: 1px dashed currentColor; outline-offset: -1px; }
@@ -47,8 +48,13 @@ export const controlCss = `${baseCss}
 .row { display: flex; gap: 6px; align-items: center; margin-top: 6px; flex-wrap: wrap; }
 .action { border: 1px solid #aaa; background: #f4f4f4; border-radius: 4px; padding: 2px 8px; }
 .action.primary { background: #1864ab; border-color: #1864ab; color: #fff; }
-.suggestions { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 4px; }
-.suggestion { border: 1px dashed #888; background: #fff; border-radius: 8px; padding: 0 6px; font-size: 11px; }
+.options { list-style: none; margin: 4px 0 0; padding: 2px; border: 1px solid #ddd; border-radius: 4px; max-height: 160px; overflow: auto; }
+.option { display: flex; align-items: center; gap: 6px; padding: 2px 6px; border-radius: 3px; cursor: pointer; }
+.option.active, .option:hover { background: #e7f0fb; }
+.option[aria-selected="true"] { font-weight: 600; }
+.swatch { width: 10px; height: 10px; border-radius: 2px; flex: none; }
+.check { color: #2b8a3e; }
+.hint { margin: -4px 0 10px; font-size: 11px; }
 .error { color: #c92a2a; margin-top: 4px; }
 .status { color: #2b8a3e; }
 .muted { color: #666; }
@@ -73,4 +79,19 @@ button {
   padding: 0 8px; font-size: 11px; line-height: 18px;
 }
 button:focus-visible, summary:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
+`;
+
+export const filterBarCss = `${baseCss}
+:host { display: block; position: sticky; top: 0; z-index: 2147482000; margin: 6px 0; }
+.bar {
+  display: flex; align-items: center; gap: 8px; padding: 6px 10px; border-radius: 6px;
+  background: #e7f5ff; border: 1px solid #74c0fc; color: #0b3d66;
+}
+.count { flex: 1; }
+button {
+  border: 1px solid #1864ab; background: #fff; color: #1864ab; border-radius: 4px;
+  padding: 0 8px; font-size: 11px; line-height: 18px;
+}
+button:disabled { opacity: .5; cursor: default; }
+button:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
 `;
