@@ -45,7 +45,11 @@ export class CommentNavigator {
     });
   }
 
-  /** The comment the reader is on: the focused one, else the last one j/k moved to. */
+  /** The comment the reader is on: the last one focused, by the keyboard or in the page. */
+  currentKey(): string | null {
+    return this.current;
+  }
+
   private currentIndex(): number {
     const comments = this.annotator.comments();
     return this.current === null ? -1 : comments.findIndex((c) => c.key === this.current);

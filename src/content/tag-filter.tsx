@@ -57,7 +57,8 @@ export class TagFilter {
   private step(direction: 1 | -1): void {
     const matches = this.matching();
     const comments = this.annotator.comments();
-    const focused = comments.findIndex((c) => c.element.contains(document.activeElement));
+    const current = this.navigator.currentKey();
+    const focused = comments.findIndex((comment) => comment.key === current);
     const ordered = direction === 1 ? matches : [...matches].reverse();
     const target =
       ordered.find((comment) => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import {
   MAX_NOTE_LENGTH,
   type CommentAnnotation,
@@ -49,7 +49,8 @@ export function ControlPanel({
 
   const folded = (target.annotation?.fold ?? 'none') !== 'none';
 
-  useEffect(() => {
+  // A layout effect: the field must have focus before the next key arrives (t, then typing).
+  useLayoutEffect(() => {
     if (!open) return;
     setNoteDraft(target.annotation?.note ?? '');
     setError('');
