@@ -19,8 +19,12 @@ import {
 import { siteOfKey, type CommentAnnotation, type Tag } from '../shared/model';
 import { adapterForUrl, adapters } from '../sites/registry';
 import type { ThreadnoteDB } from './db';
+import { search } from './search';
 import {
+  deleteDraft,
   foldsForItem,
+  getDraft,
+  saveDraft,
   listTags,
   openPage,
   threadSummary,
@@ -86,6 +90,10 @@ function keysNamed<K extends WorkerCall>(type: K, input: WorkerInput<K>): string
       return [(input as WorkerInput<'page.early'>).item];
     case 'user.update':
       return [(input as WorkerInput<'user.update'>).user.key];
+    case 'draft.get':
+    case 'draft.save':
+    case 'draft.delete':
+      return [(input as WorkerInput<'draft.get'>).key.replace(/^(comment|user):/, '')];
     case 'thread.summary':
       return [(input as WorkerInput<'thread.summary'>).thread];
     default:
@@ -171,6 +179,11 @@ const handlers: {
   'settings.update': async (input, deps) =>
     stale(deps, await writeSettings(await deps.database(), input)),
   'thread.summary': async (input, deps) => threadSummary(await deps.database(), input.thread),
+  'notes.search': async (input, deps) => search(await deps.database(), input.query, input.limit),
+  'draft.get': async (input, deps) => getDraft(await deps.database(), input.key),
+  'draft.save': async (input, deps) =>
+    saveDraft(await deps.database(), input.key, input.text, deps.now()),
+  'draft.delete': async (input, deps) => deleteDraft(await deps.database(), input.key),
   'tags.list': async (_input, deps) => listTags(await deps.database()),
 };
 

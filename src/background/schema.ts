@@ -1,4 +1,6 @@
 import type { DBSchema } from 'idb';
+import type { Draft } from '../shared/messages';
+import type { SearchEntry } from './search';
 import type {
   CommentAnnotation,
   Settings,
@@ -21,6 +23,8 @@ export interface ThreadnoteSchema extends DBSchema {
   };
   tags: { key: string; value: Tag };
   settings: { key: 'settings'; value: Settings };
+  search: { key: string; value: SearchEntry; indexes: { terms: string; updatedAt: string } };
+  drafts: { key: string; value: Draft };
   threads: {
     key: string;
     value: ThreadRecord;

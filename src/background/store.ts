@@ -1,5 +1,5 @@
 /** Reads and writes of Threadnote's records. Only the service worker calls these. */
-import type { PageState, ThreadSummary, WorkerInput } from '../shared/messages';
+import type { Draft, PageState, ThreadSummary, WorkerInput } from '../shared/messages';
 import {
   DEFAULT_SETTINGS,
   QUOTE_LENGTH,
@@ -12,6 +12,7 @@ import {
   type ThreadCounts,
 } from '../shared/model';
 import type { ThreadnoteDB } from './db';
+import { indexComment, indexUser } from './search';
 
 export async function openPage(
   db: ThreadnoteDB,
@@ -73,10 +74,11 @@ export async function updateComments(
   updates: readonly Update[],
   now: string,
 ): Promise<CommentUpdates> {
-  const tx = db.transaction(['comments', 'tags', 'threads'], 'readwrite');
+  const tx = db.transaction(['comments', 'tags', 'threads', 'search'], 'readwrite');
   const comments = tx.objectStore('comments');
   const tagStore = tx.objectStore('tags');
   const threads = tx.objectStore('threads');
+  const searchStore = tx.objectStore('search');
   const annotations: (CommentAnnotation | null)[] = [];
   const createdTags = new Map<string, Tag>();
   const knownThreads = new Set<string>();
@@ -105,11 +107,15 @@ export async function updateComments(
 
     if (isEmptyAnnotation(next)) {
       annotations.push(null);
-      if (existing) await comments.delete(comment.key);
+      if (existing) {
+        await comments.delete(comment.key);
+        await indexComment(searchStore, comment.key, null);
+      }
       continue;
     }
     annotations.push(next);
     await comments.put(next);
+    await indexComment(searchStore, next.key, next);
     await createMissingTags(tagStore, next.tags, now, createdTags);
     if (knownThreads.has(comment.thread.key)) continue;
     knownThreads.add(comment.thread.key);
@@ -173,7 +179,7 @@ export async function updateUser(
   { user, patch }: WorkerInput<'user.update'>,
   now: string,
 ): Promise<{ annotation: UserAnnotation | null; createdTags: Tag[] }> {
-  const tx = db.transaction(['users', 'tags'], 'readwrite');
+  const tx = db.transaction(['users', 'tags', 'search'], 'readwrite');
   const users = tx.objectStore('users');
   const existing = await users.get(user.key);
   const next: UserAnnotation = {
@@ -187,8 +193,10 @@ export async function updateUser(
   if (isEmptyUser(next)) {
     annotation = null;
     if (existing) await users.delete(user.key);
+    await indexUser(tx.objectStore('search'), user.key, null);
   } else {
     await users.put(next);
+    await indexUser(tx.objectStore('search'), user.key, next);
     await createMissingTags(tx.objectStore('tags'), next.tags, now, created);
   }
   await tx.done;
@@ -235,4 +243,25 @@ export function listTags(db: ThreadnoteDB): Promise<Tag[]> {
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
+}
+
+/** Drafts of notes being written, kept until the note is saved or the draft discarded. */
+export function getDraft(db: ThreadnoteDB, key: string): Promise<Draft | null> {
+  return db.get('drafts', key).then((draft) => draft ?? null);
+}
+
+export async function saveDraft(
+  db: ThreadnoteDB,
+  key: string,
+  text: string,
+  now: string,
+): Promise<Draft> {
+  const draft = { key, text, savedAt: now };
+  await db.put('drafts', draft);
+  return draft;
+}
+
+export async function deleteDraft(db: ThreadnoteDB, key: string): Promise<null> {
+  await db.delete('drafts', key);
+  return null;
 }

@@ -13,6 +13,7 @@ import {
   type TagUsage,
 } from '../shared/model';
 import type { ThreadnoteDB } from './db';
+import { indexComment, indexUser } from './search';
 
 const SETTINGS_KEY = 'settings';
 
@@ -54,8 +55,9 @@ export async function mergeTags(
   now: string,
 ): Promise<TagChange> {
   const sources = [...new Set(from)].filter((name) => name !== into);
-  const tx = db.transaction(['comments', 'users', 'tags', 'settings'], 'readwrite');
+  const tx = db.transaction(['comments', 'users', 'tags', 'settings', 'search'], 'readwrite');
   const tagStore = tx.objectStore('tags');
+  const searchStore = tx.objectStore('search');
   const definitions = await Promise.all(sources.map((name) => tagStore.get(name)));
   const missing = sources.find((_name, index) => definitions[index] === undefined);
   if (missing) return abortWith(tx, `There is no tag “${missing}”.`);
@@ -64,11 +66,17 @@ export async function mergeTags(
   ];
 
   const comments = await recordsTagged(tx.objectStore('comments').index('tags'), sources);
-  for (const record of comments)
-    await tx.objectStore('comments').put({ ...record, tags: replace(record.tags), updatedAt: now });
+  for (const record of comments) {
+    const next = { ...record, tags: replace(record.tags), updatedAt: now };
+    await tx.objectStore('comments').put(next);
+    await indexComment(searchStore, next.key, next);
+  }
   const users = await recordsTagged(tx.objectStore('users').index('tags'), sources);
-  for (const record of users)
-    await tx.objectStore('users').put({ ...record, tags: replace(record.tags), updatedAt: now });
+  for (const record of users) {
+    const next = { ...record, tags: replace(record.tags), updatedAt: now };
+    await tx.objectStore('users').put(next);
+    await indexUser(searchStore, next.key, next);
+  }
 
   if ((await tagStore.getKey(into)) === undefined) {
     const first = definitions[0];
@@ -87,7 +95,8 @@ export async function mergeTags(
 
 /** Takes a tag off every comment and user (dropping records left empty) and forgets it. */
 export async function deleteTag(db: ThreadnoteDB, name: string, now: string): Promise<TagChange> {
-  const tx = db.transaction(['comments', 'users', 'tags', 'settings'], 'readwrite');
+  const tx = db.transaction(['comments', 'users', 'tags', 'settings', 'search'], 'readwrite');
+  const searchStore = tx.objectStore('search');
   if ((await tx.objectStore('tags').getKey(name)) === undefined) {
     return abortWith(tx, `There is no tag “${name}”.`);
   }
@@ -95,14 +104,18 @@ export async function deleteTag(db: ThreadnoteDB, name: string, now: string): Pr
   const comments = await recordsTagged(tx.objectStore('comments').index('tags'), [name]);
   for (const record of comments) {
     const next = { ...record, tags: without(record.tags), updatedAt: now };
-    if (isEmptyAnnotation(next)) await tx.objectStore('comments').delete(record.key);
-    else await tx.objectStore('comments').put(next);
+    const kept = isEmptyAnnotation(next) ? null : next;
+    if (kept) await tx.objectStore('comments').put(kept);
+    else await tx.objectStore('comments').delete(record.key);
+    await indexComment(searchStore, record.key, kept);
   }
   const users = await recordsTagged(tx.objectStore('users').index('tags'), [name]);
   for (const record of users) {
     const next = { ...record, tags: without(record.tags), updatedAt: now };
-    if (isEmptyUser(next)) await tx.objectStore('users').delete(record.key);
-    else await tx.objectStore('users').put(next);
+    const kept = isEmptyUser(next) ? null : next;
+    if (kept) await tx.objectStore('users').put(kept);
+    else await tx.objectStore('users').delete(record.key);
+    await indexUser(searchStore, record.key, kept);
   }
   await tx.objectStore('tags').delete(name);
   await rewriteQuickTags(tx.objectStore('settings'), without);

@@ -17,6 +17,13 @@ const key = v.pipe(
   v.maxLength(MAX_KEY),
   v.regex(/^[a-z0-9/.-]+:[^\s]+$/),
 );
+/** A note being written: `comment:<key>` or `user:<key>`. */
+const draftKey = v.pipe(
+  v.string(),
+  v.maxLength(MAX_KEY + 10),
+  v.regex(/^(comment|user):[a-z0-9/.-]+:[^\s]+$/, 'Not a draft key.'),
+);
+
 // http(s) only: these URLs become links in extension pages and exports.
 const url = v.pipe(
   v.string(),
@@ -114,6 +121,16 @@ export const workerRequestSchemas = {
       v.maxLength(MAX_QUICK_TAGS, `At most ${MAX_QUICK_TAGS} quick tags.`),
     ),
   }),
+  'notes.search': v.strictObject({
+    query: v.pipe(v.string(), v.maxLength(500)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
+  }),
+  'draft.get': v.strictObject({ key: draftKey }),
+  'draft.save': v.strictObject({
+    key: draftKey,
+    text: v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH * 2)),
+  }),
+  'draft.delete': v.strictObject({ key: draftKey }),
   'thread.summary': v.strictObject({ thread: key }),
   'tags.list': v.strictObject({}),
 } as const;

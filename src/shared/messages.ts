@@ -48,6 +48,29 @@ export interface WorkerOutputs {
   'settings.update': Settings;
   'thread.summary': ThreadSummary;
   'tags.list': Tag[];
+  'notes.search': SearchResult[];
+  'draft.get': Draft | null;
+  'draft.save': Draft;
+  'draft.delete': null;
+}
+
+export interface SearchResult {
+  kind: 'comment' | 'user';
+  key: string;
+  author: string;
+  note: string;
+  quote: string;
+  tags: string[];
+  /** The comment's permalink; empty for users. */
+  url: string;
+  thread: { key: string; title: string; url: string } | null;
+  updatedAt: string;
+}
+
+export interface Draft {
+  key: string;
+  text: string;
+  savedAt: string;
 }
 
 /** How many records a rename, merge or delete rewrote. */
@@ -74,6 +97,10 @@ export const workerCallers: Record<WorkerCall, readonly ('content' | 'extension'
   'settings.update': ['extension'],
   'thread.summary': ['content', 'extension'],
   'tags.list': ['content', 'extension'],
+  'notes.search': ['extension'],
+  'draft.get': ['content', 'extension'],
+  'draft.save': ['content', 'extension'],
+  'draft.delete': ['content', 'extension'],
 };
 
 export interface CommentChange {
