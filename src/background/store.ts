@@ -234,7 +234,11 @@ export async function threadSummary(db: ThreadnoteDB, threadKey: string): Promis
     const { seenCommentKeys: _seen, ...rest } = thread;
     summaryThread = rest;
   }
-  return { thread: summaryThread, counts, tags };
+  const notes = comments
+    .filter((comment) => comment.note !== '')
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+    .map(({ key, author, note, quote, url }) => ({ key, author, note, quote, url }));
+  return { thread: summaryThread, counts, tags, notes };
 }
 
 export function listTags(db: ThreadnoteDB): Promise<Tag[]> {

@@ -22,7 +22,8 @@ import { renderCommentChips } from './ui/comment-chips';
 import { CommentNote } from './ui/CommentNote';
 import type { CommentPatch } from './ui/ControlPanel';
 import { HiddenBar } from './ui/HiddenBar';
-import { chipsCss, hiddenBarCss, noteCss } from './ui/styles';
+import { NoteEditor } from './ui/NoteEditor';
+import { chipsCss, editorCss, hiddenBarCss, noteCss } from './ui/styles';
 import { timed } from './timing';
 import { watchComments } from './watch-comments';
 
@@ -35,11 +36,14 @@ const ATTR = {
   isNew: 'data-tn-new',
 } as const;
 
+const FLASH_MS = 2_000;
+
 /** Bulk edits are sent in chunks the worker accepts in one message. */
 const BULK_CHUNK = 5_000;
 
 const CLASS = {
   foldedAway: 'tn-folded-away',
+  flash: 'tn-flash',
   collapsedBody: 'tn-collapsed-body',
 } as const;
 
@@ -67,6 +71,7 @@ export class Annotator {
   private seenBefore: Set<string> | null = null;
   private readonly foldHistory: { key: string; fold: Fold }[][] = [];
   private barHost: HTMLElement | null = null;
+  private editor: HTMLElement | null = null;
   private settings: Settings = DEFAULT_SETTINGS;
   /** Links to users outside comments (story submitters): their user tags show there too. */
   private userLinks: readonly UserLink[] = [];
@@ -127,6 +132,7 @@ export class Annotator {
       siteName: this.adapter.name,
       thread: this.page.thread,
       comments: this.page.comments.length,
+      commentKeys: this.page.comments.map((comment) => comment.key),
     };
   }
 
@@ -295,9 +301,10 @@ export class Annotator {
 
   private renderUserLinks(): void {
     for (const link of this.userLinks) {
-      const tags = this.users.get(this.userKey(link.name))?.tags ?? [];
+      const user = this.users.get(this.userKey(link.name));
+      const tags = user?.tags ?? [];
       let host = this.userLinkHosts.get(link.element);
-      if (tags.length === 0) {
+      if (!user) {
         host?.remove();
         this.userLinkHosts.delete(link.element);
         continue;
@@ -310,6 +317,7 @@ export class Annotator {
       renderCommentChips(shadowOf(host), {
         tags: [],
         userTags: tags.map((name) => this.tagFor(name)),
+        userNote: this.users.get(this.userKey(link.name))?.note ?? '',
         collapsed: null,
         onRemoveTag: () => undefined,
         onTagClick: (name) => this.onTagClick(name),
@@ -459,11 +467,10 @@ export class Annotator {
       if (seenBefore && !seenBefore.has(comment.key)) {
         comment.element.setAttribute(ATTR.isNew, '');
       }
-      const authorTagged =
-        anyUsers &&
-        comment.author !== null &&
-        (this.users.get(this.userKey(comment.author))?.tags.length ?? 0) > 0;
-      if (authorTagged || this.annotations.has(comment.key)) this.renderComment(comment);
+      // Only non-empty user annotations are kept, so any record means something to show.
+      const authorAnnotated =
+        anyUsers && comment.author !== null && this.users.has(this.userKey(comment.author));
+      if (authorAnnotated || this.annotations.has(comment.key)) this.renderComment(comment);
     }
     this.applyFolds();
   }
@@ -473,8 +480,8 @@ export class Annotator {
     const element = comment.element;
     const tagNames = annotation?.tags ?? [];
     const fold = annotation?.fold ?? 'none';
-    const userTagNames =
-      (comment.author ? this.users.get(this.userKey(comment.author))?.tags : undefined) ?? [];
+    const user = this.user(comment.author);
+    const userTagNames = user?.tags ?? [];
 
     setAttribute(element, ATTR.tags, tagNames.length > 0 ? tagNames.join(' ') : null);
     setAttribute(element, ATTR.note, annotation?.note ? '' : null);
@@ -488,7 +495,7 @@ export class Annotator {
       else this.collapsedBodies.delete(comment.key);
     }
 
-    this.renderChips(comment, tagNames, userTagNames, collapsed);
+    this.renderChips(comment, tagNames, userTagNames, user?.note ?? '', collapsed);
     this.renderNote(comment, annotation?.note ?? '');
   }
 
@@ -496,10 +503,11 @@ export class Annotator {
     comment: SiteComment,
     tagNames: readonly string[],
     userTagNames: readonly string[],
+    userNote: string,
     collapsed: boolean,
   ): void {
     let host = this.chipHosts.get(comment.key);
-    if (tagNames.length === 0 && userTagNames.length === 0 && !collapsed) {
+    if (tagNames.length === 0 && userTagNames.length === 0 && !userNote && !collapsed) {
       host?.remove();
       this.chipHosts.delete(comment.key);
       return;
@@ -517,6 +525,7 @@ export class Annotator {
     renderCommentChips(shadowOf(host), {
       tags: tagNames.map((name) => this.tagFor(name)),
       userTags: userTagNames.map((name) => this.tagFor(name)),
+      userNote,
       collapsed: collapsed
         ? {
             replies: this.describeSubthread(comment),
@@ -547,7 +556,92 @@ export class Annotator {
       else if (header?.parentNode) header.parentNode.insertBefore(host, header.nextSibling);
       else return;
     }
-    render(<CommentNote note={note} />, shadowOf(host));
+    render(
+      <CommentNote note={note} onEdit={() => void this.openNoteEditor(comment.key, 'comment')} />,
+      shadowOf(host),
+    );
+  }
+
+  /**
+   * Brings a comment into view: unfolds the Threadnote folds above it (and its own hide), then
+   * focuses and flashes it. Returns false when the comment is not on this page.
+   */
+  async reveal(key: string, focus: (comment: SiteComment) => void): Promise<boolean> {
+    const comment = this.byKey().get(key);
+    if (!comment) return false;
+    const unfold: { key: string; patch: CommentPatch }[] = [];
+    if (this.foldOf(key) === 'hidden') unfold.push({ key, patch: { fold: 'none' } });
+    for (
+      let parent = comment.parentKey;
+      parent;
+      parent = this.byKey().get(parent)?.parentKey ?? null
+    ) {
+      if (this.foldOf(parent) !== 'none') unfold.push({ key: parent, patch: { fold: 'none' } });
+    }
+    if (unfold.length > 0) await this.updateMany(unfold);
+    focus(comment);
+    comment.element.classList.remove(CLASS.flash);
+    // Restart the animation when the same comment is revealed twice.
+    void comment.element.getBoundingClientRect();
+    comment.element.classList.add(CLASS.flash);
+    setTimeout(() => comment.element.classList.remove(CLASS.flash), FLASH_MS);
+    return true;
+  }
+
+  /**
+   * Opens the inline note editor under a comment's header, for the comment's note or for its
+   * author's, offering back a draft an earlier edit left unsaved.
+   */
+  async openNoteEditor(key: string, kind: 'comment' | 'user'): Promise<void> {
+    const comment = this.byKey().get(key);
+    const author = comment?.author;
+    if (!comment || (kind === 'user' && !author)) return;
+    const recordKey = kind === 'user' && author ? this.userKey(author) : key;
+    const draftKey = `${kind}:${recordKey}`;
+    this.closeNoteEditor();
+    const host = createShadowHost('tn-note-editor', editorCss);
+    this.editor = host;
+    const body = comment.body();
+    const anchor = this.noteHosts.get(key) ?? body;
+    if (anchor?.parentNode) anchor.parentNode.insertBefore(host, anchor);
+    else comment.header()?.after(host);
+    const draft = await callWorker('draft.get', { key: draftKey }).catch(() => null);
+    if (this.editor !== host) return;
+    const saved =
+      kind === 'user'
+        ? (this.user(author ?? null)?.note ?? '')
+        : (this.annotation(key)?.note ?? '');
+    render(
+      <NoteEditor
+        label={
+          kind === 'user' ? `Your note on ${author}, shown on all their comments` : 'Your note'
+        }
+        saved={saved}
+        draft={draft}
+        onSave={async (note) => {
+          if (kind === 'user' && author) await this.updateUser(author, { note });
+          else await this.update(key, { note });
+          await callWorker('draft.delete', { key: draftKey }).catch(() => null);
+        }}
+        onDraft={async (text) => {
+          await callWorker('draft.save', { key: draftKey, text });
+        }}
+        onDiscardDraft={async () => {
+          await callWorker('draft.delete', { key: draftKey });
+        }}
+        onClose={() => {
+          if (this.editor === host) this.closeNoteEditor();
+        }}
+      />,
+      shadowOf(host),
+    );
+  }
+
+  private closeNoteEditor(): void {
+    if (!this.editor) return;
+    render(null, shadowOf(this.editor));
+    this.editor.remove();
+    this.editor = null;
   }
 
   private tagFor(name: string): Tag {

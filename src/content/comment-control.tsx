@@ -73,6 +73,11 @@ export class CommentControl {
           await this.annotator.update(key, patch);
           if (patch.fold === 'hidden') this.navigator.afterHiding(key);
         }}
+        onOpenNote={(kind) => {
+          this.open = false;
+          this.render();
+          void this.annotator.openNoteEditor(key, kind);
+        }}
         onUserTags={async (tags) => {
           if (comment.author) await this.annotator.updateUser(comment.author, { tags });
         }}

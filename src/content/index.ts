@@ -39,6 +39,7 @@ if (adapter) {
 
   const annotator = new Annotator(adapter, document, url);
   let filter: TagFilter | null = null;
+  let navigator: CommentNavigator | null = null;
 
   // Only this extension can reach this listener: pages cannot call runtime messaging.
   browser.runtime.onMessage.addListener((message: unknown) => {
@@ -56,6 +57,15 @@ if (adapter) {
       case 'state.stale':
         annotator.reload().catch((error: unknown) => console.warn('Threadnote:', error));
         return undefined;
+      case 'comment.reveal': {
+        const { key } = message.payload as TabRequests['comment.reveal'];
+        return annotator
+          .reveal(key, (comment) => navigator?.focus(comment))
+          .then(
+            (found) => ok({ found }),
+            (error: unknown) => ({ ok: false, error: toErrorData(error) }),
+          );
+      }
       case 'filter.set': {
         const { tag } = message.payload as TabRequests['filter.set'];
         return Promise.resolve(ok({ matches: filter?.set(tag) ?? 0 }));
@@ -78,14 +88,19 @@ if (adapter) {
     annotator
       .start()
       .then(() => {
-        const navigator = new CommentNavigator(annotator);
-        const control = new CommentControl(annotator, navigator);
-        navigator.openPanel = (key) => control.openOn(key);
-        const tagFilter = new TagFilter(annotator, navigator, () =>
-          adapter.threadBarAnchor(document),
-        );
+        const keys = new CommentNavigator(annotator);
+        const control = new CommentControl(annotator, keys);
+        keys.openPanel = (key) => control.openOn(key);
+        const tagFilter = new TagFilter(annotator, keys, () => adapter.threadBarAnchor(document));
         annotator.onTagClick = (tag) => tagFilter.set(tag);
         filter = tagFilter;
+        navigator = keys;
+        // A search result or the popup opened this page to show one comment.
+        const wanted = /^#threadnote=(.+)$/.exec(location.hash)?.[1];
+        if (wanted) {
+          return annotator.reveal(decodeURIComponent(wanted), (comment) => keys.focus(comment));
+        }
+        return undefined;
       })
       .catch((error: unknown) => {
         console.warn(

@@ -1,6 +1,6 @@
 /**
  * The keyboard, one listener on the document. j/k move between visible comments; on the current
- * one, x collapses or expands, h hides, t opens the Threadnote panel and 1–9 toggle the quick
+ * one, x collapses or expands, h hides, t opens the Threadnote panel, n its note, 1–9 toggle the quick
  * tags. X/E/R collapse all top-level, expand all and collapse read; u undoes the last fold
  * action. Keys never act while the reader types in a field.
  */
@@ -121,6 +121,11 @@ export class CommentNavigator {
         if (!comment) return;
         event.preventDefault();
         this.openPanel(comment.key);
+        return;
+      case 'n':
+        if (!comment) return;
+        event.preventDefault();
+        void this.annotator.openNoteEditor(comment.key, 'comment').catch(report);
         return;
       default: {
         const quick = /^[1-9]$/.test(event.key)

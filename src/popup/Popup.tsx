@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { BulkFoldAction, ThreadSummary } from '../shared/messages';
+import type { BulkFoldAction, SearchResult, ThreadSummary } from '../shared/messages';
+import { displayText } from '../shared/note-text';
 import type { CurrentPage, PopupConnector } from './connector';
 
 type State =
@@ -49,6 +50,7 @@ export function Popup({ connector }: { connector: PopupConnector }) {
         <img src="/icons/icon-32.png" alt="" />
         <h1>Threadnote</h1>
       </header>
+      <Search connector={connector} current={state.status === 'ready' ? state.current : null} />
       {state.status === 'loading' && <p aria-busy="true">Loading…</p>}
       {state.status === 'no-thread' && (
         <p class="empty">
@@ -128,6 +130,7 @@ function ThreadView({ current, summary, connector, onChanged }: ThreadViewProps)
           it.
         </p>
       )}
+      {summary && <Orphans current={current} notes={summary.notes} />}
       {summary && summary.tags.length > 0 && (
         <TagList tabId={current.tabId} connector={connector} tags={summary.tags} />
       )}
@@ -135,6 +138,119 @@ function ThreadView({ current, summary, connector, onChanged }: ThreadViewProps)
     </section>
   );
 }
+
+function Orphans({ current, notes }: { current: CurrentPage; notes: ThreadSummary['notes'] }) {
+  const present = new Set(current.page.commentKeys);
+  const orphans = notes.filter((note) => !present.has(note.key));
+  if (orphans.length === 0) return null;
+  return (
+    <section class="orphans" aria-label="Notes whose comment is not on this page">
+      <h2>Notes whose comment is not on this page</h2>
+      <p class="hint">
+        Edited away, deleted, or on another page of the thread: here is what it said when you noted
+        it.
+      </p>
+      <ul>
+        {orphans.map((note) => (
+          <li key={note.key} data-orphan={note.key}>
+            <blockquote>{note.quote || '(no text was kept)'}</blockquote>
+            <p class="by">
+              {note.author || '[deleted]'} ·{' '}
+              <a href={note.url} target="_blank" rel="noopener noreferrer">
+                permalink
+              </a>
+            </p>
+            <p class="note">{displayText(note.note)}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Search({
+  connector,
+  current,
+}: {
+  connector: PopupConnector;
+  current: CurrentPage | null;
+}) {
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<SearchResult[] | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    if (!query.trim()) {
+      setResults(null);
+      return undefined;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      connector
+        .search(query)
+        .then((found) => live && setResults(found))
+        .catch((failure: unknown) => live && setError(String(failure)));
+    }, SEARCH_PAUSE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query, connector]);
+
+  return (
+    <section class="search" aria-label="Search your notes">
+      <input
+        type="search"
+        aria-label="Search notes, tags, quotes and authors"
+        placeholder="Search notes, tags, quotes, authors"
+        value={query}
+        onInput={(event) => setQuery(event.currentTarget.value)}
+      />
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {results && results.length === 0 && <p class="empty">Nothing matches “{query}”.</p>}
+      {results && results.length > 0 && (
+        <ul class="results">
+          {results.map((result) => (
+            <li key={`${result.kind}:${result.key}`}>
+              {result.kind === 'comment' && result.thread ? (
+                <button
+                  type="button"
+                  class="result"
+                  onClick={() =>
+                    void connector
+                      .show(
+                        { key: result.key, threadUrl: result.thread?.url ?? result.url },
+                        current,
+                      )
+                      .catch((failure: unknown) => setError(String(failure)))
+                  }
+                >
+                  <span class="who">{result.author || '[deleted]'}</span>
+                  <span class="where">{result.thread.title}</span>
+                  <span class="what">{displayText(result.note || result.quote)}</span>
+                </button>
+              ) : (
+                <div class="result user-result">
+                  <span class="who">{result.author}</span>
+                  <span class="where">
+                    user note{result.tags.length > 0 ? ` · ${result.tags.join(', ')}` : ''}
+                  </span>
+                  <span class="what">{displayText(result.note)}</span>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+const SEARCH_PAUSE_MS = 150;
 
 function TagList({
   tabId,

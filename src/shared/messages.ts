@@ -31,6 +31,8 @@ export interface ThreadSummary {
   counts: ThreadCounts;
   /** Tags on the thread's comments, most used first. */
   tags: { name: string; color: string; comments: number }[];
+  /** The thread's notes, newest first, with the quote kept from when each was first taken. */
+  notes: { key: string; author: string; note: string; quote: string; url: string }[];
 }
 
 export interface WorkerOutputs {
@@ -127,18 +129,22 @@ export interface TabRequests {
   'folds.bulk': { action: BulkFoldAction };
   /** Filters the page by a tag, or clears the filter with null. */
   'filter.set': { tag: string | null };
+  'comment.reveal': { key: string };
 }
 export interface PageInfo {
   site: string;
   siteName: string;
   thread: { key: string; title: string; url: string } | null;
   comments: number;
+  /** Keys of the comments on the page, so notes on missing ones show as orphans. */
+  commentKeys: string[];
 }
 export interface TabOutputs {
   'page.info': PageInfo;
   /** How many comments changed, and whether an undo is now possible. */
   'folds.bulk': { changed: number; canUndo: boolean };
   'filter.set': { matches: number };
+  'comment.reveal': { found: boolean };
 }
 
 export interface Envelope<T extends string = string, P = unknown> {

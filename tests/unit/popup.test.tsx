@@ -17,15 +17,18 @@ function mockConnector(overrides: Partial<PopupConnector> = {}): PopupConnector 
     },
     counts: { annotated: 4, tagged: 2, noted: 3, collapsed: 1, hidden: 1 },
     tags: [{ name: 'insightful', color: '#1864ab', comments: 2 }],
+    notes: [],
   };
   return {
     currentPage: async () => ({
       tabId: 7,
-      page: { site: 'hn', siteName: 'Hacker News', thread, comments: 31 },
+      page: { site: 'hn', siteName: 'Hacker News', thread, comments: 31, commentKeys: [] },
     }),
     threadSummary: async () => summary,
     bulkFold: async () => ({ changed: 0, canUndo: false }),
     filter: async () => ({ matches: 0 }),
+    search: async () => [],
+    show: async () => undefined,
     ...overrides,
   };
 }
@@ -79,12 +82,19 @@ describe('popup', () => {
       mockConnector({
         currentPage: async () => ({
           tabId: 1,
-          page: { site: 'hn', siteName: 'Hacker News', thread: hostile, comments: 1 },
+          page: {
+            site: 'hn',
+            siteName: 'Hacker News',
+            thread: hostile,
+            comments: 1,
+            commentKeys: [],
+          },
         }),
         threadSummary: async () => ({
           thread: null,
           counts: { annotated: 0, tagged: 0, noted: 0, collapsed: 0, hidden: 0 },
           tags: [],
+          notes: [],
         }),
       }),
     );

@@ -1,10 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import {
-  MAX_NOTE_LENGTH,
-  type CommentAnnotation,
-  type Tag,
-  type UserAnnotation,
-} from '../../shared/model';
+import { type CommentAnnotation, type Tag, type UserAnnotation } from '../../shared/model';
 import { TagPicker } from './TagPicker';
 
 export interface ControlTarget {
@@ -29,6 +24,8 @@ export interface ControlPanelProps {
   onOpenChange: (open: boolean) => void;
   onUpdate: (patch: CommentPatch) => Promise<void>;
   onUserTags: (tags: string[]) => Promise<void>;
+  /** Opens the inline note editor for the comment or for its author. */
+  onOpenNote: (kind: 'comment' | 'user') => void;
 }
 
 /** The per-comment control: a small button that opens tag, note and fold actions in place. */
@@ -40,10 +37,10 @@ export function ControlPanel({
   onOpenChange,
   onUpdate,
   onUserTags,
+  onOpenNote,
 }: ControlPanelProps) {
   const trigger = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
-  const [noteDraft, setNoteDraft] = useState(target.annotation?.note ?? '');
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
 
@@ -52,7 +49,6 @@ export function ControlPanel({
   // A layout effect: the field must have focus before the next key arrives (t, then typing).
   useLayoutEffect(() => {
     if (!open) return;
-    setNoteDraft(target.annotation?.note ?? '');
     setError('');
     setStatus('');
     panel.current?.querySelector<HTMLInputElement>('input')?.focus();
@@ -73,15 +69,6 @@ export function ControlPanel({
   };
   const run = (patch: CommentPatch, done: string) => attempt(() => onUpdate(patch), done);
 
-  const saveNote = async () => {
-    const note = noteDraft.trim();
-    if (note.length > MAX_NOTE_LENGTH) {
-      setError(`A note has at most ${MAX_NOTE_LENGTH} characters; this one has ${note.length}.`);
-      return;
-    }
-    await run({ note }, note ? 'Note saved.' : 'Note removed.');
-  };
-
   const close = () => {
     onOpenChange(false);
     trigger.current?.focus();
@@ -97,7 +84,7 @@ export function ControlPanel({
         class="trigger"
         aria-haspopup="dialog"
         aria-expanded={open}
-        title="Threadnote: tag, note or fold this comment"
+        title="Threadnote: tag, note or fold this comment (key: t)"
         onClick={() => onOpenChange(!open)}
       >
         ✎ Threadnote
@@ -130,27 +117,15 @@ export function ControlPanel({
               {quickTags.map((name, index) => `${index + 1} ${name}`).join(' · ')}
             </p>
           )}
-          <section>
-            <label for="tn-note-input">Note</label>
-            <textarea
-              id="tn-note-input"
-              value={noteDraft}
-              maxLength={MAX_NOTE_LENGTH}
-              placeholder="Only you can see this."
-              onInput={(event) => setNoteDraft(event.currentTarget.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                  event.preventDefault();
-                  void saveNote();
-                }
-              }}
-            />
-            <div class="row">
-              <button type="button" class="action primary" onClick={saveNote}>
-                Save note
+          <section class="row">
+            <button type="button" class="action primary" onClick={() => onOpenNote('comment')}>
+              {target.annotation?.note ? 'Edit note' : 'Write a note'}
+            </button>
+            {target.author && (
+              <button type="button" class="action" onClick={() => onOpenNote('user')}>
+                {target.user?.note ? `Edit note on ${target.author}` : `Note on ${target.author}`}
               </button>
-              <span class="muted">Ctrl+Enter</span>
-            </div>
+            )}
           </section>
           <section class="row">
             <button

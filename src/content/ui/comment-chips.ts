@@ -5,10 +5,13 @@
  * this. The interactive panel, shown one at a time, stays in Preact.
  */
 import type { Tag } from '../../shared/model';
+import { displayText, firstLine } from '../../shared/note-text';
 
 export interface CommentChipsProps {
   tags: readonly Tag[];
   userTags: readonly Tag[];
+  /** The reader's note on the author: its first line shows, the rest on hover or focus. */
+  userNote: string;
   /** Set while the comment is collapsed: what is folded away, and how to bring it back. */
   collapsed: { replies: string; onExpand: () => void } | null;
   onRemoveTag: (name: string) => void;
@@ -43,6 +46,19 @@ export function renderCommentChips(root: ShadowRoot, props: CommentChipsProps): 
     children.push(
       chip(tag, 'chip user-chip', `User tag: ${tag.name}`, () => props.onTagClick(tag.name)),
     );
+  }
+  if (props.userNote) {
+    const note = document.createElement('span');
+    note.className = 'user-note';
+    note.tabIndex = 0;
+    note.setAttribute('role', 'note');
+    note.setAttribute('aria-label', `Your note on this user: ${displayText(props.userNote)}`);
+    note.textContent = `nb: ${firstLine(props.userNote)}`;
+    const full = document.createElement('span');
+    full.className = 'full';
+    full.textContent = displayText(props.userNote);
+    note.append(full);
+    children.push(note);
   }
   for (const tag of props.tags) {
     const element = chip(tag, 'chip', tag.description, () => props.onTagClick(tag.name));

@@ -15,6 +15,13 @@ button { font: inherit; cursor: pointer; }
 export const chipsCss = `${baseCss}
 :host { display: inline; margin-left: 4px; }
 .stub { color: #828282; font-size: 11px; margin-left: 4px; }
+.user-note { position: relative; color: #6b4b00; font-size: 11px; margin-left: 4px; cursor: help; unicode-bidi: isolate; }
+.user-note .full {
+  display: none; position: absolute; z-index: 2147483000; left: 0; top: 16px; width: max-content; max-width: 28em;
+  white-space: pre-wrap; background: #fff8db; border: 1px solid #f08c00; border-radius: 4px; padding: 4px 6px; color: #3b2f00;
+}
+.user-note:hover .full, .user-note:focus .full { display: block; }
+.user-note:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
 .stub button { background: none; border: 0; padding: 0; color: #1864ab; text-decoration: underline; font-size: 11px; }
 `;
 
@@ -23,7 +30,10 @@ export const noteCss = `${baseCss}
 .note {
   white-space: pre-wrap; overflow-wrap: anywhere; max-width: 60em; padding: 4px 8px;
   background: #fff8db; border-left: 3px solid #f08c00; color: #3b2f00; font-size: 12px;
+  unicode-bidi: isolate;
 }
+.note a { color: #1864ab; }
+.note .edit { margin-left: 8px; background: none; border: 0; padding: 0; color: #8f5a00; text-decoration: underline; font-size: 11px; }
 `;
 
 export const controlCss = `${baseCss}
@@ -94,4 +104,22 @@ button {
 }
 button:disabled { opacity: .5; cursor: default; }
 button:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
+`;
+
+export const editorCss = `${baseCss}
+:host { display: block; margin: 6px 0 4px; max-width: 60em; }
+.editor { background: #fff; border: 1px solid #f08c00; border-radius: 6px; padding: 8px; }
+label { display: block; font-weight: 600; margin-bottom: 4px; }
+textarea {
+  box-sizing: border-box; width: 100%; min-height: 3.5em; resize: none; overflow: hidden;
+  font: inherit; padding: 4px; border: 1px solid #aaa; border-radius: 4px; unicode-bidi: plaintext;
+}
+textarea:focus-visible, button:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
+.row { display: flex; gap: 6px; align-items: center; margin-top: 6px; flex-wrap: wrap; }
+.action { border: 1px solid #aaa; background: #f4f4f4; border-radius: 4px; padding: 2px 8px; }
+.action.primary { background: #1864ab; border-color: #1864ab; color: #fff; }
+.offer, .confirm { background: #fff4e6; border-radius: 4px; padding: 4px 6px; margin-bottom: 6px; }
+.confirm { margin: 6px 0 0; }
+.error { color: #c92a2a; margin: 4px 0 0; }
+.muted { color: #666; }
 `;
