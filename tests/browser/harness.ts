@@ -65,8 +65,8 @@ export async function launch(): Promise<Session> {
 }
 
 /**
- * Opens a forum page and waits until Threadnote has marked every comment the adapter can see and
- * has let the comments show (`tn-ready`, once the thread's folds are applied).
+ * Opens a forum page and waits until Threadnote has marked every comment the adapter can see,
+ * applied what it knows (its `threadnote:apply` measure) and let the comments show (`tn-ready`).
  */
 export async function openThread(
   session: Session,
