@@ -5,8 +5,9 @@
  * It also reports the options page's longest task (the UI must not freeze) and its JS heap after
  * each step (exports are kept as Blobs, outside the page's heap).
  *
- * Runs alone: `node bench/export-import.mjs` (builds dist/ first). Writes
- * bench/output/export-import.json.
+ * `npm run bench` runs it after the page-load and fold figures (BENCH_DATA=0 leaves it out), on the
+ * build bench/run.mjs loads. It also runs alone: `node bench/export-import.mjs` builds dist/ first.
+ * Writes bench/output/export-import.json.
  */
 import {
   mkdirSync,
@@ -19,6 +20,7 @@ import {
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { median, ratio } from './stats.mjs';
@@ -26,7 +28,6 @@ import { median, ratio } from './stats.mjs';
 const SIZES = [12_500, 25_000, 50_000, 100_000];
 const RUNS = 3;
 const COMMENTS_PER_THREAD = 200;
-const DIST = join(process.cwd(), 'dist');
 const OUTPUT = join(process.cwd(), 'bench/output');
 const EXPORTED_AT = '2026-11-29T10:00:00.000Z';
 const TAGS = ['insightful', 'source', 'disagree', 'follow-up', 'funny', 'wrong', 'expert'];
@@ -165,9 +166,11 @@ async function wipe(page) {
   await page.getByTestId('totals').filter({ hasText: '0 annotated comments' }).waitFor();
 }
 
-async function main() {
-  console.log('Building dist/…');
-  await build({ logLevel: 'warn' });
+/**
+ * Measures every size with the build in `dist` and returns the report's lines; progress goes to
+ * stderr as it runs.
+ */
+export async function benchExportImport(dist) {
   mkdirSync(OUTPUT, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'threadnote-bench-'));
   const profile = join(work, 'profile');
@@ -177,8 +180,8 @@ async function main() {
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1000, height: 900 },
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
       '--enable-precise-memory-info',
       '--no-sandbox',
       '--disable-gpu',
@@ -237,9 +240,9 @@ async function main() {
           () => page.waitForEvent('download', { timeout: 600_000 }),
         );
         runs.push({ check, write, json, markdown });
-        console.log(
+        process.stderr.write(
           `${size}: check ${check.ms.toFixed(0)} ms, import ${write.ms.toFixed(0)} ms, ` +
-            `export JSON ${json.ms.toFixed(0)} ms, Markdown ${markdown.ms.toFixed(0)} ms`,
+            `export JSON ${json.ms.toFixed(0)} ms, Markdown ${markdown.ms.toFixed(0)} ms\n`,
         );
       }
       const step = (name) => ({
@@ -265,8 +268,11 @@ async function main() {
   const base = results[0];
   const per10k = (result, name) => result[name].ms / (result.annotations / 10_000);
   const steps = ['check', 'import', 'exportJson', 'exportMarkdown'];
-  console.log('\nms per 10,000 annotations (ratio to the smallest size, 1.00 = linear)');
-  console.log(['size', 'file MiB', ...steps, 'longest page task ms', 'page heap MiB'].join('\t'));
+  const lines = [
+    `Export and import through the options page, ${RUNS} runs per size`,
+    'ms per 10,000 annotations (ratio to the smallest size, 1.00 = linear)',
+    ['size', 'file MiB', ...steps, 'longest page task ms', 'page heap MiB'].join('\t'),
+  ];
   for (const result of results) {
     const cells = steps.map((name) => {
       const value = per10k(result, name);
@@ -274,7 +280,7 @@ async function main() {
     });
     const longest = Math.max(...steps.map((name) => result[name].longestTaskMs));
     const heap = Math.max(...steps.map((name) => result[name].heapMiB));
-    console.log(
+    lines.push(
       [
         result.annotations,
         result.fileMiB.toFixed(1),
@@ -295,9 +301,16 @@ async function main() {
     })),
   };
   writeFileSync(join(OUTPUT, 'export-import.json'), `${JSON.stringify(report, null, 2)}\n`);
+  return lines;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    console.log('Building dist/…');
+    await build({ logLevel: 'warn' });
+    console.log((await benchExportImport(join(process.cwd(), 'dist'))).join('\n'));
+  } catch (error) {
+    console.error(error);
+    process.exitCode = 1;
+  }
+}

@@ -11,7 +11,8 @@
  * - tags: by name; a colour or description chosen here stays; one still at its default (the
  *   name's default colour, an empty description) takes the imported one. Tags that records use
  *   but the file does not define are created with their default colour.
- * Nothing is ever deleted by an import.
+ * Nothing is ever deleted by an import. Each comment and user written gets its search-index entry
+ * in the same transaction, so search finds what was imported and nothing else.
  */
 import type { IDBPTransaction } from 'idb';
 import type { ImportOutcome, ImportProblem, ImportSummary, KindSummary } from '../shared/messages';
@@ -27,6 +28,7 @@ import {
 import type { ThreadnoteDB } from './db';
 import { parseDocument } from './format';
 import type { ThreadnoteSchema } from './schema';
+import { indexComment, indexUser } from './search';
 
 /** More problems than this are counted, not listed: the first ones say what is wrong. */
 export const MAX_PROBLEMS_LISTED = 200;
@@ -45,7 +47,8 @@ export interface ImportProgress {
 }
 
 type Outcome = 'new' | 'updated' | 'unchanged' | 'older';
-type Stores = ('tags' | 'threads' | 'comments' | 'users')[];
+type RecordStore = 'tags' | 'threads' | 'comments' | 'users';
+type Stores = (RecordStore | 'search')[];
 type AnyTx = IDBPTransaction<ThreadnoteSchema, Stores, 'readonly' | 'readwrite'>;
 type WriteTx = IDBPTransaction<ThreadnoteSchema, Stores, 'readwrite'>;
 
@@ -140,13 +143,22 @@ async function merge(
   let done = 0;
   const phase = write ? 'writing' : 'checking';
 
-  async function run<S extends 'tags' | 'threads' | 'comments' | 'users', In, Out>(
+  const searchStore = write ? (tx as WriteTx).objectStore('search') : null;
+
+  async function run<S extends RecordStore, In, Out>(
     store: S,
     records: readonly In[],
     keyOf: (record: In) => string,
     decide: (existing: Out | undefined, incoming: In) => [Out, Outcome],
     summary: KindSummary,
-    countAs: (outcome: Outcome) => Outcome | null = (outcome) => outcome,
+    {
+      countAs = (outcome) => outcome,
+      indexRecord,
+    }: {
+      countAs?: (outcome: Outcome) => Outcome | null;
+      /** Keeps the search index in step with a record written. */
+      indexRecord?: (search: NonNullable<typeof searchStore>, record: Out) => Promise<void>;
+    } = {},
   ): Promise<void> {
     const objectStore = tx.objectStore(store);
     const writable = write ? (tx as WriteTx).objectStore(store) : null;
@@ -174,6 +186,7 @@ async function merge(
         }
         if (writable && (outcome === 'new' || outcome === 'updated')) {
           puts.push(writable.put(record as never));
+          if (indexRecord && searchStore) puts.push(indexRecord(searchStore, record));
         }
       });
       await Promise.all(puts);
@@ -199,7 +212,7 @@ async function merge(
     nameOf,
     (existing: Tag | undefined, tag: Tag) => (existing ? [existing, 'unchanged'] : [tag, 'new']),
     summary.tags,
-    (outcome) => (outcome === 'new' ? 'new' : null),
+    { countAs: (outcome) => (outcome === 'new' ? 'new' : null) },
   );
   await run('threads', document.threads, keyOf, mergeThread, summary.threads);
   await run(
@@ -208,8 +221,11 @@ async function merge(
     keyOf,
     mergeAnnotation<CommentAnnotation>,
     summary.comments,
+    { indexRecord: (search, record) => indexComment(search, record.key, record) },
   );
-  await run('users', document.users, keyOf, mergeAnnotation<UserAnnotation>, summary.users);
+  await run('users', document.users, keyOf, mergeAnnotation<UserAnnotation>, summary.users, {
+    indexRecord: (search, record) => indexUser(search, record.key, record),
+  });
   return summary;
 }
 
@@ -221,9 +237,9 @@ export async function mergeDocument(
   now: string,
   onProgress: (progress: ImportProgress) => void = () => undefined,
 ): Promise<ImportSummary> {
-  const tx = db.transaction(
-    ['tags', 'threads', 'comments', 'users'],
-    write ? 'readwrite' : 'readonly',
+  const stores: Stores = ['tags', 'threads', 'comments', 'users'];
+  const tx = (
+    write ? db.transaction([...stores, 'search'], 'readwrite') : db.transaction(stores, 'readonly')
   ) as AnyTx;
   // Observed here so an abort below is not also reported as an unhandled rejection.
   const finished = tx.done.then(

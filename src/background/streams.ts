@@ -6,9 +6,9 @@
 import * as v from 'valibot';
 import { describeIssues, workerStreamSchemas } from '../shared/message-schemas';
 import type { ErrorData, StreamInput, StreamOutput, WorkerStream } from '../shared/messages';
-import { adapters } from '../sites/registry';
 import { startExport } from './export';
 import { importText } from './import';
+import { stale } from './push';
 import type { RouterDeps, SenderInfo } from './router';
 
 /** What the worker needs of a `runtime.Port`; tests hand it a fake. */
@@ -122,10 +122,7 @@ async function importStream(port: StreamPort, inbox: Inbox<'import'>, deps: Rout
     if (inbox.closed) throw new Disconnected();
     post<'import'>(port, { kind: 'progress', ...progress });
   });
-  if (outcome.kind === 'done') {
-    for (const adapter of adapters) deps.broadcast(adapter.site, 'data.reset', {});
-  }
-  post<'import'>(port, outcome);
+  post<'import'>(port, outcome.kind === 'done' ? stale(deps, outcome) : outcome);
 }
 
 const streamHandlers: {

@@ -6,26 +6,32 @@ interface FoldableComment {
 }
 
 /**
- * The comments hidden because an ancestor is folded, from the page's comments in order (parents
- * before their replies). A comment is hidden while any comment above it with a smaller depth,
- * and no shallower sibling in between, is folded.
+ * The comments out of sight because of Threadnote's folds, from the page's comments in order
+ * (parents before their replies): every reply under a collapsed or hidden comment, and the
+ * hidden comments themselves.
  */
-export function foldedDescendants(
+export function foldedAway(
   comments: readonly FoldableComment[],
   foldOf: (key: string) => Fold,
 ): Set<string> {
-  const hidden = new Set<string>();
+  const away = new Set<string>();
   const foldDepths: number[] = [];
   for (const comment of comments) {
     while (foldDepths.length > 0 && (foldDepths.at(-1) ?? -1) >= comment.depth) foldDepths.pop();
-    if (foldDepths.length > 0) hidden.add(comment.key);
-    if (foldOf(comment.key) !== 'none') foldDepths.push(comment.depth);
+    const fold = foldOf(comment.key);
+    if (foldDepths.length > 0 || fold === 'hidden') away.add(comment.key);
+    if (fold !== 'none') foldDepths.push(comment.depth);
   }
-  return hidden;
+  return away;
 }
 
-/** "3 replies by alice, bob and 2 others" — who is behind a collapsed subthread. */
-export function describeReplies(count: number, authors: readonly string[]): string {
+/** "3 replies by alice, bob and 2 others, 1 new" — who is behind a collapsed subthread. */
+export function describeReplies(count: number, authors: readonly string[], fresh = 0): string {
+  const described = describeAuthors(count, authors);
+  return fresh > 0 ? `${described}, ${fresh} new` : described;
+}
+
+function describeAuthors(count: number, authors: readonly string[]): string {
   if (count === 0) return 'no replies';
   const noun = count === 1 ? 'reply' : 'replies';
   const names = [...new Set(authors)];

@@ -1,17 +1,26 @@
 import type { ComponentType } from 'preact';
+import { useCallback, useState } from 'preact/hooks';
 import type { OptionsConnector } from './connector';
 import { DataSection } from './sections/DataSection';
+import { TagsSection } from './sections/TagsSection';
 
 export interface SectionProps {
   connector: OptionsConnector;
+  /** Goes up whenever a section changes stored records, so every section reads them again. */
+  revision: number;
+  onChanged: () => void;
 }
 
 /** The page's sections, in order: a new one is a component in sections/ and a line here. */
 const sections: { id: string; title: string; Component: ComponentType<SectionProps> }[] = [
+  { id: 'tags', title: 'Tags', Component: TagsSection },
   { id: 'data', title: 'Your data', Component: DataSection },
 ];
 
-export function Options({ connector }: SectionProps) {
+export function Options({ connector }: { connector: OptionsConnector }) {
+  // An import brings tags and a rename changes what an export can choose: one counter for all.
+  const [revision, setRevision] = useState(0);
+  const onChanged = useCallback(() => setRevision((value) => value + 1), []);
   return (
     <>
       <header class="page-header">
@@ -29,7 +38,7 @@ export function Options({ connector }: SectionProps) {
         {sections.map(({ id, title, Component }) => (
           <section key={id} id={id} aria-labelledby={`${id}-title`}>
             <h2 id={`${id}-title`}>{title}</h2>
-            <Component connector={connector} />
+            <Component connector={connector} revision={revision} onChanged={onChanged} />
           </section>
         ))}
       </main>

@@ -8,9 +8,16 @@ import type {
   ExportSelection,
   ImportOutcome,
   RecordCounts,
+  TagChange,
 } from '../shared/messages';
 import { callWorker } from '../shared/messaging';
-import { WIPE_CONFIRMATION, type ExportFormat } from '../shared/model';
+import {
+  WIPE_CONFIRMATION,
+  type ExportFormat,
+  type Settings,
+  type Tag,
+  type TagUsage,
+} from '../shared/model';
 import {
   exportData,
   sendForImport,
@@ -24,6 +31,14 @@ export interface SavedExport {
 }
 
 export interface OptionsConnector {
+  tags(): Promise<Tag[]>;
+  usage(): Promise<TagUsage[]>;
+  settings(): Promise<Settings>;
+  updateTag(name: string, patch: { color?: string; description?: string }): Promise<Tag>;
+  renameTag(from: string, to: string): Promise<TagChange>;
+  mergeTags(from: string[], into: string): Promise<TagChange>;
+  deleteTag(name: string): Promise<TagChange>;
+  setQuickTags(quickTags: string[]): Promise<Settings>;
   overview(): Promise<DataOverview>;
   /** Builds an export and hands it to the browser's downloads. */
   exportFile(
@@ -38,6 +53,14 @@ export interface OptionsConnector {
 }
 
 export const extensionConnector: OptionsConnector = {
+  tags: () => callWorker('tags.list', {}),
+  usage: () => callWorker('tags.usage', {}),
+  settings: () => callWorker('settings.get', {}),
+  updateTag: (name, patch) => callWorker('tags.update', { name, patch }),
+  renameTag: (from, to) => callWorker('tags.rename', { from, to }),
+  mergeTags: (from, into) => callWorker('tags.merge', { from, into }),
+  deleteTag: (name) => callWorker('tags.delete', { name }),
+  setQuickTags: (quickTags) => callWorker('settings.update', { quickTags }),
   overview: () => callWorker('data.overview', {}),
   async exportFile(format, selection, onProgress) {
     const { blob, counts } = await exportData(format, selection, onProgress);

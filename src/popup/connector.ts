@@ -4,7 +4,13 @@
  */
 import { browser } from '../shared/browser';
 import { exportFileName, saveFile } from '../shared/download';
-import type { PageInfo, ThreadSummary } from '../shared/messages';
+import type {
+  BulkFoldAction,
+  PageInfo,
+  SearchResult,
+  TabOutputs,
+  ThreadSummary,
+} from '../shared/messages';
 import { callTab, callWorker } from '../shared/messaging';
 import type { ExportFormat } from '../shared/model';
 import { exportData } from '../shared/stream-client';
@@ -18,10 +24,17 @@ export interface PopupConnector {
   /** The forum page the popup is about, or null when the tab is not one Threadnote reads. */
   currentPage(): Promise<CurrentPage | null>;
   threadSummary(threadKey: string): Promise<ThreadSummary>;
+  bulkFold(tabId: number, action: BulkFoldAction): Promise<TabOutputs['folds.bulk']>;
+  filter(tabId: number, tag: string | null): Promise<TabOutputs['filter.set']>;
+  search(query: string): Promise<SearchResult[]>;
+  /** Shows a comment: in the tab already on its thread, else in a new tab opened on it. */
+  show(comment: { key: string; threadUrl: string }, current: CurrentPage | null): Promise<void>;
   /** Saves one thread's annotations as a file; resolves with the file's name. */
   exportThread(threadKey: string, format: ExportFormat): Promise<string>;
   openOptions(): Promise<void>;
 }
+
+const SEARCH_LIMIT = 50;
 
 async function targetTabId(): Promise<number | undefined> {
   // `?tab=<id>` opens the popup for a given tab, e.g. when it is opened in a tab of its own.
@@ -43,6 +56,21 @@ export const extensionConnector: PopupConnector = {
     }
   },
   threadSummary: (threadKey) => callWorker('thread.summary', { thread: threadKey }),
+  bulkFold: (tabId, action) => callTab(tabId, 'folds.bulk', { action }),
+  filter: (tabId, tag) => callTab(tabId, 'filter.set', { tag }),
+  search: (query) => callWorker('notes.search', { query, limit: SEARCH_LIMIT }),
+  async show({ key, threadUrl }, current) {
+    if (current?.page.commentKeys.includes(key)) {
+      const { found } = await callTab(current.tabId, 'comment.reveal', { key });
+      if (found) {
+        await browser.tabs.update(current.tabId, { active: true });
+        return;
+      }
+    }
+    const url = new URL(threadUrl);
+    url.hash = `threadnote=${encodeURIComponent(key)}`;
+    await browser.tabs.create({ url: url.href });
+  },
   async exportThread(threadKey, format) {
     const { blob } = await exportData(format, { threads: [threadKey], tags: [] }, () => undefined);
     const name = exportFileName(format, new Date(), threadKey);

@@ -1,12 +1,13 @@
 /**
- * Hacker News. Every HN selector lives in this file. Checked against:
+ * Hacker News. Every HN selector lives in this file and in hacker-news.css, which keeps the comment
+ * area out of sight until folds are applied. Checked against:
  * - tests/fixtures/hn/item-36817231-2023-07.html (a story page, July 2023 markup)
  * - tests/fixtures/hn/item-44533403-story-2025-07.html and item-44536000-comment-2025-07.html
  *   (today's markup: single-quoted attributes, div.commtext, [flagged]/[dead]/[deleted] rows)
  * - tests/fixtures/hn/threads-motoboi-2025-07.html and newcomments-2025-07.html (list pages)
  */
 import type { ThreadRef } from '../shared/model';
-import type { CommentFlags, PageKind, SiteAdapter, SiteComment, SitePage } from './types';
+import type { CommentFlags, PageKind, SiteAdapter, SiteComment, SitePage, UserLink } from './types';
 
 const ORIGIN = 'https://news.ycombinator.com';
 const SITE = 'hn';
@@ -16,10 +17,13 @@ const SELECTORS = {
   rows: 'tr.athing',
   commentRowClass: 'comtr',
   focusTable: 'table.fatitem',
+  commentTree: 'table.comment-tree',
   focusItem: 'table.fatitem tr.athing',
   storyTitle: '.titleline > a',
   indent: 'td.ind',
   author: 'a.hnuser',
+  /** Story submitters, in story lists and above a story's comments. */
+  submitter: 'td.subtext a.hnuser',
   header: 'span.comhead',
   body: 'div.comment',
   text: '.commtext',
@@ -32,6 +36,7 @@ const SELECTORS = {
 const INDENT_WIDTH_PX = 40;
 
 const NOT_SHOWN = /^\[(dead|flagged|deleted)\]$/;
+const DIGITS = /^\d+$/;
 
 function itemUrl(id: string): string {
   return `${ORIGIN}/item?id=${id}`;
@@ -90,6 +95,8 @@ function plainText(node: Element | null): string {
 class HackerNewsComment implements SiteComment {
   readonly key: string;
   subtreeSize = 1;
+  /** Index in the page's comment list, for sizing subtrees while parsing. */
+  position = 0;
   private cachedFlags: CommentFlags | null = null;
 
   constructor(
@@ -142,6 +149,16 @@ function isCommentRow(row: Element): boolean {
   );
 }
 
+/** The first comment row outside the page's focused item. */
+function firstCommentRow(doc: Document): Element | undefined {
+  return (
+    doc.querySelector(`${SELECTORS.rows}.${SELECTORS.commentRowClass}`) ??
+    Array.from(doc.querySelectorAll(SELECTORS.rows)).find(
+      (row) => !row.closest(SELECTORS.focusTable) && isCommentRow(row),
+    )
+  );
+}
+
 function parsePage(doc: Document, url: URL): SitePage {
   const pageItemId = url.pathname === '/item' ? url.searchParams.get('id') : null;
   const focusRow = doc.querySelector<HTMLElement>(SELECTORS.focusItem);
@@ -158,7 +175,7 @@ function parsePage(doc: Document, url: URL): SitePage {
     // A comment's own page: the thread is the story named by "on: <title>", so notes taken here
     // and on the story's page are the same notes.
     kind = 'comment';
-    const focusId = /^\d+$/.test(focusRow.id) ? focusRow.id : pageItemId;
+    const focusId = DIGITS.test(focusRow.id) ? focusRow.id : pageItemId;
     thread = threadFromStoryLink(focusRow.querySelector(SELECTORS.storyLink)) ?? {
       key: `${SITE}:${focusId}`,
       title: titleFromDocument(doc),
@@ -181,29 +198,41 @@ function parsePage(doc: Document, url: URL): SitePage {
     );
   } else if (pageItemId) {
     kind = 'thread';
-    const storyId = focusRow && /^\d+$/.test(focusRow.id) ? focusRow.id : pageItemId;
+    const storyId = focusRow && DIGITS.test(focusRow.id) ? focusRow.id : pageItemId;
     const title =
       focusRow?.querySelector(SELECTORS.storyTitle)?.textContent?.trim() || titleFromDocument(doc);
     thread = { key: `${SITE}:${storyId}`, title, url: itemUrl(storyId) };
   }
 
   const baseDepth = comments.length;
+  // Open ancestors of the next row. A comment's subtree ends where a row at its depth or
+  // shallower starts, so its size is known when it leaves the stack: one pass, no per-row loops.
   const stack: HackerNewsComment[] = [...comments];
-  for (const row of Array.from(doc.querySelectorAll<HTMLElement>(SELECTORS.rows))) {
+  const close = (comment: HackerNewsComment) => {
+    comment.subtreeSize = comments.length - comment.position;
+  };
+  const rows = doc.querySelectorAll<HTMLElement>(SELECTORS.rows);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as HTMLElement;
     const id = row.id;
-    if (!/^\d+$/.test(id) || row === focusRow || !isCommentRow(row)) continue;
+    if (row === focusRow || !DIGITS.test(id) || !isCommentRow(row)) continue;
     const depth = readIndent(row) + baseDepth;
-    while (stack.length > 0 && (stack.at(-1)?.depth ?? -1) >= depth) stack.pop();
-    const parent = stack.at(-1) ?? null;
+    let parent = stack.at(-1);
+    while (parent && parent.depth >= depth) {
+      close(parent);
+      stack.pop();
+      parent = stack.at(-1);
+    }
     const rowThread = thread ??
       threadFromStoryLink(row.querySelector(SELECTORS.storyLink)) ??
       parent?.thread ?? { key: `${SITE}:${id}`, title: '', url: itemUrl(id) };
-    const author = row.querySelector(SELECTORS.author)?.textContent?.trim() || null;
+    const author = row.querySelector(SELECTORS.author)?.textContent || null;
     const comment = new HackerNewsComment(id, row, rowThread, author, parent?.key ?? null, depth);
-    for (const ancestor of stack) ancestor.subtreeSize++;
+    comment.position = comments.length;
     stack.push(comment);
     comments.push(comment);
   }
+  for (const open of stack) close(open);
   return { kind, thread, comments };
 }
 
@@ -212,6 +241,12 @@ export const hackerNews: SiteAdapter = {
   name: 'Hacker News',
   matches: ['https://news.ycombinator.com/*'],
   handles: (url) => url.protocol === 'https:' && url.hostname === 'news.ycombinator.com',
+  itemKeyFromUrl(url) {
+    const id = url.pathname === '/item' ? url.searchParams.get('id') : null;
+    return id && DIGITS.test(id) ? `${SITE}:${id}` : null;
+  },
+  threadBarAnchor: (doc) =>
+    doc.querySelector(SELECTORS.commentTree) ?? firstCommentRow(doc)?.closest('table') ?? null,
   parsePage(doc, url) {
     try {
       return parsePage(doc, url);
@@ -220,10 +255,16 @@ export const hackerNews: SiteAdapter = {
       return { kind: 'list', thread: null, comments: [] };
     }
   },
+  userLinks(doc) {
+    const links: UserLink[] = [];
+    for (const link of Array.from(doc.querySelectorAll(SELECTORS.submitter))) {
+      const name = link.textContent?.trim();
+      if (name) links.push({ name, element: link });
+    }
+    return links;
+  },
   commentContainers(doc) {
-    const first = Array.from(doc.querySelectorAll(SELECTORS.rows)).find(
-      (row) => !row.closest(SELECTORS.focusTable) && isCommentRow(row),
-    );
-    return first?.parentNode ? [{ node: first.parentNode, subtree: false }] : [];
+    const parent = firstCommentRow(doc)?.parentNode;
+    return parent ? [{ node: parent, subtree: false }] : [];
   },
 };

@@ -38,13 +38,14 @@ async function annotate(page: Page, id: string) {
   await row(page, id).locator('span.comhead a.hnuser').hover();
   await row(page, id).locator('tn-control button.trigger').click();
   const panel = row(page, id).locator('tn-control [role="dialog"]');
-  await panel.locator('input#tn-tag-input').fill('insightful');
-  await panel.locator('input#tn-tag-input').press('Enter');
+  await panel.locator('input#tn-comment-tags-input').fill('insightful');
+  await panel.locator('input#tn-comment-tags-input').press('Enter');
   await expect.poll(() => row(page, id).getAttribute('data-tn-tags')).toBe('insightful');
-  await panel.locator('textarea#tn-note-input').fill(NOTE);
-  await panel.locator('textarea#tn-note-input').press('Control+Enter');
+  await panel.getByRole('button', { name: 'Write a note' }).click();
+  const editor = row(page, id).locator('tn-note-editor textarea');
+  await editor.fill(NOTE);
+  await editor.press('Control+Enter');
   await expect.poll(() => row(page, id).getAttribute('data-tn-note')).toBe('');
-  await panel.locator('textarea#tn-note-input').press('Escape');
 }
 
 async function openOptions(): Promise<Page> {
@@ -150,6 +151,10 @@ describe('export and import through the options page', () => {
     await expect
       .poll(() => options.getByTestId('totals').textContent())
       .toContain('1 annotated comment in 1 thread');
+    // The Tags section above reads the imported tag without a reload.
+    await expect
+      .poll(() => options.locator('tr[data-tag="insightful"] .usage').textContent())
+      .toBe('1 comment, 0 users');
     await options.screenshot({ path: join(OUTPUT, 'options-import-done.png'), fullPage: true });
 
     // The restored store exports the same document but for exportedAt.
@@ -161,9 +166,19 @@ describe('export and import through the options page', () => {
     await expect.poll(() => row(openTab, MOTOBOI).getAttribute('data-tn-tags')).toBe('insightful');
     const fresh = await openThread(session, STORY, ROWS);
     await expect.poll(() => row(fresh, MOTOBOI).getAttribute('data-tn-tags')).toBe('insightful');
-    expect(await row(fresh, MOTOBOI).locator('tn-note .note').textContent()).toBe(NOTE);
+    expect(await row(fresh, MOTOBOI).locator('tn-note .note .text').textContent()).toBe(NOTE);
     expect(await fresh.title()).not.toBe('pwned');
     await fresh.screenshot({ path: join(OUTPUT, 'export-import-restored.png') });
+
+    // The import filled the search index in the same transaction: the popup finds the note.
+    const popup = await openPopup(session, await tabIdOf(session, STORY));
+    await popup
+      .getByRole('searchbox', { name: 'Search notes, tags, quotes and authors' })
+      .fill('licence');
+    const results = popup.locator('.results .result');
+    await expect.poll(() => results.count()).toBe(1);
+    expect(await results.first().locator('.who').textContent()).toBe('motoboi');
+    await popup.close();
 
     await fresh.close();
     await openTab.close();

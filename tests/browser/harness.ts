@@ -64,7 +64,10 @@ export async function launch(): Promise<Session> {
   };
 }
 
-/** Opens a forum page and waits until Threadnote has marked every comment the adapter can see. */
+/**
+ * Opens a forum page and waits until Threadnote has marked every comment the adapter can see,
+ * applied what it knows (its `threadnote:apply` measure) and let the comments show (`tn-ready`).
+ */
 export async function openThread(
   session: Session,
   url: string,

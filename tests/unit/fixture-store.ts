@@ -3,6 +3,7 @@
  * and HTML that must stay text, spreadsheet formulas, tabs, CRLF, emoji and other scripts.
  */
 import type { ThreadnoteDB } from '../../src/background/db';
+import { commentEntry, userEntry } from '../../src/background/search';
 import type { CommentAnnotation, Tag, ThreadRecord, UserAnnotation } from '../../src/shared/model';
 
 export const EXPORTED_AT = '2026-11-29T10:00:00.000Z';
@@ -148,12 +149,15 @@ export async function fillStore(
     users?: UserAnnotation[];
   },
 ): Promise<void> {
-  const tx = db.transaction(['tags', 'threads', 'comments', 'users'], 'readwrite');
+  // With their search entries, as the worker keeps them.
+  const tx = db.transaction(['tags', 'threads', 'comments', 'users', 'search'], 'readwrite');
   await Promise.all([
     ...(records.tags ?? []).map((r) => tx.objectStore('tags').put(r)),
     ...(records.threads ?? []).map((r) => tx.objectStore('threads').put(r)),
     ...(records.comments ?? []).map((r) => tx.objectStore('comments').put(r)),
     ...(records.users ?? []).map((r) => tx.objectStore('users').put(r)),
+    ...(records.comments ?? []).map((r) => tx.objectStore('search').put(commentEntry(r))),
+    ...(records.users ?? []).map((r) => tx.objectStore('search').put(userEntry(r))),
   ]);
   await tx.done;
 }
@@ -167,14 +171,23 @@ export function fillFixtureStore(db: ThreadnoteDB): Promise<void> {
   });
 }
 
-/** Every record of every store, internal fields included, as one string to compare. */
+/** Every record of every store, internal fields and the search index included, as one string. */
 export async function dumpStore(db: ThreadnoteDB): Promise<string> {
-  const tx = db.transaction(['tags', 'threads', 'comments', 'users'], 'readonly');
-  const [tags, threads, comments, users] = await Promise.all([
+  const tx = db.transaction(['tags', 'threads', 'comments', 'users', 'search'], 'readonly');
+  const [tags, threads, comments, users, search] = await Promise.all([
     tx.objectStore('tags').getAll(),
     tx.objectStore('threads').getAll(),
     tx.objectStore('comments').getAll(),
     tx.objectStore('users').getAll(),
+    tx.objectStore('search').getAll(),
   ]);
-  return JSON.stringify({ tags, threads, comments, users });
+  return JSON.stringify({ tags, threads, comments, users, search });
 }
+
+export const EMPTY_DUMP = JSON.stringify({
+  tags: [],
+  threads: [],
+  comments: [],
+  users: [],
+  search: [],
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeReplies, foldedDescendants } from '../../src/content/folds';
+import { describeReplies, foldedAway } from '../../src/content/folds';
 import type { Fold } from '../../src/shared/model';
 
 const tree = [
@@ -15,20 +15,30 @@ function folds(map: Record<string, Fold>) {
   return (key: string): Fold => map[key] ?? 'none';
 }
 
-describe('foldedDescendants', () => {
+describe('foldedAway', () => {
   it('hides every reply under a collapsed comment and nothing beyond it', () => {
-    expect([...foldedDescendants(tree, folds({ a: 'collapsed' }))]).toEqual(['a1', 'a1x', 'a2']);
-    expect([...foldedDescendants(tree, folds({ a1: 'collapsed' }))]).toEqual(['a1x']);
+    expect([...foldedAway(tree, folds({ a: 'collapsed' }))]).toEqual(['a1', 'a1x', 'a2']);
+    expect([...foldedAway(tree, folds({ a1: 'collapsed' }))]).toEqual(['a1x']);
   });
 
   it('keeps an inner fold’s replies hidden when the outer one opens', () => {
     const both = folds({ a: 'collapsed', a1: 'collapsed' });
-    expect([...foldedDescendants(tree, both)]).toEqual(['a1', 'a1x', 'a2']);
-    expect([...foldedDescendants(tree, folds({ a1: 'collapsed' }))]).toEqual(['a1x']);
+    expect([...foldedAway(tree, both)]).toEqual(['a1', 'a1x', 'a2']);
+    expect([...foldedAway(tree, folds({ a1: 'collapsed' }))]).toEqual(['a1x']);
+  });
+
+  it('hides a hidden comment itself along with its replies', () => {
+    expect([...foldedAway(tree, folds({ a1: 'hidden' }))]).toEqual(['a1', 'a1x']);
+    expect([...foldedAway(tree, folds({ a: 'hidden', b1: 'collapsed' }))]).toEqual([
+      'a',
+      'a1',
+      'a1x',
+      'a2',
+    ]);
   });
 
   it('hides nothing without folds', () => {
-    expect(foldedDescendants(tree, folds({})).size).toBe(0);
+    expect(foldedAway(tree, folds({})).size).toBe(0);
   });
 });
 
@@ -44,5 +54,6 @@ describe('describeReplies', () => {
       '4 replies by alice, bob and 1 other',
     );
     expect(describeReplies(2, [])).toBe('2 replies');
+    expect(describeReplies(3, ['alice'], 2)).toBe('3 replies by alice, 2 new');
   });
 });

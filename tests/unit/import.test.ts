@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { exportText } from '../../src/background/export';
 import { readDocument, type UpgradeStep } from '../../src/background/format';
 import { importText, mergeDocument } from '../../src/background/import';
+import { search } from '../../src/background/search';
 import { openPage, wipeAll } from '../../src/background/store';
 import { defaultTagColor, type ExportDocument } from '../../src/shared/model';
 import {
+  EMPTY_DUMP,
   EXPORTED_AT,
   dumpStore,
   fillFixtureStore,
@@ -142,6 +144,28 @@ describe('import', () => {
     expect((await db.get('users', 'hn:motoboi'))?.note).toBe('theirs, newer');
   });
 
+  it('keeps the search index in step: imported words are found, replaced ones are not', async () => {
+    const db = await freshDatabase();
+    await fillStore(db, {
+      threads: fixtureThreads,
+      comments: [{ ...motoboiComment, note: 'about the licence', updatedAt: EARLIER }],
+      users: [{ ...motoboiUser, note: 'maintainer of zlib', updatedAt: EARLIER }],
+    });
+    const document = emptyDocument();
+    document.threads = [kimiThread].map(({ seenCommentKeys: _seen, ...thread }) => thread);
+    document.comments = [{ ...motoboiComment, note: 'asked about benchmarks' }];
+    document.users = [{ ...motoboiUser, note: 'works on compilers' }];
+    await importText(db, JSON.stringify(document), 'preview', LATER);
+    expect((await search(db, 'licence', 10)).map((r) => r.key)).toEqual([motoboiComment.key]);
+    expect((await importText(db, JSON.stringify(document), 'apply', LATER)).kind).toBe('done');
+    expect(await search(db, 'licence', 10)).toEqual([]);
+    expect(await search(db, 'zlib', 10)).toEqual([]);
+    expect((await search(db, 'benchm', 10)).map((r) => r.key)).toEqual([motoboiComment.key]);
+    expect((await search(db, 'compilers', 10)).map((r) => [r.kind, r.key])).toEqual([
+      ['user', motoboiUser.key],
+    ]);
+  });
+
   it('merges threads by visit: earliest first visit, latest last visit and its title', async () => {
     const db = await freshDatabase();
     const mine = kimiThread;
@@ -240,9 +264,7 @@ describe('import', () => {
     ).rejects.toThrow('the tab was closed');
     expect(await dumpStore(db)).toBe(before);
     await wipeAll(db);
-    expect(await dumpStore(db)).toBe(
-      JSON.stringify({ tags: [], threads: [], comments: [], users: [] }),
-    );
+    expect(await dumpStore(db)).toBe(EMPTY_DUMP);
   });
 });
 

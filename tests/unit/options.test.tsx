@@ -55,6 +55,14 @@ const overview: DataOverview = {
 
 function mockConnector(overrides: Partial<OptionsConnector> = {}) {
   const connector = {
+    tags: vi.fn(async () => overview.tags.map(({ comments: _c, users: _u, ...tag }) => tag)),
+    usage: vi.fn(async () => [{ name: 'insightful', comments: 4, users: 0 }]),
+    settings: vi.fn(async () => ({ quickTags: [] })),
+    updateTag: vi.fn<OptionsConnector['updateTag']>(),
+    renameTag: vi.fn(async () => ({ comments: 4, users: 0 })),
+    mergeTags: vi.fn<OptionsConnector['mergeTags']>(),
+    deleteTag: vi.fn<OptionsConnector['deleteTag']>(),
+    setQuickTags: vi.fn<OptionsConnector['setQuickTags']>(),
     overview: vi.fn(async () => overview),
     exportFile: vi.fn<OptionsConnector['exportFile']>(async (format, _selection, onProgress) => {
       onProgress({ done: 6, total: 12 });
@@ -136,7 +144,10 @@ describe('options page: Data section', () => {
   it('says what is stored and exports everything as JSON', async () => {
     const connector = mockConnector();
     const root = await mount(connector);
-    expect(root.querySelector('h2')?.textContent).toBe('Your data');
+    expect([...root.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
+      'Tags',
+      'Your data',
+    ]);
     expect(root.querySelector('[data-testid="totals"]')?.textContent).toContain(
       '12 annotated comments in 2 threads',
     );
@@ -201,6 +212,8 @@ describe('options page: Data section', () => {
       'Imported threadnote-2026-11-28.json',
     );
     expect(connector.overview).toHaveBeenCalledTimes(2);
+    // The imported tags show in the Tags section without a reload.
+    expect(connector.tags).toHaveBeenCalledTimes(2);
   });
 
   it('does not import when the backup asked for could not be saved', async () => {
@@ -291,5 +304,28 @@ describe('options page: Data section', () => {
       'Deleted 40 threads, 12 comments, 2 users and 3 tags.',
     );
     expect(input.value).toBe('');
+  });
+});
+
+describe('options page: Tags and Data together', () => {
+  it('reads what an export can choose again after a tag is renamed', async () => {
+    const connector = mockConnector();
+    const root = await mount(connector);
+    expect(root.querySelector('[data-tag="insightful"] .usage')?.textContent).toBe(
+      '4 comments, 0 users',
+    );
+    await click(button(root, 'Rename'));
+    const field = root.querySelector<HTMLInputElement>('.pending input');
+    if (!field) throw new Error('No rename field');
+    await type(field, 'Thoughtful');
+    await act(async () => {
+      root.querySelector('.pending form')?.dispatchEvent(new Event('submit', { cancelable: true }));
+    });
+    await settle();
+    expect(connector.renameTag).toHaveBeenCalledWith('insightful', 'thoughtful');
+    expect(root.querySelector('#tags [role="status"]')?.textContent).toBe(
+      'Renamed “insightful” to “thoughtful” on 4 comments and 0 users.',
+    );
+    expect(connector.overview).toHaveBeenCalledTimes(2);
   });
 });

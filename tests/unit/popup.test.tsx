@@ -16,13 +16,19 @@ function mockConnector(overrides: Partial<PopupConnector> = {}): PopupConnector 
       lastVisitedAt: '2026-11-29T10:00:00.000Z',
     },
     counts: { annotated: 4, tagged: 2, noted: 3, collapsed: 1, hidden: 1 },
+    tags: [{ name: 'insightful', color: '#1864ab', comments: 2 }],
+    notes: [],
   };
   return {
     currentPage: async () => ({
       tabId: 7,
-      page: { site: 'hn', siteName: 'Hacker News', thread, comments: 31 },
+      page: { site: 'hn', siteName: 'Hacker News', thread, comments: 31, commentKeys: [] },
     }),
     threadSummary: async () => summary,
+    bulkFold: async () => ({ changed: 0, canUndo: false }),
+    filter: async () => ({ matches: 0 }),
+    search: async () => [],
+    show: async () => undefined,
     exportThread: async (key, format) => `threadnote-2026-11-29-${key}.${format}`,
     openOptions: async () => undefined,
     ...overrides,
@@ -78,11 +84,19 @@ describe('popup', () => {
       mockConnector({
         currentPage: async () => ({
           tabId: 1,
-          page: { site: 'hn', siteName: 'Hacker News', thread: hostile, comments: 1 },
+          page: {
+            site: 'hn',
+            siteName: 'Hacker News',
+            thread: hostile,
+            comments: 1,
+            commentKeys: [],
+          },
         }),
         threadSummary: async () => ({
           thread: null,
           counts: { annotated: 0, tagged: 0, noted: 0, collapsed: 0, hidden: 0 },
+          tags: [],
+          notes: [],
         }),
       }),
     );
@@ -110,5 +124,26 @@ describe('popup', () => {
       root.querySelector<HTMLButtonElement>('footer button')?.click();
     });
     expect(openOptions).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs a bulk fold on the tab and says what changed', async () => {
+    const calls: [number, string][] = [];
+    const root = await mount(
+      mockConnector({
+        bulkFold: async (tabId, action) => {
+          calls.push([tabId, action]);
+          return { changed: 12, canUndo: true };
+        },
+      }),
+    );
+    const button = [...root.querySelectorAll('button')].find(
+      (candidate) => candidate.textContent === 'Collapse all top-level',
+    );
+    await act(async () => {
+      button?.click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(calls).toEqual([[7, 'collapse-top']]);
+    expect(root.querySelector('.folds [role="status"]')?.textContent).toBe('Changed 12 comments.');
   });
 });

@@ -139,12 +139,15 @@ describe('export → wipe → import → export', () => {
         const db = await freshDatabase();
         await fillStore(db, generated);
         const first = await exportText(db, 'json', null, FIRST);
+        const index = await db.getAll('search');
         await wipeAll(db);
         expect(await db.count('comments')).toBe(0);
         const outcome = await importText(db, first, 'apply', SECOND);
         expect(outcome.kind).toBe('done');
         const second = await exportText(db, 'json', null, SECOND);
         expect(second).toBe(first.replace(`"exportedAt": "${FIRST}"`, `"exportedAt": "${SECOND}"`));
+        // The search index is rebuilt as it was.
+        expect(await db.getAll('search')).toEqual(index);
         // And importing it again changes nothing at all.
         const dump = await dumpStore(db);
         await importText(db, second, 'apply', SECOND);

@@ -3,7 +3,7 @@ import { exportText } from '../../src/background/export';
 import { connect, route, type RouterDeps } from '../../src/background/router';
 import { MAX_IMPORT_CHARS, type StreamPort } from '../../src/background/streams';
 import { MAX_IMPORT_CHUNK, envelope } from '../../src/shared/messages';
-import { EXPORTED_AT, dumpStore, fillFixtureStore } from './fixture-store';
+import { EMPTY_DUMP, EXPORTED_AT, dumpStore, fillFixtureStore } from './fixture-store';
 import { freshDatabase } from './helpers';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -158,7 +158,7 @@ describe('import stream', () => {
     });
     expect(events.at(-1)).toMatchObject({ kind: 'done', summary: { comments: { new: 5 } } });
     expect(await exportText(db, 'json', null, EXPORTED_AT)).toBe(file);
-    expect(deps.broadcast).toHaveBeenCalledWith('hn', 'data.reset', {});
+    expect(deps.broadcast).toHaveBeenCalledWith('hn', 'state.stale', {});
   });
 
   it('writes nothing when the page goes away, while uploading or while writing', async () => {
@@ -244,7 +244,7 @@ describe('who may open a stream', () => {
 });
 
 describe('data calls', () => {
-  it('wipes only from an extension page, with the phrase, and tells the tabs', async () => {
+  it('wipes everything, drafts and quick tags too, only from an extension page', async () => {
     const { db, deps } = await makeDeps();
     await fillFixtureStore(db);
     const wipe = (payload: unknown, sender = optionsSender) =>
@@ -254,15 +254,17 @@ describe('data calls', () => {
       error: { code: 'forbidden' },
     });
     expect(await wipe({ confirm: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    await db.put('drafts', { key: 'comment:hn:1', text: 'half a thought', savedAt: EXPORTED_AT });
+    await db.put('settings', { quickTags: ['insightful'] }, 'settings');
     expect(await db.count('comments')).toBe(5);
     expect(await wipe({ confirm: 'delete everything' })).toEqual({
       ok: true,
       value: { tags: 5, threads: 3, comments: 5, users: 2 },
     });
-    expect(await dumpStore(db)).toBe(
-      JSON.stringify({ tags: [], threads: [], comments: [], users: [] }),
-    );
-    expect(deps.broadcast).toHaveBeenCalledWith('hn', 'data.reset', {});
+    expect(await dumpStore(db)).toBe(EMPTY_DUMP);
+    expect(await db.count('drafts')).toBe(0);
+    expect(await db.get('settings', 'settings')).toBeUndefined();
+    expect(deps.broadcast).toHaveBeenCalledWith('hn', 'state.stale', {});
   });
 
   it('gives an overview: totals, annotated threads by last visit, tags with counts', async () => {

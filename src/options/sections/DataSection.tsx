@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { DataOverview } from '../../shared/messages';
 import type { SectionProps } from '../Options';
 import { ExportPanel } from './data/ExportPanel';
@@ -7,22 +7,24 @@ import { WipePanel } from './data/WipePanel';
 import { errorText, plural } from './data/describe';
 
 /** Export, import and wipe: the reader's data, in files they keep. */
-export function DataSection({ connector }: SectionProps) {
+export function DataSection({ connector, revision, onChanged }: SectionProps) {
   const [overview, setOverview] = useState<DataOverview | null>(null);
   const [error, setError] = useState('');
 
-  const refresh = useCallback(async () => {
-    try {
-      setOverview(await connector.overview());
-      setError('');
-    } catch (failure) {
-      setError(errorText(failure));
-    }
-  }, [connector]);
-
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let live = true;
+    connector.overview().then(
+      (next) => {
+        if (!live) return;
+        setOverview(next);
+        setError('');
+      },
+      (failure: unknown) => live && setError(errorText(failure)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [connector, revision]);
 
   const totals = overview?.totals;
   return (
@@ -50,9 +52,9 @@ export function DataSection({ connector }: SectionProps) {
       <ImportPanel
         connector={connector}
         hasData={!!totals && totals.threads + totals.comments + totals.users + totals.tags > 0}
-        onImported={refresh}
+        onImported={onChanged}
       />
-      <WipePanel connector={connector} totals={totals ?? null} onWiped={refresh} />
+      <WipePanel connector={connector} totals={totals ?? null} onWiped={onChanged} />
     </>
   );
 }

@@ -36,8 +36,8 @@ export function WipePanel({ connector, totals, onWiped }: Props) {
       <h3 id="wipe-title">Delete everything</h3>
       <p>
         Deletes every tag, note, fold and remembered visit Threadnote keeps in this browser
-        {totals ? ` (${describeCounts(totals)})` : ''}. This cannot be undone: export a JSON backup
-        first if you may want them back.
+        {totals ? ` (${describeCounts(totals)})` : ''}, with your quick tags and unsaved drafts.
+        This cannot be undone: export a JSON backup first if you may want them back.
       </p>
       <form
         onSubmit={(event) => {

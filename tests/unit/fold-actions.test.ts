@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { bulkFoldChanges } from '../../src/content/fold-actions';
+import type { Fold } from '../../src/shared/model';
+
+const page = [
+  { key: 'a', depth: 0, subtreeSize: 3 },
+  { key: 'a1', depth: 1, subtreeSize: 2 },
+  { key: 'a1x', depth: 2, subtreeSize: 1 },
+  { key: 'b', depth: 0, subtreeSize: 2 },
+  { key: 'b1', depth: 1, subtreeSize: 1 },
+  { key: 'c', depth: 0, subtreeSize: 1 },
+];
+const folds = (map: Record<string, Fold>) => (key: string) => map[key] ?? 'none';
+
+describe('bulkFoldChanges', () => {
+  it('collapses every top-level comment not folded yet', () => {
+    expect(bulkFoldChanges('collapse-top', page, folds({ b: 'hidden' }), null)).toEqual([
+      { key: 'a', fold: 'collapsed' },
+      { key: 'c', fold: 'collapsed' },
+    ]);
+  });
+
+  it('treats the shallowest comment on the page as top level (a comment’s own page)', () => {
+    const deeper = page.map((comment) => ({ ...comment, depth: comment.depth + 1 }));
+    expect(bulkFoldChanges('collapse-top', deeper, folds({}), null)).toHaveLength(3);
+  });
+
+  it('expands everything folded, whatever the depth', () => {
+    expect(
+      bulkFoldChanges('expand-all', page, folds({ a1: 'collapsed', b: 'hidden' }), null),
+    ).toEqual([
+      { key: 'a1', fold: 'none' },
+      { key: 'b', fold: 'none' },
+    ]);
+  });
+
+  it('collapses only subthreads with nothing new since the last visit', () => {
+    const isNew = (key: string) => key === 'a1x';
+    expect(bulkFoldChanges('collapse-read', page, folds({}), isNew)).toEqual([
+      { key: 'b', fold: 'collapsed' },
+      { key: 'c', fold: 'collapsed' },
+    ]);
+    expect(bulkFoldChanges('collapse-read', page, folds({}), null)).toEqual([]);
+  });
+});
