@@ -12,6 +12,7 @@ export const THREAD = {
 };
 
 export const EXPECTED_ROWS = 3000;
+export const TAGGED_USERS = 200;
 export const REMEMBERED_FOLDS = 500;
 export const BIG_SUBTHREAD_REPLIES = 1000;
 const MAX_DEPTH = 8;
@@ -116,11 +117,35 @@ export function foldRequests(rows) {
   ];
 }
 
+/**
+ * `user.update` requests tagging TAGGED_USERS of the page's authors, spread over the page, as a
+ * reader who tags people for years would have: their tags show on every comment by them.
+ */
+export function userTagRequests(rows) {
+  const authors = [...new Set(rows.map((row) => row.author).filter(Boolean))];
+  if (authors.length < TAGGED_USERS) {
+    throw new Error(`Only ${authors.length} authors on the page, not ${TAGGED_USERS}.`);
+  }
+  return Array.from({ length: TAGGED_USERS }, (_, k) => {
+    const name = authors[Math.floor(((k + 0.5) * authors.length) / TAGGED_USERS)];
+    return {
+      threadnote: 1,
+      type: 'user.update',
+      payload: { user: { key: `hn:${name}`, name }, patch: { tags: [TAGS[k % TAGS.length]] } },
+    };
+  });
+}
+
 /** What the page must show once the requests above are applied. */
 export function expectedState(requests, rows) {
-  const updates = requests.flatMap((request) =>
-    request.type === 'comments.update' ? request.payload.updates : [request.payload],
+  const tagged = new Set(
+    requests.filter((r) => r.type === 'user.update').map((r) => r.payload.user.name),
   );
+  const updates = requests
+    .filter((request) => request.type !== 'user.update')
+    .flatMap((request) =>
+      request.type === 'comments.update' ? request.payload.updates : [request.payload],
+    );
   const patches = updates.map((update) => update.patch);
   const collapsed = new Set(
     updates.filter((update) => update.patch.fold).map((update) => update.comment.key),
@@ -130,6 +155,7 @@ export function expectedState(requests, rows) {
     noted: patches.filter((patch) => patch.note).length,
     folded: collapsed.size,
     hiddenByFolds: rows.filter((_, i) => collapsedAbove(rows, i, collapsed)).length,
+    userTagged: rows.filter((row) => tagged.has(row.author)).length,
   };
 }
 

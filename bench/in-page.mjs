@@ -96,6 +96,7 @@ export function threadnoteState() {
     noted: count('tr[data-tn-note]'),
     folded: count('tr[data-tn-fold]'),
     hiddenByFolds: count('tr.tn-folded-away'),
+    userTagged: count('tr[data-tn-user-tags]'),
     measures: performance
       .getEntriesByType('measure')
       .filter((entry) => entry.name.startsWith('threadnote:'))

@@ -28,6 +28,8 @@ import {
   checkRows,
   expectedState,
   foldRequests,
+  userTagRequests,
+  TAGGED_USERS,
 } from './annotations.mjs';
 import {
   CHROMIUM,
@@ -60,13 +62,14 @@ const BENCH_URL = `https://news.ycombinator.com/item?id=${BENCH_STORY_ID}`;
 const DEFAULT_RUNS = 7;
 const TARGET_RATIO = 2;
 const FOLDS_TARGET_RATIO = 1;
+const USERS_TARGET_RATIO = 1.5;
 const LONG_TASK_MS = 50;
 const SETTLE_IDLE_MS = 250;
 // The page is 5 MB of HTML; on a loaded 2-core machine a single load can take several seconds.
 const LOAD_TIMEOUT_MS = 90_000;
 const RULE = '-'.repeat(100);
 /** The extension-free browser last: the order rotates from there. */
-const VARIANTS = ['annotated', 'folds', 'without'];
+const VARIANTS = ['annotated', 'folds', 'users', 'without'];
 
 function runCount() {
   const raw = process.env.BENCH_RUNS;
@@ -145,7 +148,7 @@ function checkApplied(state, expected) {
   if (state.marked !== state.rows || state.rows !== expected.rows) {
     problems.push(`${state.marked} of ${state.rows} rows marked`);
   }
-  for (const field of ['tagged', 'noted', 'folded', 'hiddenByFolds']) {
+  for (const field of ['tagged', 'noted', 'folded', 'hiddenByFolds', 'userTagged']) {
     if (state[field] !== expected[field]) {
       problems.push(`${state[field]} rows ${field}, ${expected[field]} expected`);
     }
@@ -238,6 +241,7 @@ function analyse(rounds) {
     longTasksWithout: longTaskFigures(without.map((run) => run.longTasks)),
     annotated: analyseExtension(rounds, 'annotated'),
     folds: analyseExtension(rounds, 'folds'),
+    users: analyseExtension(rounds, 'users'),
   };
 }
 
@@ -366,6 +370,33 @@ function reportFolds(lines, summary, runs) {
   );
 }
 
+function reportUsers(lines, summary, runs) {
+  const { walk } = summary;
+  const { threadnote: tn, page } = summary.users;
+  const against = (value) => ratio(value, walk.median);
+  const row = (label, s, options = {}) => lines.push(tableRow(label, s, { against, ...options }));
+  const apply = tn.byName['threadnote:apply'];
+  lines.push(
+    `User tags: the same page and rounds, ${TAGGED_USERS} users tagged, on ${page.userTagged} ` +
+      'of its comments, nothing else, in a profile of its own',
+  );
+  lines.push('');
+  lines.push(heading('ms per load, main-thread', '× walk'));
+  row('bare walk, performance.now() in the page', walk);
+  row('threadnote:apply (user tags shown)', apply);
+  row('threadnote:read', tn.byName['threadnote:read']);
+  row('threadnote:* measures, sum', tn.sum);
+  lines.push('');
+  const applyRatio = ratio(apply.median, walk.median);
+  lines.push(
+    `verdict: applying user tags for ${TAGGED_USERS} users, threadnote:apply / bare walk = ` +
+      `${times(applyRatio)} (target ≤ ${USERS_TARGET_RATIO}×, ` +
+      `${applyRatio <= USERS_TARGET_RATIO ? 'met' : 'not met'}): apply ${fmt(apply.median)} ms ` +
+      `vs bare walk ${fmt(walk.median)} ms, medians of ${runs}; least disturbed ` +
+      `${times(ratio(apply.min, walk.min))}`,
+  );
+}
+
 function report({ runs, command, host, summary, toggles }) {
   const lines = [];
   lines.push(`Threadnote bench: ${BENCH_URL} (3,000 comments), ${runs} rotating rounds`);
@@ -378,6 +409,9 @@ function report({ runs, command, host, summary, toggles }) {
   lines.push('');
   lines.push(RULE);
   reportFolds(lines, summary, runs);
+  lines.push('');
+  lines.push(RULE);
+  reportUsers(lines, summary, runs);
   lines.push('');
   lines.push(RULE);
   lines.push(reportToggles(toggles));
@@ -393,9 +427,10 @@ async function main() {
   }
   const runs = runCount();
   const command = commandLine();
-  // Generated here rather than on the first request, so no measured load waits for them.
+  // Written afresh here rather than on the first request, so no measured load waits for them
+  // and a page left by an older generator is never measured.
   for (const [name, options] of Object.entries(BENCH_PAGES)) {
-    if (!existsSync(join(FIXTURE_DIR, name))) writeBenchPage(join(FIXTURE_DIR, name), options);
+    writeBenchPage(join(FIXTURE_DIR, name), options);
   }
 
   const server = await startFixtureServer();
@@ -413,6 +448,7 @@ async function main() {
       without: await start(false),
       annotated: await start(true),
       folds: await start(true),
+      users: await start(true),
     };
 
     // The warm-up loads fill caches and compile code once in each browser; the bare one also
@@ -423,9 +459,13 @@ async function main() {
       return page.evaluate(surveyRows);
     });
     checkRows(rows);
-    const requests = { annotated: annotationRequests(rows), folds: foldRequests(rows) };
+    const requests = {
+      annotated: annotationRequests(rows),
+      folds: foldRequests(rows),
+      users: userTagRequests(rows),
+    };
     const expected = { without: { rows: rows.length } };
-    for (const name of ['annotated', 'folds']) {
+    for (const name of ['annotated', 'folds', 'users']) {
       await seedAnnotations(variants[name], requests[name]);
       expected[name] = { rows: rows.length, ...expectedState(requests[name], rows) };
       await withPage(variants[name].context, (page) =>

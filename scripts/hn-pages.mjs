@@ -949,7 +949,11 @@ export function renderBenchPage({
   const stack = [];
   depths.forEach((depth, i) => {
     const src = sources[i % sources.length];
-    const c = { id: storyId + 1 + i, by: src.by, html: src.html, tone: src.tone, kids: [] };
+    // Each pass over the real rows gets its own authors (pg, pg2, pg3…), so a 3,000-comment
+    // thread has as many people in it as a real one, which user tags are measured against.
+    const pass = Math.floor(i / sources.length);
+    const by = src.by && pass > 0 ? `${src.by}${pass + 1}` : src.by;
+    const c = { id: storyId + 1 + i, by, html: src.html, tone: src.tone, kids: [] };
     stack.length = depth;
     (depth === 0 ? roots : stack[depth - 1].kids).push(c);
     stack.push(c);
