@@ -77,9 +77,16 @@ export async function openThread(
   // Hidden tabs get no animation frames, and Threadnote does its batched work in them.
   await page.bringToFront();
   await page.goto(url);
+  // Rows are marked before the worker answers; the control's listeners come after the apply, and
+  // a hover before them would find no control.
   await page.waitForFunction((selector) => {
     const rows = document.querySelectorAll(selector);
-    return rows.length > 0 && [...rows].every((row) => row.hasAttribute('data-tn-comment'));
+    return (
+      rows.length > 0 &&
+      [...rows].every((row) => row.hasAttribute('data-tn-comment')) &&
+      performance.getEntriesByName('threadnote:apply').length > 0 &&
+      document.documentElement.classList.contains('tn-ready')
+    );
   }, rowSelector);
   return page;
 }
