@@ -4,6 +4,38 @@ import { envelope, isEnvelope } from '../shared/messages';
 import { adapterForSite } from '../sites/registry';
 import { database } from './db';
 import { route, type RouterDeps } from './router';
+import {
+  enableGrantedTabs,
+  enableTab,
+  hostEnabled,
+  syncRegistrations,
+  type SiteAccessDeps,
+} from './site-access';
+
+const manifest = browser.runtime.getManifest();
+const [declared] = manifest.content_scripts ?? [];
+
+const siteAccess: SiteAccessDeps = {
+  permissions: browser.permissions,
+  scripting: browser.scripting,
+  tabs: browser.tabs,
+  // Forum engines' hosts get the very script the manifest declares for the fixed forums.
+  contentScript: { js: declared?.js ?? [], css: declared?.css ?? [] },
+  declaredOrigins: manifest.host_permissions ?? [],
+};
+
+// One change of site access at a time: the popup's request and Chrome's permission event may
+// both ask to enable the same host.
+let accessQueue: Promise<unknown> = Promise.resolve();
+function serially<T>(work: () => Promise<T>): Promise<T> {
+  const run = accessQueue.then(work, work);
+  accessQueue = run.catch(() => undefined);
+  return run;
+}
+
+function logFailure(error: unknown): void {
+  console.warn('Threadnote could not update site access:', error);
+}
 
 const deps: RouterDeps = {
   extensionId: browser.runtime.id,
@@ -27,9 +59,24 @@ const deps: RouterDeps = {
       )
       .catch(() => undefined);
   },
+  hostEnabled: (url) => hostEnabled(siteAccess, url),
+  enableTab: (tabId) => serially(() => enableTab(siteAccess, tabId)),
 };
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isEnvelope(message)) return undefined;
   return route(message, sender, deps);
+});
+
+browser.permissions.onAdded.addListener(({ origins = [] }) => {
+  serially(() => enableGrantedTabs(siteAccess, origins)).catch(logFailure);
+});
+browser.permissions.onRemoved.addListener(() => {
+  serially(() => syncRegistrations(siteAccess)).catch(logFailure);
+});
+browser.runtime.onStartup.addListener(() => {
+  serially(() => syncRegistrations(siteAccess)).catch(logFailure);
+});
+browser.runtime.onInstalled.addListener(() => {
+  serially(() => syncRegistrations(siteAccess)).catch(logFailure);
 });

@@ -13,8 +13,9 @@ import {
   type WorkerInput,
   type WorkerOutput,
 } from '../shared/messages';
+import type { SiteEnableResult } from '../shared/messages';
 import { siteOfKey } from '../shared/model';
-import { adapterForUrl } from '../sites/registry';
+import { adapterForUrl, isEngineSite } from '../sites/registry';
 import type { ThreadnoteDB } from './db';
 import { listTags, openPage, threadSummary, updateComment } from './store';
 
@@ -33,14 +34,20 @@ export interface RouterDeps {
   now: () => string;
   /** Tells open tabs about a change; never throws. */
   broadcast: (site: string, type: 'comment.changed' | 'tags.changed', payload: unknown) => void;
+  /** Whether the reader enabled Threadnote on the host of a forum engine's page. */
+  hostEnabled: (url: string) => Promise<boolean>;
+  enableTab: (tabId: number) => Promise<SiteEnableResult>;
 }
 
-export function identifyCaller(sender: SenderInfo, deps: RouterDeps): Caller | null {
+export async function identifyCaller(sender: SenderInfo, deps: RouterDeps): Promise<Caller | null> {
   if (sender.id !== deps.extensionId || !sender.url) return null;
   if (sender.url.startsWith(deps.extensionOrigin)) return { kind: 'extension' };
   if (!sender.tab) return null;
   const adapter = adapterForUrl(sender.url);
-  return adapter ? { kind: 'content', site: adapter.site } : null;
+  if (!adapter) return null;
+  // A host of Discourse & co. counts only while the reader has it enabled.
+  if (isEngineSite(adapter.site) && !(await deps.hostEnabled(sender.url))) return null;
+  return { kind: 'content', site: adapter.site };
 }
 
 /** Every record key a request names, so a content script can be kept to its own site's keys. */
@@ -84,6 +91,7 @@ const handlers: {
   },
   'thread.summary': async (input, deps) => threadSummary(await deps.database(), input.thread),
   'tags.list': async (_input, deps) => listTags(await deps.database()),
+  'site.enable': (input, deps) => deps.enableTab(input.tabId),
 };
 
 function fail(code: ErrorData['code'], message: string): Result<never> {
@@ -99,7 +107,7 @@ export async function route(
   sender: SenderInfo,
   deps: RouterDeps,
 ): Promise<Result<unknown>> {
-  const caller = identifyCaller(sender, deps);
+  const caller = await identifyCaller(sender, deps);
   if (!caller) return fail('forbidden', 'Threadnote answers only its own pages and scripts.');
   if (!isEnvelope(message)) return fail('invalid', 'Not a Threadnote message.');
   if (!isWorkerCall(message.type)) {

@@ -11,8 +11,9 @@ import {
   type Tag,
   type UserAnnotation,
 } from '../shared/model';
+import { isEngineSite } from '../sites/registry';
 import type { SiteAdapter, SiteComment, SitePage } from '../sites/types';
-import { describeReplies, foldedDescendants } from './folds';
+import { CommentTree } from './folds';
 import { createShadowHost, shadowOf } from './shadow';
 import { CommentChips } from './ui/CommentChips';
 import { CommentNote } from './ui/CommentNote';
@@ -53,7 +54,8 @@ export class Annotator {
   private readonly fetchedUsers = new Set<string>();
   private readonly chipHosts = new Map<string, HTMLElement>();
   private readonly noteHosts = new Map<string, HTMLElement>();
-  private readonly collapsedBodies = new Set<string>();
+  private readonly collapsedBodies = new Map<string, HTMLElement[]>();
+  private readonly tree = new CommentTree();
   private foldedKeys = new Set<string>();
   private seenBefore: Set<string> | null = null;
   private ready = false;
@@ -106,6 +108,7 @@ export class Annotator {
       siteName: this.adapter.name,
       thread: this.page.thread,
       comments: this.page.comments.length,
+      enabledHost: isEngineSite(this.adapter.site) ? this.url.host : null,
     };
   }
 
@@ -151,27 +154,46 @@ export class Annotator {
     for (const listener of this.listeners) listener(key);
   }
 
+  /**
+   * Takes in what the adapter read. Comments whose element is new (first seen, or rendered again
+   * by the forum) are returned for rendering; the decorations of elements that left are undone,
+   * so an element the forum puts back is decorated afresh, once.
+   */
   private absorbPage(page: SitePage): SiteComment[] {
     this.page = page;
+    this.tree.learn(page.comments);
     const added: SiteComment[] = [];
     const present = new Set<string>();
     for (const comment of page.comments) {
       present.add(comment.key);
       const known = this.byKey.get(comment.key);
-      if (known?.element === comment.element) continue;
       this.byKey.set(comment.key, comment);
+      if (known?.element === comment.element) continue;
+      if (known) this.undecorate(known);
       added.push(comment);
     }
-    for (const key of [...this.byKey.keys()]) {
+    for (const [key, comment] of this.byKey) {
       if (present.has(key)) continue;
+      this.undecorate(comment);
       this.byKey.delete(key);
-      this.chipHosts.delete(key);
-      this.noteHosts.delete(key);
-      this.collapsedBodies.delete(key);
     }
     // Writes only, after the adapter's reads: no layout is forced between comments.
     for (const comment of added) comment.element.setAttribute(ATTR.comment, comment.key);
     return added;
+  }
+
+  private undecorate(comment: SiteComment): void {
+    const { key, element } = comment;
+    this.chipHosts.get(key)?.remove();
+    this.chipHosts.delete(key);
+    this.noteHosts.get(key)?.remove();
+    this.noteHosts.delete(key);
+    for (const part of this.collapsedBodies.get(key) ?? []) {
+      part.classList.remove(CLASS.collapsedBody);
+    }
+    this.collapsedBodies.delete(key);
+    if (this.foldedKeys.delete(key)) element.classList.remove(CLASS.foldedDescendant);
+    for (const name of Object.values(ATTR)) element.removeAttribute(name);
   }
 
   private async fetchState(visit: { thread: SitePage['thread']; commentKeys: string[] } | null) {
@@ -226,12 +248,13 @@ export class Annotator {
   }
 
   private renderAll(comments: readonly SiteComment[]): void {
-    for (const comment of comments) {
-      if (this.seenBefore && !this.seenBefore.has(comment.key)) {
-        comment.element.setAttribute(ATTR.isNew, '');
-      }
+    for (const { key, element } of comments) {
+      // A later read of the page may have replaced the element while the worker was answering.
+      const comment = this.byKey.get(key);
+      if (comment?.element !== element) continue;
+      if (this.seenBefore && !this.seenBefore.has(key)) element.setAttribute(ATTR.isNew, '');
       const userTags = comment.author ? this.users.get(this.userKey(comment.author))?.tags : null;
-      if (this.annotations.has(comment.key) || userTags?.length) this.renderComment(comment);
+      if (this.annotations.has(key) || userTags?.length) this.renderComment(comment);
     }
     this.applyFolds();
   }
@@ -251,8 +274,11 @@ export class Annotator {
 
     const collapsed = fold !== 'none';
     if (collapsed !== this.collapsedBodies.has(comment.key)) {
-      comment.body()?.classList.toggle(CLASS.collapsedBody, collapsed);
-      if (collapsed) this.collapsedBodies.add(comment.key);
+      const parts = collapsed
+        ? comment.foldedParts()
+        : (this.collapsedBodies.get(comment.key) ?? []);
+      for (const part of parts) part.classList.toggle(CLASS.collapsedBody, collapsed);
+      if (collapsed) this.collapsedBodies.set(comment.key, parts);
       else this.collapsedBodies.delete(comment.key);
     }
 
@@ -314,11 +340,15 @@ export class Annotator {
     if (!host) {
       host = createShadowHost('tn-note', noteCss);
       this.noteHosts.set(comment.key, host);
-      const body = comment.body();
-      const header = comment.header();
-      if (body?.parentNode) body.parentNode.insertBefore(host, body);
-      else if (header?.parentNode) header.parentNode.insertBefore(host, header.nextSibling);
-      else return;
+    }
+    const body = comment.body();
+    const header = comment.header();
+    if (body?.parentNode) {
+      if (host.nextSibling !== body) body.parentNode.insertBefore(host, body);
+    } else if (header?.parentNode) {
+      if (host.previousSibling !== header) header.parentNode.insertBefore(host, header.nextSibling);
+    } else {
+      return;
     }
     render(<CommentNote note={note} />, shadowOf(host));
   }
@@ -329,23 +359,18 @@ export class Annotator {
 
   /** Replies that a collapse hides, as "N replies by alice, bob and 3 others". */
   describeSubthread(comment: SiteComment): string {
-    const comments = this.page.comments;
-    const start = comments.indexOf(comment);
-    const authors: string[] = [];
-    for (let i = start + 1; i < comments.length; i++) {
-      const reply = comments[i];
-      if (!reply || reply.depth <= comment.depth) break;
-      if (reply.author) authors.push(reply.author);
-    }
-    return describeReplies(comment.subtreeSize - 1, authors);
+    return this.tree.describeReplies(comment.key);
+  }
+
+  /** How many replies a collapse of the comment hides. */
+  replyCount(key: string): number {
+    return this.tree.descendants(key).length;
   }
 
   /** Hides exactly the comments under a fold, touching only those whose state changes. */
   private applyFolds(): void {
-    const next = foldedDescendants(
-      this.page.comments,
-      (key) => this.annotations.get(key)?.fold ?? 'none',
-    );
+    const hidden = this.tree.hiddenBy((key) => this.annotations.get(key)?.fold ?? 'none');
+    const next = new Set([...this.byKey.keys()].filter((key) => hidden.has(key)));
     for (const key of this.foldedKeys) {
       if (!next.has(key)) this.byKey.get(key)?.element.classList.remove(CLASS.foldedDescendant);
     }

@@ -22,9 +22,12 @@ export class CommentControl {
   }
 
   private readonly follow = (event: Event): void => {
-    if (this.open || !(event.target instanceof Element)) return;
+    if (!(event.target instanceof Element)) return;
+    // A comment the forum took off the page (or rendered again) took the control, open or not.
+    if (!this.host.isConnected) this.open = false;
+    if (this.open) return;
     const key = event.target.closest('[data-tn-comment]')?.getAttribute('data-tn-comment');
-    if (!key || key === this.key) return;
+    if (!key || (key === this.key && this.host.isConnected)) return;
     const header = this.annotator.comment(key)?.header();
     if (!header) return;
     header.appendChild(this.host);
@@ -44,7 +47,7 @@ export class CommentControl {
         target={{
           key,
           author: comment.author,
-          replies: comment.subtreeSize - 1,
+          replies: this.annotator.replyCount(key),
           annotation: this.annotator.annotation(key),
         }}
         knownTags={this.annotator.knownTags()}

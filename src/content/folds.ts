@@ -1,27 +1,68 @@
 import type { Fold } from '../shared/model';
 
-interface FoldableComment {
+interface TreeComment {
   key: string;
-  depth: number;
+  parentKey: string | null;
+  author: string | null;
 }
 
 /**
- * The comments hidden because an ancestor is folded, from the page's comments in order (parents
- * before their replies). A comment is hidden while any comment above it with a smaller depth,
- * and no shallower sibling in between, is folded.
+ * Who replied to whom on this page, as far as it has been seen. A comment keeps its place once
+ * learned, even after the forum takes it off the page (Discourse drops posts far from the
+ * viewport and renders them again later), so a fold keeps hiding the same replies while the
+ * reader scrolls. Links follow `parentKey`, so replies need not sit next to their parent.
  */
-export function foldedDescendants(
-  comments: readonly FoldableComment[],
-  foldOf: (key: string) => Fold,
-): Set<string> {
-  const hidden = new Set<string>();
-  const foldDepths: number[] = [];
-  for (const comment of comments) {
-    while (foldDepths.length > 0 && (foldDepths.at(-1) ?? -1) >= comment.depth) foldDepths.pop();
-    if (foldDepths.length > 0) hidden.add(comment.key);
-    if (foldOf(comment.key) !== 'none') foldDepths.push(comment.depth);
+export class CommentTree {
+  private readonly parents = new Map<string, string | null>();
+  private readonly authors = new Map<string, string>();
+  private readonly children = new Map<string, string[]>();
+
+  learn(comments: readonly TreeComment[]): void {
+    for (const { key, parentKey, author } of comments) {
+      if (author) this.authors.set(key, author);
+      const known = this.parents.get(key);
+      // A parent seen once stays: a page that lost it for a while says less, not something else.
+      if (known !== undefined && (known !== null || parentKey === null)) continue;
+      this.parents.set(key, parentKey);
+      if (parentKey === null) continue;
+      const siblings = this.children.get(parentKey);
+      if (siblings) siblings.push(key);
+      else this.children.set(parentKey, [key]);
+    }
   }
-  return hidden;
+
+  /** Every reply under the comment, nearest first in each branch, in the order they were seen. */
+  descendants(key: string): string[] {
+    const found: string[] = [];
+    const seen = new Set([key]);
+    const visit = (parent: string) => {
+      for (const child of this.children.get(parent) ?? []) {
+        if (seen.has(child)) continue;
+        seen.add(child);
+        found.push(child);
+        visit(child);
+      }
+    };
+    visit(key);
+    return found;
+  }
+
+  /** The comments hidden because a comment above them is folded. */
+  hiddenBy(foldOf: (key: string) => Fold): Set<string> {
+    const hidden = new Set<string>();
+    for (const key of this.parents.keys()) {
+      if (foldOf(key) === 'none' || hidden.has(key)) continue;
+      for (const reply of this.descendants(key)) hidden.add(reply);
+    }
+    return hidden;
+  }
+
+  /** "3 replies by alice, bob and 2 others": who is behind a collapsed comment. */
+  describeReplies(key: string): string {
+    const replies = this.descendants(key);
+    const authors = replies.flatMap((reply) => this.authors.get(reply) ?? []);
+    return describeReplies(replies.length, authors);
+  }
 }
 
 /** "3 replies by alice, bob and 2 others" — who is behind a collapsed subthread. */

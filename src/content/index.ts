@@ -6,8 +6,12 @@ import { adapterForUrl } from '../sites/registry';
 import { Annotator } from './annotator';
 import { CommentControl } from './comment-control';
 
-const adapter = adapterForUrl(location.href);
+// Enabling a Discourse host starts this script in its open tabs, and may do so twice: the
+// isolated world keeps this mark between the runs.
+const running = globalThis as { threadnoteRunning?: boolean };
+const adapter = running.threadnoteRunning ? null : adapterForUrl(location.href);
 if (adapter) {
+  running.threadnoteRunning = true;
   const annotator = new Annotator(adapter, document, new URL(location.href));
 
   // Only this extension can reach this listener: pages cannot call runtime messaging.

@@ -72,6 +72,8 @@ export const workerRequestSchemas = {
   }),
   'thread.summary': v.strictObject({ thread: key }),
   'tags.list': v.strictObject({}),
+  /** Turn Threadnote on for the host of this tab, whose permission the popup just obtained. */
+  'site.enable': v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
 } as const;
 
 /** Turns valibot issues into one message that names the field. */

@@ -22,11 +22,20 @@ export interface ThreadSummary {
   counts: ThreadCounts;
 }
 
+/** What turning Threadnote on for a forum engine's host (Discourse) came to. */
+export type SiteEnableResult =
+  | { status: 'enabled'; site: string; name: string }
+  /** The page is not the engine's after all: the permission was given back. */
+  | { status: 'not-forum' }
+  /** Chrome did not grant the host. */
+  | { status: 'no-access' };
+
 export interface WorkerOutputs {
   'page.open': PageState;
   'comment.update': { annotation: CommentAnnotation | null; createdTags: Tag[] };
   'thread.summary': ThreadSummary;
   'tags.list': Tag[];
+  'site.enable': SiteEnableResult;
 }
 export type WorkerOutput<K extends WorkerCall> = WorkerOutputs[K];
 
@@ -36,6 +45,7 @@ export const workerCallers: Record<WorkerCall, readonly ('content' | 'extension'
   'comment.update': ['content', 'extension'],
   'thread.summary': ['content', 'extension'],
   'tags.list': ['content', 'extension'],
+  'site.enable': ['extension'],
 };
 
 /** Pushes from the worker to the content scripts of open tabs. */
@@ -54,6 +64,8 @@ export interface PageInfo {
   siteName: string;
   thread: { key: string; title: string; url: string } | null;
   comments: number;
+  /** The host, on forum software (Discourse) that Threadnote reads because the reader enabled it. */
+  enabledHost: string | null;
 }
 export interface TabOutputs {
   'page.info': PageInfo;

@@ -6,7 +6,8 @@
  * - tests/fixtures/hn/threads-motoboi-2025-07.html and newcomments-2025-07.html (list pages)
  */
 import type { ThreadRef } from '../shared/model';
-import type { CommentFlags, PageKind, SiteAdapter, SiteComment, SitePage } from './types';
+import { DomComment, nestByDepth, neverThrows, textOf } from './kit';
+import type { CommentFlags, PageKind, SiteAdapter, SitePage } from './types';
 
 const ORIGIN = 'https://news.ycombinator.com';
 const SITE = 'hn';
@@ -61,78 +62,37 @@ function readIndent(row: Element): number {
   return Number.isFinite(width) && width > 0 ? Math.round(width / INDENT_WIDTH_PX) : 0;
 }
 
-/** Plain text with paragraphs kept: HN puts every paragraph but the first in a <p>. */
-function plainText(node: Element | null): string {
-  if (!node) return '';
-  const paragraphs: string[] = [];
-  let current = '';
-  const flush = () => {
-    const text = current.replace(/\s+/g, ' ').trim();
-    if (text) paragraphs.push(text);
-    current = '';
+/** Flagged, dead and deleted comments have no `.commtext`: their body holds only a marker. */
+function readFlags(comment: DomComment): CommentFlags {
+  const header = comment.header()?.textContent ?? '';
+  const marker = NOT_SHOWN.exec(comment.text())?.[1];
+  const row = comment.element.classList;
+  return {
+    dead: header.includes('[dead]') || marker === 'dead',
+    flagged: header.includes('[flagged]') || marker === 'flagged',
+    deleted: marker === 'deleted' || (comment.author === null && header.includes('[deleted]')),
+    collapsedBySite: row.contains('coll') || row.contains('noshow'),
   };
-  for (const child of Array.from(node.childNodes)) {
-    if (child instanceof Element) {
-      if (child.matches(SELECTORS.reply)) continue;
-      if (child.tagName === 'P' || child.tagName === 'PRE' || child.tagName === 'DIV') {
-        flush();
-        current = child.textContent ?? '';
-        flush();
-        continue;
-      }
-    }
-    current += child.textContent ?? '';
-  }
-  flush();
-  return paragraphs.join('\n\n');
 }
 
-class HackerNewsComment implements SiteComment {
-  readonly key: string;
-  subtreeSize = 1;
-  private cachedFlags: CommentFlags | null = null;
+const PARTS = {
+  header: SELECTORS.header,
+  body: SELECTORS.body,
+  text: SELECTORS.text,
+  notText: SELECTORS.reply,
+};
 
-  constructor(
-    readonly id: string,
-    readonly element: HTMLElement,
-    readonly thread: ThreadRef,
-    readonly author: string | null,
-    readonly parentKey: string | null,
-    readonly depth: number,
-  ) {
-    this.key = `${SITE}:${id}`;
-  }
-
-  get permalink(): string {
-    return itemUrl(this.id);
-  }
-
-  header(): HTMLElement | null {
-    return this.element.querySelector<HTMLElement>(SELECTORS.header);
-  }
-
-  body(): HTMLElement | null {
-    return this.element.querySelector<HTMLElement>(SELECTORS.body);
-  }
-
-  /** Flagged, dead and deleted comments have no `.commtext`: their body holds only a marker. */
-  text(): string {
-    return plainText(this.element.querySelector(SELECTORS.text) ?? this.body());
-  }
-
-  flags(): CommentFlags {
-    if (this.cachedFlags) return this.cachedFlags;
-    const header = this.header()?.textContent ?? '';
-    const marker = NOT_SHOWN.exec(this.text())?.[1];
-    const row = this.element.classList;
-    this.cachedFlags = {
-      dead: header.includes('[dead]') || marker === 'dead',
-      flagged: header.includes('[flagged]') || marker === 'flagged',
-      deleted: marker === 'deleted' || (this.author === null && header.includes('[deleted]')),
-      collapsedBySite: row.contains('coll') || row.contains('noshow'),
-    };
-    return this.cachedFlags;
-  }
+function commentOf(row: HTMLElement, id: string, thread: ThreadRef): DomComment {
+  return new DomComment({
+    site: SITE,
+    id,
+    element: row,
+    thread,
+    author: textOf(row.querySelector(SELECTORS.author)),
+    permalink: itemUrl(id),
+    parts: PARTS,
+    flags: readFlags,
+  });
 }
 
 function isCommentRow(row: Element): boolean {
@@ -152,7 +112,7 @@ function parsePage(doc: Document, url: URL): SitePage {
 
   let kind: PageKind = 'list';
   let thread: ThreadRef | null = null;
-  const comments: HackerNewsComment[] = [];
+  const comments: DomComment[] = [];
 
   if (pageItemId && focusRow && focusIsComment) {
     // A comment's own page: the thread is the story named by "on: <title>", so notes taken here
@@ -168,17 +128,9 @@ function parsePage(doc: Document, url: URL): SitePage {
       (link) => link.textContent?.trim() === 'parent',
     );
     const parentId = itemIdFromHref(parentLink?.getAttribute('href'));
-    const author = focusRow.querySelector(SELECTORS.author)?.textContent?.trim() || null;
-    comments.push(
-      new HackerNewsComment(
-        focusId,
-        focusRow,
-        thread,
-        author,
-        parentId ? `${SITE}:${parentId}` : null,
-        0,
-      ),
-    );
+    const focus = commentOf(focusRow, focusId, thread);
+    focus.parentKey = parentId ? `${SITE}:${parentId}` : null;
+    comments.push(focus);
   } else if (pageItemId) {
     kind = 'thread';
     const storyId = focusRow && /^\d+$/.test(focusRow.id) ? focusRow.id : pageItemId;
@@ -187,22 +139,27 @@ function parsePage(doc: Document, url: URL): SitePage {
     thread = { key: `${SITE}:${storyId}`, title, url: itemUrl(storyId) };
   }
 
+  // On list pages a reply without an "on:" link of its own belongs to its parent's story.
+  const inheritsThread = new Set<DomComment>();
   const baseDepth = comments.length;
-  const stack: HackerNewsComment[] = [...comments];
   for (const row of Array.from(doc.querySelectorAll<HTMLElement>(SELECTORS.rows))) {
     const id = row.id;
     if (!/^\d+$/.test(id) || row === focusRow || !isCommentRow(row)) continue;
-    const depth = readIndent(row) + baseDepth;
-    while (stack.length > 0 && (stack.at(-1)?.depth ?? -1) >= depth) stack.pop();
-    const parent = stack.at(-1) ?? null;
-    const rowThread = thread ??
-      threadFromStoryLink(row.querySelector(SELECTORS.storyLink)) ??
-      parent?.thread ?? { key: `${SITE}:${id}`, title: '', url: itemUrl(id) };
-    const author = row.querySelector(SELECTORS.author)?.textContent?.trim() || null;
-    const comment = new HackerNewsComment(id, row, rowThread, author, parent?.key ?? null, depth);
-    for (const ancestor of stack) ancestor.subtreeSize++;
-    stack.push(comment);
+    const own = thread ?? threadFromStoryLink(row.querySelector(SELECTORS.storyLink));
+    const comment = commentOf(
+      row,
+      id,
+      own ?? { key: `${SITE}:${id}`, title: '', url: itemUrl(id) },
+    );
+    if (!own) inheritsThread.add(comment);
+    comment.depth = readIndent(row) + baseDepth;
     comments.push(comment);
+  }
+  nestByDepth(comments);
+  const byKey = new Map(comments.map((comment) => [comment.key, comment]));
+  for (const comment of inheritsThread) {
+    const parent = comment.parentKey ? byKey.get(comment.parentKey) : undefined;
+    if (parent) comment.thread = parent.thread;
   }
   return { kind, thread, comments };
 }
@@ -212,14 +169,7 @@ export const hackerNews: SiteAdapter = {
   name: 'Hacker News',
   matches: ['https://news.ycombinator.com/*'],
   handles: (url) => url.protocol === 'https:' && url.hostname === 'news.ycombinator.com',
-  parsePage(doc, url) {
-    try {
-      return parsePage(doc, url);
-    } catch (error) {
-      console.warn('Threadnote could not read this Hacker News page:', error);
-      return { kind: 'list', thread: null, comments: [] };
-    }
-  },
+  parsePage: neverThrows('Hacker News', parsePage),
   commentContainers(doc) {
     const first = Array.from(doc.querySelectorAll(SELECTORS.rows)).find(
       (row) => !row.closest(SELECTORS.focusTable) && isCommentRow(row),

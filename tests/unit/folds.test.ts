@@ -1,34 +1,79 @@
 import { describe, expect, it } from 'vitest';
-import { describeReplies, foldedDescendants } from '../../src/content/folds';
+import { CommentTree, describeReplies } from '../../src/content/folds';
 import type { Fold } from '../../src/shared/model';
 
-const tree = [
-  { key: 'a', depth: 0 },
-  { key: 'a1', depth: 1 },
-  { key: 'a1x', depth: 2 },
-  { key: 'a2', depth: 1 },
-  { key: 'b', depth: 0 },
-  { key: 'b1', depth: 1 },
+const node = (key: string, parentKey: string | null, author: string | null = key) => ({
+  key,
+  parentKey,
+  author,
+});
+
+/** A nested thread, in page order. */
+const nested = [
+  node('a', null),
+  node('a1', 'a'),
+  node('a1x', 'a1'),
+  node('a2', 'a'),
+  node('b', null),
+  node('b1', 'b'),
 ];
+
+function treeOf(comments: ReturnType<typeof node>[]): CommentTree {
+  const tree = new CommentTree();
+  tree.learn(comments);
+  return tree;
+}
 
 function folds(map: Record<string, Fold>) {
   return (key: string): Fold => map[key] ?? 'none';
 }
 
-describe('foldedDescendants', () => {
+describe('CommentTree', () => {
   it('hides every reply under a collapsed comment and nothing beyond it', () => {
-    expect([...foldedDescendants(tree, folds({ a: 'collapsed' }))]).toEqual(['a1', 'a1x', 'a2']);
-    expect([...foldedDescendants(tree, folds({ a1: 'collapsed' }))]).toEqual(['a1x']);
+    const tree = treeOf(nested);
+    expect([...tree.hiddenBy(folds({ a: 'collapsed' }))]).toEqual(['a1', 'a1x', 'a2']);
+    expect([...tree.hiddenBy(folds({ a1: 'collapsed' }))]).toEqual(['a1x']);
   });
 
   it('keeps an inner fold’s replies hidden when the outer one opens', () => {
-    const both = folds({ a: 'collapsed', a1: 'collapsed' });
-    expect([...foldedDescendants(tree, both)]).toEqual(['a1', 'a1x', 'a2']);
-    expect([...foldedDescendants(tree, folds({ a1: 'collapsed' }))]).toEqual(['a1x']);
+    const tree = treeOf(nested);
+    const both = tree.hiddenBy(folds({ a: 'collapsed', a1: 'collapsed' }));
+    expect([...both].sort()).toEqual(['a1', 'a1x', 'a2']);
+    expect([...tree.hiddenBy(folds({ a1: 'collapsed' }))]).toEqual(['a1x']);
   });
 
   it('hides nothing without folds', () => {
-    expect(foldedDescendants(tree, folds({})).size).toBe(0);
+    expect(treeOf(nested).hiddenBy(folds({})).size).toBe(0);
+  });
+
+  it('follows reply links on a flat stream, where replies are far from their parent', () => {
+    const stream = [
+      node('p1', null, 'alice'),
+      node('p2', null, 'bob'),
+      node('p3', 'p1', 'carol'),
+      node('p4', 'p2', 'alice'),
+      node('p5', 'p3', 'dan'),
+    ];
+    const tree = treeOf(stream);
+    expect(tree.descendants('p1')).toEqual(['p3', 'p5']);
+    expect([...tree.hiddenBy(folds({ p1: 'collapsed' }))]).toEqual(['p3', 'p5']);
+    expect(tree.describeReplies('p1')).toBe('2 replies by carol and dan');
+    expect(tree.describeReplies('p4')).toBe('no replies');
+  });
+
+  it('keeps what it learned when the page drops a comment and reads its replies again', () => {
+    const tree = treeOf([node('p1', null), node('p3', 'p1'), node('p5', 'p3')]);
+    // p1 went off the page: its reply no longer finds it, and says less, not something else.
+    tree.learn([node('p3', null), node('p5', 'p3')]);
+    expect([...tree.hiddenBy(folds({ p1: 'collapsed' }))]).toEqual(['p3', 'p5']);
+  });
+
+  it('learns a parent it could not see at first, and never loops', () => {
+    const tree = treeOf([node('x', null), node('y', 'x')]);
+    tree.learn([node('x', 'y')]);
+    expect(tree.descendants('x')).toEqual(['y']);
+    expect(tree.descendants('y')).toEqual(['x']);
+    expect([...tree.hiddenBy(folds({ x: 'collapsed' }))]).toEqual(['y']);
   });
 });
 
