@@ -29,7 +29,8 @@ export function checkRows(rows) {
   if (jumps.length > 0) problems.push(`${jumps.length} rows deeper than their parent + 1`);
   const wrongN = rows.filter((row, i) => row.n !== subtreeSize(rows, i));
   if (wrongN.length > 0) problems.push(`${wrongN.length} a.togg[n] differ from the subtree size`);
-  if (problems.length > 0) throw new Error(`The bench page is not as expected: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw new Error(`The bench page is not as expected: ${problems.join('; ')}`);
 }
 
 function subtreeSize(rows, index) {
