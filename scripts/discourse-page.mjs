@@ -3,7 +3,7 @@
 // browser (the Glimmer post stream of 2025), for the adapter tests and the fixture server. Plain
 // Node, no dependencies.
 //
-//   node scripts/discourse-page.mjs     rewrites tests/fixtures/discourse/<FILE>
+//   node scripts/discourse-page.mjs     rewrites tests/fixtures/discourse/<FILE> and <LATEST_FILE>
 //
 // The markup follows discourse/discourse's templates (components/post.gjs, post/meta-data.gjs and
 // its parts, post/cooked-html.gjs, post-stream.gjs) and topic pages saved from real Discourse
@@ -21,6 +21,7 @@ export const HOST = 'forum.example.org';
 export const TOPIC_ID = 4242;
 export const SLUG = 'offline-first-sync-crdts-or-server-authoritative';
 export const FILE = `t-offline-first-sync-${TOPIC_ID}-2025.html`;
+export const LATEST_FILE = 'latest-2025.html';
 export const TITLE = 'Offline-first sync: CRDTs or server-authoritative?';
 /** Posts the page renders at first; the rest come when the reader scrolls to the end. */
 export const FIRST_CHUNK = 20;
@@ -336,39 +337,30 @@ ${cooked}
 </div>`;
 }
 
-export function renderTopicPage() {
-  const first = POSTS.slice(0, FIRST_CHUNK).map(renderPost).join('\n');
-  const later = POSTS.slice(FIRST_CHUNK).map(renderPost).join('\n');
+/** The document around Discourse's app, the same on every page of the forum. */
+function renderDocument({ title, description, url, bodyClass, outlet }) {
   return `<!DOCTYPE html>
 <html lang="en" class="desktop-view not-mobile-device text-size-normal anon">
 <head>
 <meta charset="utf-8">
-<title>${escapeHtml(TITLE)} - Architecture - Example Forum</title>
-<meta name="description" content="${escapeHtml(POSTS[0][4][0])}">
+<title>${escapeHtml(title)}</title>
+<meta name="description" content="${escapeHtml(description)}">
 <meta name="generator" content="Discourse 3.5.0 - https://github.com/discourse/discourse version 4c5c2d1f0a9e">
-<link rel="canonical" href="${TOPIC_URL}">
+<link rel="canonical" href="${url}">
 <meta property="og:site_name" content="Example Forum">
 <meta property="og:type" content="website">
-<meta property="og:title" content="${escapeHtml(TITLE)}">
-<meta property="og:url" content="${TOPIC_URL}">
+<meta property="og:title" content="${escapeHtml(title)}">
+<meta property="og:url" content="${url}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0, minimum-scale=1.0, viewport-fit=cover">
 <meta id="data-discourse-setup" data-cdn="" data-base-url="https://${HOST}" data-base-uri="" data-environment="production">
 <link href="/stylesheets/desktop_theme.css" media="all" rel="stylesheet">
 </head>
-<body class="archetype-regular category-architecture">
+<body class="${bodyClass}">
 <section id="main" class="ember-application">
 <div class="d-header-wrap"><header class="d-header"><div class="wrap"><div class="contents"><div class="home-logo-wrapper-outlet"><div class="title"><a href="/" data-auto-route="true"><span class="d-title">Example Forum</span></a></div></div><div class="panel"><span class="header-buttons"><button class="btn btn-primary btn-small login-button btn-icon-text" type="button">${icon('user')}<span class="d-button-label">Log In</span></button></span></div></div></div></header></div>
 <div id="main-outlet-wrapper" class="wrap" role="main">
 <div id="main-outlet">
-<div id="topic-title"><div class="container"><div class="title-wrapper"><h1 data-topic-id="${TOPIC_ID}"><a href="/t/${SLUG}/${TOPIC_ID}" class="fancy-title"><span dir="auto">${escapeHtml(TITLE)}</span></a></h1><div class="topic-category"><a class="badge-category__wrapper" href="/c/architecture/7"><span class="badge-category" data-category-id="7"><span class="badge-category__name">Architecture</span></span></a></div></div></div></div>
-<div class="container posts"><div class="row"><section class="topic-area" id="topic" data-topic-id="${TOPIC_ID}"><div class="posts-wrapper">
-<div class="post-stream glimmer-post-stream">
-${first}
-</div>
-<template id="more-posts">
-${later}
-</template>
-</div></section></div></div>
+${outlet}
 </div>
 </div>
 </section>
@@ -378,12 +370,59 @@ ${later}
 `;
 }
 
+export function renderTopicPage() {
+  const first = POSTS.slice(0, FIRST_CHUNK).map(renderPost).join('\n');
+  const later = POSTS.slice(FIRST_CHUNK).map(renderPost).join('\n');
+  return renderDocument({
+    title: `${TITLE} - Architecture - Example Forum`,
+    description: POSTS[0][4][0],
+    url: TOPIC_URL,
+    bodyClass: 'archetype-regular category-architecture',
+    outlet: `<div id="topic-title"><div class="container"><div class="title-wrapper"><h1 data-topic-id="${TOPIC_ID}"><a href="/t/${SLUG}/${TOPIC_ID}" class="fancy-title"><span dir="auto">${escapeHtml(TITLE)}</span></a></h1><div class="topic-category"><a class="badge-category__wrapper" href="/c/architecture/7"><span class="badge-category" data-category-id="7"><span class="badge-category__name">Architecture</span></span></a></div></div></div></div>
+<div class="container posts"><div class="row"><section class="topic-area" id="topic" data-topic-id="${TOPIC_ID}"><div class="posts-wrapper">
+<div class="post-stream glimmer-post-stream">
+${first}
+</div>
+<template id="more-posts">
+${later}
+</template>
+</div></section></div></div>`,
+  });
+}
+
+/** The forum's front page, /latest: a list of topics, one of them the topic above. */
+export function renderLatestPage() {
+  const topics = [
+    [TOPIC_ID, SLUG, TITLE, POSTS.length, 'Mar 4'],
+    [4239, 'choosing-a-queue-for-photo-uploads', 'Choosing a queue for photo uploads', 7, 'Mar 2'],
+    [4231, 'how-do-you-version-form-schemas', 'How do you version form schemas?', 12, 'Feb 27'],
+  ];
+  const rows = topics
+    .map(
+      ([id, slug, title, posts, activity]) =>
+        `<tr data-topic-id="${id}" class="topic-list-item category-architecture"><td class="main-link topic-list-data"><span class="link-top-line"><a href="/t/${slug}/${id}" class="title raw-link raw-topic-link" data-topic-id="${id}">${escapeHtml(title)}</a></span></td><td class="num posts-map posts topic-list-data"><span class="number">${posts - 1}</span></td><td class="num activity topic-list-data"><span class="relative-date">${activity}</span></td></tr>`,
+    )
+    .join('\n');
+  return renderDocument({
+    title: 'Example Forum',
+    description: 'An example Discourse forum about field software.',
+    url: `https://${HOST}/latest`,
+    bodyClass: 'navigation-topics',
+    outlet: `<div class="list-controls"><div class="container"><ul class="nav nav-pills"><li class="active"><a href="/latest" data-auto-route="true">Latest</a></li></ul></div></div>
+<div class="contents"><table class="topic-list"><thead><tr><th class="default">Topic</th><th class="posts num">Replies</th><th class="activity num">Activity</th></tr></thead>
+<tbody class="topic-list-body">
+${rows}
+</tbody></table></div>`,
+  });
+}
+
 export function writeTopicPage(dir = FIXTURE_DIR) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, FILE), renderTopicPage());
+  writeFileSync(join(dir, LATEST_FILE), renderLatestPage());
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   writeTopicPage();
-  console.log(`Wrote ${join(FIXTURE_DIR, FILE)}`);
+  console.log(`Wrote ${join(FIXTURE_DIR, FILE)} and ${LATEST_FILE}`);
 }

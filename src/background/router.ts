@@ -15,11 +15,12 @@ import {
 } from '../shared/messages';
 import type { SiteEnableResult } from '../shared/messages';
 import { siteOfKey } from '../shared/model';
-import { adapterForUrl, isEngineSite } from '../sites/registry';
+import { adaptersOfHost, isEngineSite } from '../sites/registry';
 import type { ThreadnoteDB } from './db';
 import { listTags, openPage, threadSummary, updateComment } from './store';
 
-export type Caller = { kind: 'content'; site: string } | { kind: 'extension' };
+/** A content script speaks for the forums of its page's host, and only for them. */
+export type Caller = { kind: 'content'; sites: string[] } | { kind: 'extension' };
 
 export interface SenderInfo {
   id?: string;
@@ -43,11 +44,11 @@ export async function identifyCaller(sender: SenderInfo, deps: RouterDeps): Prom
   if (sender.id !== deps.extensionId || !sender.url) return null;
   if (sender.url.startsWith(deps.extensionOrigin)) return { kind: 'extension' };
   if (!sender.tab) return null;
-  const adapter = adapterForUrl(sender.url);
-  if (!adapter) return null;
+  const sites = adaptersOfHost(sender.url).map((adapter) => adapter.site);
+  if (sites.length === 0) return null;
   // A host of Discourse & co. counts only while the reader has it enabled.
-  if (isEngineSite(adapter.site) && !(await deps.hostEnabled(sender.url))) return null;
-  return { kind: 'content', site: adapter.site };
+  if (sites.some(isEngineSite) && !(await deps.hostEnabled(sender.url))) return null;
+  return { kind: 'content', sites };
 }
 
 /** Every record key a request names, so a content script can be kept to its own site's keys. */
@@ -122,8 +123,10 @@ export async function route(
     return fail('invalid', `Invalid “${type}”: ${describeIssues(parsed.issues)}`);
   const input = parsed.output as WorkerInput<typeof type>;
   if (caller.kind === 'content') {
-    const foreign = keysNamed(type, input).find((key) => siteOfKey(key) !== caller.site);
-    if (foreign) return fail('forbidden', `A ${caller.site} page cannot touch “${foreign}”.`);
+    const foreign = keysNamed(type, input).find((key) => !caller.sites.includes(siteOfKey(key)));
+    if (foreign) {
+      return fail('forbidden', `A ${caller.sites.join(' or ')} page cannot touch “${foreign}”.`);
+    }
   }
   try {
     const handler = handlers[type] as (

@@ -59,6 +59,8 @@ export class Annotator {
   private foldedKeys = new Set<string>();
   private seenBefore: Set<string> | null = null;
   private ready = false;
+  private stopped = false;
+  private stopWatching: () => void = () => {};
   private readonly listeners = new Set<(key: string | null) => void>();
 
   constructor(
@@ -70,7 +72,7 @@ export class Annotator {
   async start(): Promise<void> {
     timed('read', () => this.absorbPage(this.adapter.parsePage(this.doc, this.url)));
     // Watch before waiting for the worker: comments added meanwhile must not be missed.
-    watchComments(this.adapter.commentContainers(this.doc), () => {
+    this.stopWatching = watchComments(this.adapter.commentContainers(this.doc), () => {
       this.rescan().catch((error: unknown) => console.warn('Threadnote:', error));
     });
     const { thread, kind, comments } = this.page;
@@ -82,7 +84,14 @@ export class Annotator {
     if (state.previousVisit) this.seenBefore = new Set(state.previousVisit.seenCommentKeys);
     this.ready = true;
     await this.fetchMissing(this.page.comments);
+    if (this.stopped) return;
     timed('apply', () => this.renderAll(this.page.comments));
+  }
+
+  /** The forum moved to another page in place: stop reading and changing this one. */
+  stop(): void {
+    this.stopped = true;
+    this.stopWatching();
   }
 
   /** Called with a comment key when that comment's annotation changes, null when many may have. */
@@ -224,12 +233,13 @@ export class Annotator {
       this.absorbPage(this.adapter.parsePage(this.doc, this.url)),
     );
     // Until the stored state arrives, start() renders whatever the page holds by then.
-    if (!this.ready) return;
+    if (!this.ready || this.stopped) return;
     if (added.length === 0) {
       this.applyFolds();
       return;
     }
     await this.fetchMissing(added);
+    if (this.stopped) return;
     timed('apply', () => this.renderAll(added));
   }
 

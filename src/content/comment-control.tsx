@@ -14,7 +14,9 @@ export class CommentControl {
   private open = false;
 
   constructor(private readonly annotator: Annotator) {
-    document.addEventListener('mouseover', this.follow, { passive: true });
+    // mousemove, not mouseover: a comment the forum inserts under a resting pointer (Reddit's
+    // "load more comments") gets no mouseover until the pointer leaves the element it is on.
+    document.addEventListener('mousemove', this.follow, { passive: true });
     document.addEventListener('focusin', this.follow);
     annotator.onChange((key) => {
       if (key === null || key === this.key) this.render();
@@ -34,6 +36,15 @@ export class CommentControl {
     this.key = key;
     this.render();
   };
+
+  /** The page this control served is gone (the forum moved to another one in place). */
+  stop(): void {
+    document.removeEventListener('mousemove', this.follow);
+    document.removeEventListener('focusin', this.follow);
+    render(null, shadowOf(this.host));
+    this.host.remove();
+    this.key = null;
+  }
 
   private render(): void {
     const key = this.key;

@@ -24,8 +24,7 @@ const ENGINE = 'discourse';
 const TOPIC_PATH = /^((?:\/[^/]+)*?)\/t\/([^/]+)\/(\d+)(?:\/(\d+))?\/?$/;
 
 const SELECTORS = {
-  stream: '.post-stream',
-  fallbackRoot: '#main-outlet',
+  appRoot: '#main-outlet',
   post: 'article[data-post-id]',
   notInStream: '.embedded-posts, .small-action',
   wrapper: '.topic-post',
@@ -69,9 +68,13 @@ function parseTopic(doc: Document, url: URL, site: string): SitePage {
   if (!thread) return emptyPage();
   const comments: DomComment[] = [];
   const namesOf = new Map<DomComment, string[]>();
+  const topicId = thread.key.slice(thread.key.lastIndexOf('/') + 1);
   for (const element of Array.from(doc.querySelectorAll<HTMLElement>(SELECTORS.post))) {
     const id = element.getAttribute('data-post-id') ?? '';
     if (!/^\d+$/.test(id) || element.closest(SELECTORS.notInStream)) continue;
+    // Right after an in-app move to another topic, the old topic's posts are still on the page.
+    const postTopic = element.getAttribute('data-topic-id');
+    if (postTopic && postTopic !== topicId) continue;
     const username = element.querySelector(SELECTORS.username)?.getAttribute('data-user-card');
     const fullName = textOf(element.querySelector(SELECTORS.fullName));
     const number = /^post_(\d+)$/.exec(element.id)?.[1];
@@ -115,13 +118,16 @@ function adapterForHost(host: string): SiteAdapter {
       matches: [`https://${host}/*`],
       handles: (url) =>
         url.protocol === 'https:' && url.host === host && TOPIC_PATH.test(url.pathname),
+      // The address follows the post the reader is on; the page is the topic.
+      pageOf: (url) => {
+        const match = TOPIC_PATH.exec(url.pathname);
+        return match ? `topic ${match[3]}` : url.pathname;
+      },
       parsePage: neverThrows('Discourse', (doc, url) => parseTopic(doc, url, site)),
       commentContainers(doc) {
-        // Discourse draws the stream after the page has loaded; until then, watch where it goes.
-        const root =
-          doc.querySelector(SELECTORS.stream) ??
-          doc.querySelector(SELECTORS.fallbackRoot) ??
-          doc.body;
+        // Discourse draws the stream after the page has loaded, and draws a new one in place
+        // when the reader opens another topic: watch what holds it, not the stream itself.
+        const root = doc.querySelector(SELECTORS.appRoot) ?? doc.body;
         return root ? [{ node: root, subtree: true }] : [];
       },
     };

@@ -6,7 +6,7 @@
  * - tests/fixtures/hn/threads-motoboi-2025-07.html and newcomments-2025-07.html (list pages)
  */
 import type { ThreadRef } from '../shared/model';
-import { DomComment, nestByDepth, neverThrows, textOf } from './kit';
+import { DomComment, nestByDepth, neverThrows, pageByAddress, textOf } from './kit';
 import type { CommentFlags, PageKind, SiteAdapter, SitePage } from './types';
 
 const ORIGIN = 'https://news.ycombinator.com';
@@ -169,6 +169,7 @@ export const hackerNews: SiteAdapter = {
   name: 'Hacker News',
   matches: ['https://news.ycombinator.com/*'],
   handles: (url) => url.protocol === 'https:' && url.hostname === 'news.ycombinator.com',
+  pageOf: pageByAddress,
   parsePage: neverThrows('Hacker News', parsePage),
   commentContainers(doc) {
     const first = Array.from(doc.querySelectorAll(SELECTORS.rows)).find(

@@ -157,6 +157,11 @@ export function plainText(node: Element | null, skip?: string): string {
   return paragraphs.join('\n\n');
 }
 
+/** SiteAdapter.pageOf for forums whose every page is a page load: the address but its fragment. */
+export function pageByAddress(url: URL): string {
+  return `${url.origin}${url.pathname}${url.search}`;
+}
+
 /** Trimmed text content, or null when there is none. */
 export function textOf(node: Element | null | undefined): string | null {
   const text = node?.textContent?.replace(/\s+/g, ' ').trim();

@@ -7,7 +7,15 @@
  *   links in newer markup, `span.na` in the text of removed comments, `bad` on flagged ones
  */
 import type { ThreadRef } from '../shared/model';
-import { DomComment, absoluteUrl, emptyPage, nestByAncestors, neverThrows, textOf } from './kit';
+import {
+  DomComment,
+  absoluteUrl,
+  emptyPage,
+  nestByAncestors,
+  neverThrows,
+  pageByAddress,
+  textOf,
+} from './kit';
 import type { CommentFlags, SiteAdapter, SitePage } from './types';
 
 const ORIGIN = 'https://lobste.rs';
@@ -83,6 +91,7 @@ export const lobsters: SiteAdapter = {
   matches: ['https://lobste.rs/*'],
   handles: (url) =>
     url.protocol === 'https:' && url.hostname === 'lobste.rs' && STORY_PATH.test(url.pathname),
+  pageOf: pageByAddress,
   parsePage: neverThrows('Lobsters', parsePage),
   commentContainers(doc) {
     const tree = doc.querySelector(SELECTORS.storyComments);

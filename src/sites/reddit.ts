@@ -8,7 +8,15 @@
  * New Reddit's markup has none of these: its pages give no comments.
  */
 import type { ThreadRef } from '../shared/model';
-import { DomComment, absoluteUrl, emptyPage, nestByAncestors, neverThrows, textOf } from './kit';
+import {
+  DomComment,
+  absoluteUrl,
+  emptyPage,
+  nestByAncestors,
+  neverThrows,
+  pageByAddress,
+  textOf,
+} from './kit';
 import type { CommentFlags, SiteAdapter, SitePage } from './types';
 
 const SITE = 'reddit';
@@ -96,6 +104,7 @@ export const classicReddit: SiteAdapter = {
   matches: ['https://old.reddit.com/*', 'https://www.reddit.com/*'],
   handles: (url) =>
     url.protocol === 'https:' && HOSTS.has(url.hostname) && THREAD_PATH.test(url.pathname),
+  pageOf: pageByAddress,
   parsePage: neverThrows('Reddit', parsePage),
   commentContainers(doc) {
     const area = doc.querySelector(SELECTORS.commentArea);

@@ -45,6 +45,22 @@ export function adapterForUrl(href: string): SiteAdapter | null {
   return engineForUrl(href)?.forHost(url.host) ?? null;
 }
 
+/**
+ * The forums a content script on this page may speak for: the fixed forum that owns the host, or
+ * on any other https host every engine's adapter for it. Whatever the page's path: forum engines
+ * move between pages without loading one, so a script started on a topic list may be on a topic
+ * now, and the other way round.
+ */
+export function adaptersOfHost(href: string): SiteAdapter[] {
+  const url = parseUrl(href);
+  if (!url || url.protocol !== 'https:') return [];
+  const fixed = adapters.filter((adapter) =>
+    adapter.matches.some((pattern) => hostOfPattern(pattern) === url.hostname),
+  );
+  if (fixed.length > 0 || url.port !== '') return fixed;
+  return engines.map((engine) => engine.forHost(url.host));
+}
+
 /** The adapter behind a key prefix: `hn`, or `discourse/forum.example.org`. */
 export function adapterForSite(site: string): SiteAdapter | null {
   const fixed = adapters.find((adapter) => adapter.site === site);

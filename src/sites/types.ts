@@ -60,6 +60,12 @@ export interface SiteAdapter {
   matches: readonly string[];
   /** Whether the URL is a page of this forum that can show comments. */
   handles(url: URL): boolean;
+  /**
+   * Which page a URL shows: two URLs with the same answer are the same page. Forums that change
+   * the address without loading a page (Discourse, as the reader scrolls from post to post or
+   * opens another topic) are read again only when the answer changes.
+   */
+  pageOf(url: URL): string;
   /** Never throws: a page it does not understand gives no comments. */
   parsePage(doc: Document, url: URL): SitePage;
   /**

@@ -31,6 +31,7 @@ import {
 import {
   FILE as DISCOURSE_FILE,
   HOST as DISCOURSE_HOST,
+  LATEST_FILE as DISCOURSE_LATEST_FILE,
   SLUG as DISCOURSE_SLUG,
   TOPIC_ID as DISCOURSE_TOPIC_ID,
 } from '../../scripts/discourse-page.mjs';
@@ -167,6 +168,9 @@ const DISCOURSE_TOPIC = new RegExp(`^/t/${DISCOURSE_SLUG}/${DISCOURSE_TOPIC_ID}(
 
 async function discourse(url) {
   const path = url.pathname;
+  if (path === '/' || path === '/latest') {
+    return fileResponse(siteFixture(`discourse/${DISCOURSE_LATEST_FILE}`), HTML);
+  }
   if (DISCOURSE_TOPIC.test(path))
     return fileResponse(siteFixture(`discourse/${DISCOURSE_FILE}`), HTML);
   if (path === '/stylesheets/desktop_theme.css') {

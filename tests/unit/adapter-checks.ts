@@ -1,5 +1,6 @@
 /** What must hold for every adapter on every page, whatever the forum. */
 import { expect } from 'vitest';
+import { DomComment, type CommentParts } from '../../src/sites/kit';
 import type { SitePage } from '../../src/sites/types';
 
 /**
@@ -32,4 +33,30 @@ export function depthHistogram(page: SitePage): Record<number, number> {
   const counts: Record<number, number> = {};
   for (const comment of page.comments) counts[comment.depth] = (counts[comment.depth] ?? 0) + 1;
   return counts;
+}
+
+export const testThread = { key: 'x:t/1', title: 'A topic', url: 'https://forum.test/t/a/1' };
+
+/**
+ * Comments of a made-up forum `x`, for tests of forum-neutral code: elements matching `selector`
+ * with `data-id`, and `data-author` and `data-parent` where they have them.
+ */
+export function testComments(
+  root: ParentNode,
+  selector: string,
+  parts: CommentParts,
+): DomComment[] {
+  return Array.from(root.querySelectorAll<HTMLElement>(selector)).map((element) => {
+    const comment = new DomComment({
+      site: 'x',
+      id: element.dataset.id ?? '',
+      element,
+      thread: testThread,
+      author: element.dataset.author ?? null,
+      permalink: `https://forum.test/${element.dataset.id}`,
+      parts,
+    });
+    comment.parentKey = element.dataset.parent ? `x:${element.dataset.parent}` : null;
+    return comment;
+  });
 }

@@ -4,8 +4,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CommentAnnotation } from '../../src/shared/model';
-import { DomComment, nestByParent } from '../../src/sites/kit';
+import { nestByParent, type DomComment } from '../../src/sites/kit';
 import type { SiteAdapter } from '../../src/sites/types';
+import { testComments, testThread } from './adapter-checks';
 
 const worker = vi.hoisted(() => ({ calls: [] as string[], annotations: [] as unknown[] }));
 vi.mock('../../src/shared/messaging', () => ({
@@ -17,7 +18,7 @@ vi.mock('../../src/shared/messaging', () => ({
 
 const { Annotator } = await import('../../src/content/annotator');
 
-const thread = { key: 'x:t/1', title: 'A topic', url: 'https://forum.test/t/a/1' };
+const thread = testThread;
 
 function annotation(key: string, patch: Partial<CommentAnnotation>): CommentAnnotation {
   return {
@@ -41,23 +42,10 @@ const adapter: SiteAdapter = {
   name: 'Test forum',
   matches: ['https://forum.test/*'],
   handles: () => true,
+  pageOf: (url) => url.pathname,
   parsePage(doc) {
     parses.count++;
-    const comments = Array.from(doc.querySelectorAll<HTMLElement>('article[data-id]')).map(
-      (element) => {
-        const comment = new DomComment({
-          site: 'x',
-          id: element.dataset.id ?? '',
-          element,
-          thread,
-          author: element.dataset.author ?? null,
-          permalink: `https://forum.test/${element.dataset.id}`,
-          parts: { header: '.meta', body: '.cooked' },
-        });
-        comment.parentKey = element.dataset.parent ? `x:${element.dataset.parent}` : null;
-        return comment;
-      },
-    );
+    const comments = testComments(doc, 'article[data-id]', { header: '.meta', body: '.cooked' });
     nestByParent(comments);
     return { kind: 'thread', thread, comments };
   },

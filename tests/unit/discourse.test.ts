@@ -151,12 +151,27 @@ describe('Discourse adapter on a topic page (Discourse 3.5 markup, made from its
     expect(read.comments).toHaveLength(FIRST_CHUNK);
   });
 
-  it('watches the post stream, and its parent while Discourse has not drawn it yet', () => {
-    const [stream] = adapter.commentContainers(load());
-    expect((stream?.node as Element).classList.contains('post-stream')).toBe(true);
-    expect(stream?.subtree).toBe(true);
-    const booting = pageFromHtml('<section id="main"><div id="main-outlet"></div></section>');
-    expect((adapter.commentContainers(booting)[0]?.node as Element).id).toBe('main-outlet');
+  it('watches what holds the stream, which stays while Discourse draws topics in it', () => {
+    const [root] = adapter.commentContainers(load());
+    expect((root?.node as Element).id).toBe('main-outlet');
+    expect(root?.subtree).toBe(true);
+    const bare = pageFromHtml('<div class="post-stream"></div>');
+    expect(adapter.commentContainers(bare)[0]?.node).toBe(bare.body);
+  });
+
+  it('is one page per topic, wherever in it the address points', () => {
+    const page = (href: string) => adapter.pageOf(new URL(href));
+    expect(page(`${TOPIC}/15`)).toBe(page(TOPIC));
+    expect(page(`https://${HOST}/t/${SLUG}/4243`)).not.toBe(page(TOPIC));
+    expect(page(`https://${HOST}/latest`)).not.toBe(page(TOPIC));
+  });
+
+  it('leaves out the posts of the topic the reader just left, still on the page', () => {
+    const doc = load();
+    doc.querySelector('#post_2')?.setAttribute('data-topic-id', '4100');
+    const read = adapter.parsePage(doc, new URL(TOPIC));
+    expect(read.comments).toHaveLength(FIRST_CHUNK - 1);
+    expect(read.comments.some((comment) => comment.key === keyOf(2))).toBe(false);
   });
 });
 

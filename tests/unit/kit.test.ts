@@ -8,25 +8,13 @@ import {
   neverThrows,
   plainText,
 } from '../../src/sites/kit';
+import { testComments, testThread } from './adapter-checks';
 import { pageFromHtml } from './load-page';
 
-const thread = { key: 'x:t', title: 't', url: 'https://example.org/t' };
-
 function comments(html: string, depthOf?: (element: HTMLElement) => number): DomComment[] {
-  const doc = pageFromHtml(html);
-  return Array.from(doc.querySelectorAll<HTMLElement>('[data-id]')).map((element) => {
-    const comment = new DomComment({
-      site: 'x',
-      id: element.dataset.id ?? '',
-      element,
-      thread,
-      author: element.dataset.author ?? null,
-      permalink: `https://example.org/${element.dataset.id}`,
-      parts: { header: '.h', body: '.b' },
-    });
-    if (depthOf) comment.depth = depthOf(element);
-    return comment;
-  });
+  const list = testComments(pageFromHtml(html), '[data-id]', { header: '.h', body: '.b' });
+  if (depthOf) for (const comment of list) comment.depth = depthOf(comment.element);
+  return list;
 }
 
 describe('plainText', () => {
@@ -131,7 +119,7 @@ describe('adapter helpers', () => {
       site: 'x',
       id: 'a',
       element,
-      thread,
+      thread: testThread,
       author: null,
       permalink: 'https://example.org/a',
       parts: { header: '.h', body: '.b' },

@@ -6,6 +6,7 @@ import { hackerNews } from '../../src/sites/hacker-news';
 import {
   adapterForSite,
   adapterForUrl,
+  adaptersOfHost,
   adapters,
   engineForUrl,
   engines,
@@ -121,6 +122,16 @@ describe('adapter registry', () => {
     expect(engineForUrl('https://lobste.rs/t/meta/1')).toBeNull();
     expect(engineForUrl('https://news.ycombinator.com/t/x/1')).toBeNull();
     expect(engineForUrl('https://forum.example.org/t/x/1')).toBe(discourse);
+  });
+
+  it('knows which forums a page’s host may speak for, whatever its path', () => {
+    const sites = (href: string) => adaptersOfHost(href).map((adapter) => adapter.site);
+    expect(sites('https://lobste.rs/recent')).toEqual(['lobsters']);
+    expect(sites('https://www.reddit.com/')).toEqual(['reddit']);
+    expect(sites('https://forum.example.org/latest')).toEqual(['discourse/forum.example.org']);
+    expect(sites('http://forum.example.org/latest')).toEqual([]);
+    expect(sites('https://forum.example.org:8443/t/x/1')).toEqual([]);
+    expect(sites('not a url')).toEqual([]);
   });
 
   it('finds the adapter behind a key prefix', () => {
