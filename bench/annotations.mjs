@@ -10,7 +10,7 @@ export const THREAD = {
   url: 'https://news.ycombinator.com/item?id=44500000',
 };
 
-const EXPECTED_ROWS = 3000;
+export const EXPECTED_ROWS = 3000;
 const MAX_DEPTH = 8;
 const ANNOTATED = 60;
 const TAGS = ['insightful', 'source', 'disagree', 'follow-up', 'funny'];

@@ -4,19 +4,32 @@
  * alone: no imports and no variables from this module.
  */
 
-/** Init script: long tasks are only reported to observers, so one must exist before parsing. */
-export function observeLongTasks() {
-  const tasks = [];
-  globalThis.__benchLongTasks = tasks;
+/**
+ * Init script. Long tasks and long animation frames are only reported to observers, so these must
+ * exist before parsing starts. A long animation frame joins a task to the rendering it caused,
+ * which is how style, layout and paint after Threadnote's DOM writes are pinned on it.
+ */
+export function observeMainThread() {
+  const seen = { longTasks: [], frames: [] };
+  globalThis.__benchMainThread = seen;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      tasks.push({ start: entry.startTime, duration: entry.duration });
+      seen.longTasks.push({ start: entry.startTime, duration: entry.duration });
     }
   }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      seen.frames.push({
+        start: entry.startTime,
+        duration: entry.duration,
+        rendering: entry.renderStart ? entry.startTime + entry.duration - entry.renderStart : 0,
+      });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
 }
 
-export function longTasks() {
-  return globalThis.__benchLongTasks ?? [];
+export function mainThreadEntries() {
+  return globalThis.__benchMainThread ?? { longTasks: [], frames: [] };
 }
 
 export function threadnoteApplied() {
@@ -24,8 +37,8 @@ export function threadnoteApplied() {
 }
 
 /**
- * Resolves once two frames have been produced and the main thread has been idle for `idleMs`,
- * so style, layout and paint caused by the last DOM writes are inside the metrics read next.
+ * Resolves after two frames, an idle callback and `idleMs` more, so the style, layout and paint
+ * caused by the last DOM writes are inside the metrics read next.
  */
 export function settle(idleMs) {
   return new Promise((resolve) => {

@@ -17,3 +17,13 @@ export function summarize(values) {
 }
 
 export const ratio = (value, base) => (base > 0 ? value / base : Number.NaN);
+
+/**
+ * Standard error of a median, from the MAD scaled to a normal sigma (×1.4826) and the median's
+ * asymptotic efficiency (×1.2533): enough to say whether a difference stands out of the noise.
+ */
+export function medianStandardError(values) {
+  // Below three runs the MAD says nothing about the spread.
+  if (values.length < 3) return Number.NaN;
+  return (1.2533 * 1.4826 * mad(values)) / Math.sqrt(values.length);
+}

@@ -7,20 +7,26 @@ import { route, type RouterDeps } from './router';
 import {
   enableGrantedTabs,
   enableTab,
+  enabledSites,
   hostEnabled,
   syncRegistrations,
   type SiteAccessDeps,
 } from './site-access';
 
 const manifest = browser.runtime.getManifest();
-const [declared] = manifest.content_scripts ?? [];
+const declared = manifest.content_scripts ?? [];
+const [first] = declared;
 
 const siteAccess: SiteAccessDeps = {
   permissions: browser.permissions,
   scripting: browser.scripting,
   tabs: browser.tabs,
-  // Forum engines' hosts get the very script the manifest declares for the fixed forums.
-  contentScript: { js: declared?.js ?? [], css: declared?.css ?? [] },
+  // Forum engines' hosts get the very script the manifest declares for the fixed forums, with the
+  // stylesheet those all share: each fixed forum's own stylesheet holds back only its markup.
+  contentScript: {
+    js: first?.js ?? [],
+    css: (first?.css ?? []).filter((file) => declared.every((entry) => entry.css?.includes(file))),
+  },
   declaredOrigins: manifest.host_permissions ?? [],
 };
 
@@ -60,6 +66,7 @@ const deps: RouterDeps = {
       .catch(() => undefined);
   },
   hostEnabled: (url) => hostEnabled(siteAccess, url),
+  enabledSites: () => enabledSites(siteAccess),
   enableTab: (tabId) => serially(() => enableTab(siteAccess, tabId)),
 };
 

@@ -1,4 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { CommentAnnotation, UserAnnotation } from '../shared/model';
+import { commentEntry, userEntry } from './search';
 
 /**
  * Migration N (at index N - 1) takes a database from version N - 1 to version N. Migrations are
@@ -28,5 +30,29 @@ export const migrations: readonly Migration[] = [
 
     const threads = db.createObjectStore('threads', { keyPath: 'key' });
     threads.createIndex('lastVisitedAt', 'lastVisitedAt');
+  },
+  // 2: the reader's settings (quick tags), one record under the key `settings`.
+  (db) => {
+    db.createObjectStore('settings');
+  },
+  // 3: the search index over notes, quotes, authors and tags, filled from the existing records;
+  // and drafts of notes being written.
+  (db, tx) => {
+    const search = db.createObjectStore('search', { keyPath: 'key' });
+    search.createIndex('terms', 'terms', { multiEntry: true });
+    search.createIndex('updatedAt', 'updatedAt');
+    db.createObjectStore('drafts', { keyPath: 'key' });
+    void tx
+      .objectStore('comments')
+      .getAll()
+      .then((records) => {
+        for (const record of records) void search.put(commentEntry(record as CommentAnnotation));
+      });
+    void tx
+      .objectStore('users')
+      .getAll()
+      .then((records) => {
+        for (const record of records) void search.put(userEntry(record as UserAnnotation));
+      });
   },
 ];

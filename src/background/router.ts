@@ -12,12 +12,35 @@ import {
   type WorkerCall,
   type WorkerInput,
   type WorkerOutput,
+  type TabPush,
+  type TabPushes,
+  type CommentChange,
 } from '../shared/messages';
 import type { SiteEnableResult } from '../shared/messages';
-import { siteOfKey } from '../shared/model';
-import { adaptersOfHost, isEngineSite } from '../sites/registry';
+import { siteOfKey, type CommentAnnotation, type Tag } from '../shared/model';
+import { adapters, adaptersOfHost, isEngineSite } from '../sites/registry';
 import type { ThreadnoteDB } from './db';
-import { listTags, openPage, threadSummary, updateComment } from './store';
+import { search } from './search';
+import {
+  deleteDraft,
+  foldsForItem,
+  getDraft,
+  saveDraft,
+  listTags,
+  openPage,
+  threadSummary,
+  updateComment,
+  updateComments,
+  updateUser,
+} from './store';
+import {
+  deleteTag,
+  mergeTags,
+  readSettings,
+  tagUsage,
+  updateTag,
+  writeSettings,
+} from './vocabulary';
 
 /** A content script speaks for the forums of its page's host, and only for them. */
 export type Caller = { kind: 'content'; sites: string[] } | { kind: 'extension' };
@@ -34,9 +57,11 @@ export interface RouterDeps {
   database: () => Promise<ThreadnoteDB>;
   now: () => string;
   /** Tells open tabs about a change; never throws. */
-  broadcast: (site: string, type: 'comment.changed' | 'tags.changed', payload: unknown) => void;
+  broadcast: <T extends TabPush>(site: string, type: T, payload: TabPushes[T]) => void;
   /** Whether the reader enabled Threadnote on the host of a forum engine's page. */
   hostEnabled: (url: string) => Promise<boolean>;
+  /** The sites of the forum engine hosts (Discourse) the reader enabled. */
+  enabledSites: () => Promise<string[]>;
   enableTab: (tabId: number) => Promise<SiteEnableResult>;
 }
 
@@ -66,11 +91,64 @@ function keysNamed<K extends WorkerCall>(type: K, input: WorkerInput<K>): string
       const { comment } = input as WorkerInput<'comment.update'>;
       return [comment.key, comment.thread.key];
     }
+    case 'comments.update':
+      return (input as WorkerInput<'comments.update'>).updates.flatMap(({ comment }) => [
+        comment.key,
+        comment.thread.key,
+      ]);
+    case 'page.early':
+      return [(input as WorkerInput<'page.early'>).item];
+    case 'user.update':
+      return [(input as WorkerInput<'user.update'>).user.key];
+    case 'draft.get':
+    case 'draft.save':
+    case 'draft.delete':
+      return [(input as WorkerInput<'draft.get'>).key.replace(/^(comment|user):/, '')];
     case 'thread.summary':
       return [(input as WorkerInput<'thread.summary'>).thread];
     default:
       return [];
   }
+}
+
+/** Tells the tabs of each site what changed, tags first so chips can be coloured. */
+function announce(
+  deps: RouterDeps,
+  updates: readonly WorkerInput<'comment.update'>[],
+  annotations: readonly (CommentAnnotation | null)[],
+  createdTags: readonly Tag[],
+): void {
+  const bySite = new Map<string, CommentChange[]>();
+  updates.forEach(({ comment }, index) => {
+    const site = siteOfKey(comment.key);
+    const changes = bySite.get(site) ?? [];
+    changes.push({
+      thread: comment.thread.key,
+      key: comment.key,
+      annotation: annotations[index] ?? null,
+    });
+    bySite.set(site, changes);
+  });
+  for (const [site, changes] of bySite) {
+    if (createdTags.length > 0) deps.broadcast(site, 'tags.changed', { tags: [...createdTags] });
+    deps.broadcast(site, 'comments.changed', { changes });
+  }
+}
+
+function everywhere<T extends TabPush>(deps: RouterDeps, type: T, payload: TabPushes[T]): void {
+  for (const adapter of adapters) deps.broadcast(adapter.site, type, payload);
+  void deps.enabledSites().then(
+    (sites) => {
+      for (const site of sites) deps.broadcast(site, type, payload);
+    },
+    () => undefined,
+  );
+}
+
+/** After a change that rewrote records across threads and sites, open pages read their state again. */
+function stale<T>(deps: RouterDeps, result: T): T {
+  everywhere(deps, 'state.stale', {});
+  return result;
 }
 
 const handlers: {
@@ -79,18 +157,49 @@ const handlers: {
   'page.open': async (input, deps) => openPage(await deps.database(), input, deps.now()),
   'comment.update': async (input, deps) => {
     const result = await updateComment(await deps.database(), input, deps.now());
-    const site = siteOfKey(input.comment.key);
+    announce(deps, [input], [result.annotation], result.createdTags);
+    return result;
+  },
+  'comments.update': async (input, deps) => {
+    const result = await updateComments(await deps.database(), input.updates, deps.now());
+    announce(deps, input.updates, result.annotations, result.createdTags);
+    return result;
+  },
+  'page.early': async (input, deps) => ({
+    folds: await foldsForItem(await deps.database(), input.item),
+  }),
+  'user.update': async (input, deps) => {
+    const { key, name } = input.user;
+    if (key !== `${siteOfKey(key)}:${name}`) throw new Error(`“${key}” is not the key of ${name}.`);
+    const result = await updateUser(await deps.database(), input, deps.now());
+    const site = siteOfKey(key);
     if (result.createdTags.length > 0) {
       deps.broadcast(site, 'tags.changed', { tags: result.createdTags });
     }
-    deps.broadcast(site, 'comment.changed', {
-      thread: input.comment.thread.key,
-      key: input.comment.key,
-      annotation: result.annotation,
-    });
+    deps.broadcast(site, 'users.changed', { changes: [{ key, annotation: result.annotation }] });
     return result;
   },
+  'tags.update': async (input, deps) => {
+    const tag = await updateTag(await deps.database(), input.name, input.patch);
+    everywhere(deps, 'tags.changed', { tags: [tag] });
+    return tag;
+  },
+  'tags.rename': async (input, deps) =>
+    stale(deps, await mergeTags(await deps.database(), [input.from], input.to, deps.now())),
+  'tags.merge': async (input, deps) =>
+    stale(deps, await mergeTags(await deps.database(), input.from, input.into, deps.now())),
+  'tags.delete': async (input, deps) =>
+    stale(deps, await deleteTag(await deps.database(), input.name, deps.now())),
+  'tags.usage': async (_input, deps) => tagUsage(await deps.database()),
+  'settings.get': async (_input, deps) => readSettings(await deps.database()),
+  'settings.update': async (input, deps) =>
+    stale(deps, await writeSettings(await deps.database(), input)),
   'thread.summary': async (input, deps) => threadSummary(await deps.database(), input.thread),
+  'notes.search': async (input, deps) => search(await deps.database(), input.query, input.limit),
+  'draft.get': async (input, deps) => getDraft(await deps.database(), input.key),
+  'draft.save': async (input, deps) =>
+    saveDraft(await deps.database(), input.key, input.text, deps.now()),
+  'draft.delete': async (input, deps) => deleteDraft(await deps.database(), input.key),
   'tags.list': async (_input, deps) => listTags(await deps.database()),
   'site.enable': (input, deps) => deps.enableTab(input.tabId),
 };

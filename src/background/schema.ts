@@ -1,5 +1,13 @@
 import type { DBSchema } from 'idb';
-import type { CommentAnnotation, Tag, ThreadRecord, UserAnnotation } from '../shared/model';
+import type { Draft } from '../shared/messages';
+import type { SearchEntry } from './search';
+import type {
+  CommentAnnotation,
+  Settings,
+  Tag,
+  ThreadRecord,
+  UserAnnotation,
+} from '../shared/model';
 
 /** The current shape of the database, as the last migration leaves it. */
 export interface ThreadnoteSchema extends DBSchema {
@@ -14,6 +22,9 @@ export interface ThreadnoteSchema extends DBSchema {
     indexes: { tags: string; name: string; updatedAt: string };
   };
   tags: { key: string; value: Tag };
+  settings: { key: 'settings'; value: Settings };
+  search: { key: string; value: SearchEntry; indexes: { terms: string; updatedAt: string } };
+  drafts: { key: string; value: Draft };
   threads: {
     key: string;
     value: ThreadRecord;

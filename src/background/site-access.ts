@@ -52,7 +52,7 @@ async function register(deps: SiteAccessDeps, host: string): Promise<void> {
       matches: [hostPattern(host)],
       js: deps.contentScript.js,
       css: deps.contentScript.css,
-      runAt: 'document_end',
+      runAt: 'document_start',
       persistAcrossSessions: true,
     },
   ]);
@@ -94,16 +94,31 @@ export async function enableGrantedTabs(deps: SiteAccessDeps, origins: string[])
   }
 }
 
+/** The engine hosts the reader enabled: granted by them, not declared by the manifest. */
+async function enabledHosts(deps: SiteAccessDeps): Promise<Set<string>> {
+  const granted = (await deps.permissions.getAll()).origins ?? [];
+  const declared = new Set(deps.declaredOrigins);
+  return new Set(
+    granted.flatMap((origin) => (declared.has(origin) ? [] : (engineHostOf(origin) ?? []))),
+  );
+}
+
+/** The sites of the engine hosts the reader enabled, for news that concerns every open page. */
+export async function enabledSites(deps: SiteAccessDeps): Promise<string[]> {
+  const sites: string[] = [];
+  for (const host of await enabledHosts(deps)) {
+    const engine = engineForUrl(`https://${host}/t/x/1`);
+    if (engine) sites.push(engine.forHost(host).site);
+  }
+  return sites;
+}
+
 /**
  * Makes the registered content scripts match the granted hosts: run when the worker starts and
  * whenever permissions change, so that nothing runs where the reader took access away.
  */
 export async function syncRegistrations(deps: SiteAccessDeps): Promise<void> {
-  const granted = (await deps.permissions.getAll()).origins ?? [];
-  const declared = new Set(deps.declaredOrigins);
-  const hosts = new Set(
-    granted.flatMap((origin) => (declared.has(origin) ? [] : (engineHostOf(origin) ?? []))),
-  );
+  const hosts = await enabledHosts(deps);
   const registered = await deps.scripting.getRegisteredContentScripts();
   const stale = registered
     .map((script) => script.id)

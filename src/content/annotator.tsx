@@ -4,21 +4,27 @@
  */
 import { render } from 'preact';
 import { callWorker } from '../shared/messaging';
-import type { PageInfo, PageState } from '../shared/messages';
+import type { BulkFoldAction, PageInfo, PageState } from '../shared/messages';
 import {
+  DEFAULT_SETTINGS,
   QUOTE_LENGTH,
   type CommentAnnotation,
+  type Fold,
+  type Settings,
   type Tag,
   type UserAnnotation,
 } from '../shared/model';
 import { isEngineSite } from '../sites/registry';
-import type { SiteAdapter, SiteComment, SitePage } from '../sites/types';
-import { CommentTree } from './folds';
+import type { SiteAdapter, SiteComment, SitePage, UserLink } from '../sites/types';
+import { bulkFoldChanges } from './fold-actions';
+import { CommentTree, describeReplies, foldedAway, repliesOnPage, type Reply } from './folds';
 import { createShadowHost, shadowOf } from './shadow';
-import { CommentChips } from './ui/CommentChips';
+import { renderCommentChips } from './ui/comment-chips';
 import { CommentNote } from './ui/CommentNote';
 import type { CommentPatch } from './ui/ControlPanel';
-import { chipsCss, noteCss } from './ui/styles';
+import { HiddenBar } from './ui/HiddenBar';
+import { NoteEditor } from './ui/NoteEditor';
+import { chipsCss, editorCss, hiddenBarCss, noteCss } from './ui/styles';
 import { timed } from './timing';
 import { watchComments } from './watch-comments';
 
@@ -31,8 +37,14 @@ const ATTR = {
   isNew: 'data-tn-new',
 } as const;
 
+const FLASH_MS = 2_000;
+
+/** Bulk edits are sent in chunks the worker accepts in one message. */
+const BULK_CHUNK = 5_000;
+
 const CLASS = {
-  foldedDescendant: 'tn-fold-descendant',
+  foldedAway: 'tn-folded-away',
+  flash: 'tn-flash',
   collapsedBody: 'tn-collapsed-body',
 } as const;
 
@@ -46,7 +58,8 @@ function setAttribute(element: Element, name: string, value: string | null): voi
 
 export class Annotator {
   private page: SitePage = { kind: 'list', thread: null, comments: [] };
-  private readonly byKey = new Map<string, SiteComment>();
+  /** Position of each comment by key, built when first needed: most loads never look one up. */
+  private index: Map<string, number> | null = null;
   private readonly annotations = new Map<string, CommentAnnotation>();
   private readonly users = new Map<string, UserAnnotation>();
   private readonly tags = new Map<string, Tag>();
@@ -54,13 +67,26 @@ export class Annotator {
   private readonly fetchedUsers = new Set<string>();
   private readonly chipHosts = new Map<string, HTMLElement>();
   private readonly noteHosts = new Map<string, HTMLElement>();
+  /** What each collapse hid in its comment, so that it can be shown again as it was. */
   private readonly collapsedBodies = new Map<string, HTMLElement[]>();
-  private readonly tree = new CommentTree();
+  /**
+   * Who replied to whom over every read of the page, learned from the first time the forum
+   * changes its comments: until then the page as read says it all, and a first load builds
+   * nothing per comment.
+   */
+  private tree: CommentTree | null = null;
   private foldedKeys = new Set<string>();
   private seenBefore: Set<string> | null = null;
+  private readonly foldHistory: { key: string; fold: Fold }[][] = [];
+  private barHost: HTMLElement | null = null;
+  private editor: HTMLElement | null = null;
+  private settings: Settings = DEFAULT_SETTINGS;
+  /** Links to users outside comments (story submitters): their user tags show there too. */
+  private userLinks: readonly UserLink[] = [];
+  private readonly userLinkHosts = new Map<Element, HTMLElement>();
   private ready = false;
   private stopped = false;
-  private stopWatching: () => void = () => {};
+  private stopWatching: () => void = () => undefined;
   private readonly listeners = new Set<(key: string | null) => void>();
 
   constructor(
@@ -70,7 +96,10 @@ export class Annotator {
   ) {}
 
   async start(): Promise<void> {
-    timed('read', () => this.absorbPage(this.adapter.parsePage(this.doc, this.url)));
+    timed('read', () => {
+      this.absorbPage(this.adapter.parsePage(this.doc, this.url));
+      this.userLinks = this.adapter.userLinks(this.doc);
+    });
     // Watch before waiting for the worker: comments added meanwhile must not be missed.
     this.stopWatching = watchComments(this.adapter.commentContainers(this.doc), () => {
       this.rescan().catch((error: unknown) => console.warn('Threadnote:', error));
@@ -85,13 +114,19 @@ export class Annotator {
     this.ready = true;
     await this.fetchMissing(this.page.comments);
     if (this.stopped) return;
-    timed('apply', () => this.renderAll(this.page.comments));
+    timed('apply', () => {
+      this.renderAll(this.page.comments);
+      this.renderUserLinks();
+    });
   }
 
   /** The forum moved to another page in place: stop reading and changing this one. */
   stop(): void {
     this.stopped = true;
     this.stopWatching();
+    this.closeNoteEditor();
+    this.barHost?.remove();
+    this.barHost = null;
   }
 
   /** Called with a comment key when that comment's annotation changes, null when many may have. */
@@ -100,7 +135,7 @@ export class Annotator {
   }
 
   comment(key: string): SiteComment | undefined {
-    return this.byKey.get(key);
+    return this.byKey().get(key);
   }
 
   annotation(key: string): CommentAnnotation | null {
@@ -118,49 +153,228 @@ export class Annotator {
       thread: this.page.thread,
       comments: this.page.comments.length,
       enabledHost: isEngineSite(this.adapter.site) ? this.url.host : null,
+      commentKeys: this.page.comments.map((comment) => comment.key),
     };
   }
 
   async update(key: string, patch: CommentPatch): Promise<void> {
-    const comment = this.byKey.get(key);
-    if (!comment) throw new Error('This comment is no longer on the page.');
-    const result = await callWorker('comment.update', {
-      comment: {
-        key: comment.key,
-        thread: comment.thread,
-        author: comment.author ?? '',
-        url: comment.permalink,
-        quote: comment.text().slice(0, QUOTE_LENGTH),
-      },
-      patch,
-    });
-    this.absorbTags(result.createdTags);
-    this.applyAnnotation(key, result.annotation);
+    await this.updateMany([{ key, patch }]);
   }
 
-  /** An annotation changed elsewhere (another tab, the popup): show it here too. */
+  /**
+   * Saves edits of comments on this page. Fold changes are remembered, newest last, so the last
+   * fold action can be undone, and forgotten again if saving them fails.
+   */
+  async updateMany(updates: readonly { key: string; patch: CommentPatch }[]): Promise<void> {
+    const refs = updates.map(({ key, patch }) => {
+      const comment = this.byKey().get(key);
+      if (!comment) throw new Error('This comment is no longer on the page.');
+      return { comment: this.refFor(comment), patch };
+    });
+    const folds = updates.filter(({ patch }) => patch.fold !== undefined);
+    const history = folds.map(({ key }) => ({ key, fold: this.foldOf(key) }));
+    if (history.length > 0) this.foldHistory.push(history);
+    try {
+      for (let start = 0; start < refs.length; start += BULK_CHUNK) {
+        const chunk = refs.slice(start, start + BULK_CHUNK);
+        const result = await callWorker('comments.update', { updates: chunk });
+        this.absorbTags(result.createdTags);
+        this.applyChanges(
+          chunk.map(({ comment }, index) => ({
+            key: comment.key,
+            annotation: result.annotations[index] ?? null,
+          })),
+        );
+      }
+    } catch (error) {
+      if (history.length > 0) this.foldHistory.splice(this.foldHistory.indexOf(history), 1);
+      throw error;
+    }
+  }
+
+  foldOf(key: string): Fold {
+    return this.annotations.get(key)?.fold ?? 'none';
+  }
+
+  /** Runs a bulk fold action on this page; returns how many comments changed. */
+  async bulk(action: BulkFoldAction): Promise<{ changed: number; canUndo: boolean }> {
+    if (action === 'undo') {
+      const last = this.foldHistory.pop();
+      if (last) {
+        await this.updateMany(last.map(({ key, fold }) => ({ key, patch: { fold } })));
+        // Undoing is not itself an action to undo.
+        this.foldHistory.pop();
+      }
+      return { changed: last?.length ?? 0, canUndo: this.foldHistory.length > 0 };
+    }
+    const changes = bulkFoldChanges(
+      action,
+      this.page.comments,
+      (key) => this.foldOf(key),
+      this.seenBefore ? (key) => this.isNew(key) : null,
+    ).filter(({ key }) => this.byKey().has(key));
+    if (changes.length > 0) {
+      await this.updateMany(changes.map(({ key, fold }) => ({ key, patch: { fold } })));
+    }
+    return { changed: changes.length, canUndo: this.foldHistory.length > 0 };
+  }
+
+  canUndo(): boolean {
+    return this.foldHistory.length > 0;
+  }
+
+  isNew(key: string): boolean {
+    return this.seenBefore !== null && !this.seenBefore.has(key);
+  }
+
+  comments(): readonly SiteComment[] {
+    return this.page.comments;
+  }
+
+  private refFor(comment: SiteComment) {
+    return {
+      key: comment.key,
+      thread: comment.thread,
+      author: comment.author ?? '',
+      url: comment.permalink,
+      quote: comment.text().slice(0, QUOTE_LENGTH),
+    };
+  }
+
+  /** An annotation changed here or elsewhere (another tab, the popup): show it. */
   applyAnnotation(key: string, annotation: CommentAnnotation | null): void {
-    const before = this.annotations.get(key);
-    if (annotation) this.annotations.set(key, annotation);
-    else this.annotations.delete(key);
-    const comment = this.byKey.get(key);
-    if (comment) this.renderComment(comment);
-    if ((before?.fold ?? 'none') !== (annotation?.fold ?? 'none')) this.applyFolds();
-    this.emit(key);
+    this.applyChanges([{ key, annotation }]);
+  }
+
+  applyChanges(changes: readonly { key: string; annotation: CommentAnnotation | null }[]): void {
+    let foldsChanged = false;
+    for (const { key, annotation } of changes) {
+      const before = this.annotations.get(key);
+      if (annotation) this.annotations.set(key, annotation);
+      else this.annotations.delete(key);
+      const comment = this.byKey().get(key);
+      if (comment) this.renderComment(comment);
+      foldsChanged ||= (before?.fold ?? 'none') !== (annotation?.fold ?? 'none');
+    }
+    if (foldsChanged) this.applyFolds();
+    this.emit(changes.length === 1 ? (changes[0]?.key ?? null) : null);
   }
 
   absorbTags(tags: readonly Tag[]): void {
     if (tags.length === 0) return;
     for (const tag of tags) this.tags.set(tag.name, tag);
     for (const key of this.chipHosts.keys()) {
-      const comment = this.byKey.get(key);
+      const comment = this.byKey().get(key);
       if (comment) this.renderComment(comment);
     }
+    this.renderUserLinks();
     this.emit(null);
+  }
+
+  user(author: string | null): UserAnnotation | null {
+    return author ? (this.users.get(this.userKey(author)) ?? null) : null;
+  }
+
+  quickTags(): readonly string[] {
+    return this.settings.quickTags;
+  }
+
+  async updateUser(author: string, patch: { tags?: string[]; note?: string }): Promise<void> {
+    const key = this.userKey(author);
+    const result = await callWorker('user.update', { user: { key, name: author }, patch });
+    this.absorbTags(result.createdTags);
+    this.applyUsers([{ key, annotation: result.annotation }]);
+  }
+
+  /** A user's annotation changed: every comment by them, and every link to them, shows it. */
+  applyUsers(changes: readonly { key: string; annotation: UserAnnotation | null }[]): void {
+    const names = new Set<string>();
+    for (const { key, annotation } of changes) {
+      if (annotation) this.users.set(key, annotation);
+      else this.users.delete(key);
+      names.add(key.slice(this.adapter.site.length + 1));
+    }
+    for (const comment of this.page.comments) {
+      if (comment.author && names.has(comment.author)) this.renderComment(comment);
+    }
+    this.renderUserLinks();
+    this.emit(null);
+  }
+
+  /** Toggles one tag on a comment (quick tags). */
+  async toggleTag(key: string, name: string): Promise<void> {
+    const tags = this.annotations.get(key)?.tags ?? [];
+    await this.update(key, {
+      tags: tags.includes(name) ? tags.filter((tag) => tag !== name) : [...tags, name],
+    });
+  }
+
+  /** Called with a tag's name when the reader clicks it on a chip. */
+  onTagClick: (name: string) => void = () => undefined;
+
+  /** Whether a comment carries a tag, itself or through its author. */
+  hasTag(comment: SiteComment, name: string): boolean {
+    return (
+      (this.annotations.get(comment.key)?.tags.includes(name) ?? false) ||
+      (this.user(comment.author)?.tags.includes(name) ?? false)
+    );
+  }
+
+  private renderUserLinks(): void {
+    for (const link of this.userLinks) {
+      const user = this.users.get(this.userKey(link.name));
+      const tags = user?.tags ?? [];
+      let host = this.userLinkHosts.get(link.element);
+      if (!user) {
+        host?.remove();
+        this.userLinkHosts.delete(link.element);
+        continue;
+      }
+      if (!host) {
+        host = createShadowHost('tn-user-chips', chipsCss);
+        this.userLinkHosts.set(link.element, host);
+        link.element.after(host);
+      }
+      renderCommentChips(shadowOf(host), {
+        tags: [],
+        userTags: tags.map((name) => this.tagFor(name)),
+        userNote: this.users.get(this.userKey(link.name))?.note ?? '',
+        collapsed: null,
+        onRemoveTag: () => undefined,
+        onTagClick: (name) => this.onTagClick(name),
+      });
+    }
   }
 
   private emit(key: string | null): void {
     for (const listener of this.listeners) listener(key);
+  }
+
+  private positions(): Map<string, number> {
+    this.index ??= new Map(this.page.comments.map((comment, position) => [comment.key, position]));
+    return this.index;
+  }
+
+  private byKey(): { get(key: string): SiteComment | undefined; has(key: string): boolean } {
+    const positions = this.positions();
+    const comments = this.page.comments;
+    return {
+      get: (key) => {
+        const position = positions.get(key);
+        return position === undefined ? undefined : comments[position];
+      },
+      has: (key) => positions.has(key),
+    };
+  }
+
+  /**
+   * Every reply under a comment: on the page as read, or, once the forum has changed its
+   * comments, every reply seen since (a post the forum took off the page still counts).
+   */
+  private replies(key: string): Reply[] {
+    if (this.tree) return this.tree.replies(key);
+    const start = this.positions().get(key);
+    return start === undefined ? [] : repliesOnPage(this.page.comments, start);
   }
 
   /**
@@ -169,28 +383,34 @@ export class Annotator {
    * so an element the forum puts back is decorated afresh, once.
    */
   private absorbPage(page: SitePage): SiteComment[] {
-    this.page = page;
-    this.tree.learn(page.comments);
-    const added: SiteComment[] = [];
-    const present = new Set<string>();
-    for (const comment of page.comments) {
-      present.add(comment.key);
-      const known = this.byKey.get(comment.key);
-      this.byKey.set(comment.key, comment);
-      if (known?.element === comment.element) continue;
-      if (known) this.undecorate(known);
-      added.push(comment);
+    const previous = this.page.comments.length > 0 ? this.byKey() : null;
+    const previousComments = this.page.comments;
+    if (previous && !this.tree) {
+      this.tree = new CommentTree();
+      this.tree.learn(previousComments);
     }
-    for (const [key, comment] of this.byKey) {
-      if (present.has(key)) continue;
-      this.undecorate(comment);
-      this.byKey.delete(key);
+    this.tree?.learn(page.comments);
+    this.page = page;
+    this.index = null;
+    let added = page.comments;
+    if (previous) {
+      added = page.comments.filter((comment) => {
+        const known = previous.get(comment.key);
+        if (known?.element === comment.element) return false;
+        if (known) this.undecorate(known);
+        return true;
+      });
+      const present = this.positions();
+      for (const comment of previousComments) {
+        if (!present.has(comment.key)) this.undecorate(comment);
+      }
     }
     // Writes only, after the adapter's reads: no layout is forced between comments.
     for (const comment of added) comment.element.setAttribute(ATTR.comment, comment.key);
     return added;
   }
 
+  /** Takes Threadnote's marks off an element the forum replaced or took off the page. */
   private undecorate(comment: SiteComment): void {
     const { key, element } = comment;
     this.chipHosts.get(key)?.remove();
@@ -201,7 +421,7 @@ export class Annotator {
       part.classList.remove(CLASS.collapsedBody);
     }
     this.collapsedBodies.delete(key);
-    if (this.foldedKeys.delete(key)) element.classList.remove(CLASS.foldedDescendant);
+    if (this.foldedKeys.delete(key)) element.classList.remove(CLASS.foldedAway);
     for (const name of Object.values(ATTR)) element.removeAttribute(name);
   }
 
@@ -213,6 +433,7 @@ export class Annotator {
       threadKeys.add(comment.thread.key);
       if (comment.author) userKeys.add(this.userKey(comment.author));
     }
+    for (const link of this.userLinks) userKeys.add(this.userKey(link.name));
     const newThreads = [...threadKeys].filter((key) => !this.fetchedThreads.has(key));
     const newUsers = [...userKeys].filter((key) => !this.fetchedUsers.has(key));
     const state: PageState = await callWorker('page.open', {
@@ -225,7 +446,31 @@ export class Annotator {
     for (const annotation of state.comments) this.annotations.set(annotation.key, annotation);
     for (const user of state.users) this.users.set(user.key, user);
     for (const tag of state.tags) this.tags.set(tag.name, tag);
+    this.settings = state.settings;
     return state;
+  }
+
+  /**
+   * Reads everything again after a change that rewrote records across the store (a tag renamed,
+   * merged or deleted, quick tags changed), and shows the page as it is now stored.
+   */
+  async reload(): Promise<void> {
+    const shown = new Set([...this.annotations.keys(), ...this.chipHosts.keys()]);
+    this.fetchedThreads.clear();
+    this.fetchedUsers.clear();
+    this.annotations.clear();
+    this.users.clear();
+    this.tags.clear();
+    await this.fetchState(null);
+    for (const key of this.annotations.keys()) shown.add(key);
+    const comments = this.byKey();
+    for (const key of shown) {
+      const comment = comments.get(key);
+      if (comment) this.renderComment(comment);
+    }
+    this.renderAll(this.page.comments);
+    this.renderUserLinks();
+    this.emit(null);
   }
 
   private async rescan(): Promise<void> {
@@ -240,7 +485,11 @@ export class Annotator {
     }
     await this.fetchMissing(added);
     if (this.stopped) return;
-    timed('apply', () => this.renderAll(added));
+    timed('apply', () => {
+      // A later read may have replaced some of these elements while the worker was answering.
+      const comments = this.byKey();
+      this.renderAll(added.filter(({ key, element }) => comments.get(key)?.element === element));
+    });
   }
 
   /** Asks the worker about threads and users that appeared after the first request. */
@@ -257,14 +506,18 @@ export class Annotator {
     return `${this.adapter.site}:${author}`;
   }
 
+  /** Most comments carry nothing: the pass over them only reads, and renders the few that do. */
   private renderAll(comments: readonly SiteComment[]): void {
-    for (const { key, element } of comments) {
-      // A later read of the page may have replaced the element while the worker was answering.
-      const comment = this.byKey.get(key);
-      if (comment?.element !== element) continue;
-      if (this.seenBefore && !this.seenBefore.has(key)) element.setAttribute(ATTR.isNew, '');
-      const userTags = comment.author ? this.users.get(this.userKey(comment.author))?.tags : null;
-      if (this.annotations.has(key) || userTags?.length) this.renderComment(comment);
+    const seenBefore = this.seenBefore;
+    const anyUsers = this.users.size > 0;
+    for (const comment of comments) {
+      if (seenBefore && !seenBefore.has(comment.key)) {
+        comment.element.setAttribute(ATTR.isNew, '');
+      }
+      // Only non-empty user annotations are kept, so any record means something to show.
+      const authorAnnotated =
+        anyUsers && comment.author !== null && this.users.has(this.userKey(comment.author));
+      if (authorAnnotated || this.annotations.has(comment.key)) this.renderComment(comment);
     }
     this.applyFolds();
   }
@@ -274,8 +527,8 @@ export class Annotator {
     const element = comment.element;
     const tagNames = annotation?.tags ?? [];
     const fold = annotation?.fold ?? 'none';
-    const userTagNames =
-      (comment.author ? this.users.get(this.userKey(comment.author))?.tags : undefined) ?? [];
+    const user = this.user(comment.author);
+    const userTagNames = user?.tags ?? [];
 
     setAttribute(element, ATTR.tags, tagNames.length > 0 ? tagNames.join(' ') : null);
     setAttribute(element, ATTR.note, annotation?.note ? '' : null);
@@ -292,7 +545,7 @@ export class Annotator {
       else this.collapsedBodies.delete(comment.key);
     }
 
-    this.renderChips(comment, tagNames, userTagNames, collapsed);
+    this.renderChips(comment, tagNames, userTagNames, user?.note ?? '', collapsed);
     this.renderNote(comment, annotation?.note ?? '');
   }
 
@@ -300,10 +553,11 @@ export class Annotator {
     comment: SiteComment,
     tagNames: readonly string[],
     userTagNames: readonly string[],
+    userNote: string,
     collapsed: boolean,
   ): void {
     let host = this.chipHosts.get(comment.key);
-    if (tagNames.length === 0 && userTagNames.length === 0 && !collapsed) {
+    if (tagNames.length === 0 && userTagNames.length === 0 && !userNote && !collapsed) {
       host?.remove();
       this.chipHosts.delete(comment.key);
       return;
@@ -318,26 +572,22 @@ export class Annotator {
       const control = header.querySelector(':scope > tn-control');
       header.insertBefore(host, control);
     }
-    render(
-      <CommentChips
-        tags={tagNames.map((name) => this.tagFor(name))}
-        userTags={userTagNames.map((name) => this.tagFor(name))}
-        collapsed={
-          collapsed
-            ? {
-                replies: this.describeSubthread(comment),
-                onExpand: () => void this.update(comment.key, { fold: 'none' }),
-              }
-            : null
-        }
-        onRemoveTag={(name) =>
-          void this.update(comment.key, {
-            tags: (this.annotations.get(comment.key)?.tags ?? []).filter((tag) => tag !== name),
-          })
-        }
-      />,
-      shadowOf(host),
-    );
+    renderCommentChips(shadowOf(host), {
+      tags: tagNames.map((name) => this.tagFor(name)),
+      userTags: userTagNames.map((name) => this.tagFor(name)),
+      userNote,
+      collapsed: collapsed
+        ? {
+            replies: this.describeSubthread(comment),
+            onExpand: () => void this.update(comment.key, { fold: 'none' }),
+          }
+        : null,
+      onRemoveTag: (name) =>
+        void this.update(comment.key, {
+          tags: (this.annotations.get(comment.key)?.tags ?? []).filter((tag) => tag !== name),
+        }),
+      onTagClick: (name) => this.onTagClick(name),
+    });
   }
 
   private renderNote(comment: SiteComment, note: string): void {
@@ -360,7 +610,92 @@ export class Annotator {
     } else {
       return;
     }
-    render(<CommentNote note={note} />, shadowOf(host));
+    render(
+      <CommentNote note={note} onEdit={() => void this.openNoteEditor(comment.key, 'comment')} />,
+      shadowOf(host),
+    );
+  }
+
+  /**
+   * Brings a comment into view: unfolds the Threadnote folds above it (and its own hide), then
+   * focuses and flashes it. Returns false when the comment is not on this page.
+   */
+  async reveal(key: string, focus: (comment: SiteComment) => void): Promise<boolean> {
+    const comment = this.byKey().get(key);
+    if (!comment) return false;
+    const unfold: { key: string; patch: CommentPatch }[] = [];
+    if (this.foldOf(key) === 'hidden') unfold.push({ key, patch: { fold: 'none' } });
+    for (
+      let parent = comment.parentKey;
+      parent;
+      parent = this.byKey().get(parent)?.parentKey ?? null
+    ) {
+      if (this.foldOf(parent) !== 'none') unfold.push({ key: parent, patch: { fold: 'none' } });
+    }
+    if (unfold.length > 0) await this.updateMany(unfold);
+    focus(comment);
+    comment.element.classList.remove(CLASS.flash);
+    // Restart the animation when the same comment is revealed twice.
+    void comment.element.getBoundingClientRect();
+    comment.element.classList.add(CLASS.flash);
+    setTimeout(() => comment.element.classList.remove(CLASS.flash), FLASH_MS);
+    return true;
+  }
+
+  /**
+   * Opens the inline note editor under a comment's header, for the comment's note or for its
+   * author's, offering back a draft an earlier edit left unsaved.
+   */
+  async openNoteEditor(key: string, kind: 'comment' | 'user'): Promise<void> {
+    const comment = this.byKey().get(key);
+    const author = comment?.author;
+    if (!comment || (kind === 'user' && !author)) return;
+    const recordKey = kind === 'user' && author ? this.userKey(author) : key;
+    const draftKey = `${kind}:${recordKey}`;
+    this.closeNoteEditor();
+    const host = createShadowHost('tn-note-editor', editorCss);
+    this.editor = host;
+    const body = comment.body();
+    const anchor = this.noteHosts.get(key) ?? body;
+    if (anchor?.parentNode) anchor.parentNode.insertBefore(host, anchor);
+    else comment.header()?.after(host);
+    const draft = await callWorker('draft.get', { key: draftKey }).catch(() => null);
+    if (this.editor !== host) return;
+    const saved =
+      kind === 'user'
+        ? (this.user(author ?? null)?.note ?? '')
+        : (this.annotation(key)?.note ?? '');
+    render(
+      <NoteEditor
+        label={
+          kind === 'user' ? `Your note on ${author}, shown on all their comments` : 'Your note'
+        }
+        saved={saved}
+        draft={draft}
+        onSave={async (note) => {
+          if (kind === 'user' && author) await this.updateUser(author, { note });
+          else await this.update(key, { note });
+          await callWorker('draft.delete', { key: draftKey }).catch(() => null);
+        }}
+        onDraft={async (text) => {
+          await callWorker('draft.save', { key: draftKey, text });
+        }}
+        onDiscardDraft={async () => {
+          await callWorker('draft.delete', { key: draftKey });
+        }}
+        onClose={() => {
+          if (this.editor === host) this.closeNoteEditor();
+        }}
+      />,
+      shadowOf(host),
+    );
+  }
+
+  private closeNoteEditor(): void {
+    if (!this.editor) return;
+    render(null, shadowOf(this.editor));
+    this.editor.remove();
+    this.editor = null;
   }
 
   private tagFor(name: string): Tag {
@@ -369,25 +704,76 @@ export class Annotator {
 
   /** Replies that a collapse hides, as "N replies by alice, bob and 3 others". */
   describeSubthread(comment: SiteComment): string {
-    return this.tree.describeReplies(comment.key);
+    const replies = this.replies(comment.key);
+    const authors = replies.flatMap((reply) => (reply.author ? [reply.author] : []));
+    const fresh = replies.filter((reply) => this.isNew(reply.key)).length;
+    return describeReplies(replies.length, authors, fresh);
   }
 
   /** How many replies a collapse of the comment hides. */
   replyCount(key: string): number {
-    return this.tree.descendants(key).length;
+    return this.replies(key).length;
   }
 
-  /** Hides exactly the comments under a fold, touching only those whose state changes. */
+  /**
+   * Hides exactly the comments Threadnote's folds put out of sight, touching only those whose
+   * state changes, and lists the hidden subthreads in the thread's bar.
+   */
   private applyFolds(): void {
-    const hidden = this.tree.hiddenBy((key) => this.annotations.get(key)?.fold ?? 'none');
-    const next = new Set([...this.byKey.keys()].filter((key) => hidden.has(key)));
+    if (this.foldedKeys.size === 0 && !this.anyFold()) return;
+    const foldOf = (key: string) => this.foldOf(key);
+    const comments = this.byKey();
+    const next = this.tree
+      ? new Set([...this.tree.hiddenBy(foldOf)].filter((key) => comments.has(key)))
+      : foldedAway(this.page.comments, foldOf);
     for (const key of this.foldedKeys) {
-      if (!next.has(key)) this.byKey.get(key)?.element.classList.remove(CLASS.foldedDescendant);
+      if (!next.has(key)) comments.get(key)?.element.classList.remove(CLASS.foldedAway);
     }
     for (const key of next) {
-      if (!this.foldedKeys.has(key))
-        this.byKey.get(key)?.element.classList.add(CLASS.foldedDescendant);
+      if (!this.foldedKeys.has(key)) comments.get(key)?.element.classList.add(CLASS.foldedAway);
     }
     this.foldedKeys = next;
+    this.renderHiddenBar();
+  }
+
+  /** Whether any comment Threadnote knows of is folded, on the page or taken off it. */
+  private anyFold(): boolean {
+    for (const annotation of this.annotations.values()) {
+      if (annotation.fold !== 'none') return true;
+    }
+    return false;
+  }
+
+  private renderHiddenBar(): void {
+    const hidden = this.page.comments.filter((comment) => this.foldOf(comment.key) === 'hidden');
+    if (hidden.length === 0) {
+      this.barHost?.remove();
+      this.barHost = null;
+      return;
+    }
+    if (!this.barHost) {
+      const anchor = this.adapter.threadBarAnchor(this.doc);
+      if (!anchor?.parentNode) return;
+      this.barHost = createShadowHost('tn-hidden-bar', hiddenBarCss);
+      anchor.parentNode.insertBefore(this.barHost, anchor);
+    }
+    render(
+      <HiddenBar
+        items={hidden.map((comment) => {
+          const replies = this.replies(comment.key);
+          return {
+            key: comment.key,
+            author: comment.author,
+            comments: 1 + replies.length,
+            fresh: [comment, ...replies].filter((reply) => this.isNew(reply.key)).length,
+            excerpt: this.annotations.get(comment.key)?.quote || comment.text(),
+          };
+        })}
+        onShow={(keys) =>
+          void this.updateMany(keys.map((key) => ({ key, patch: { fold: 'none' as const } })))
+        }
+      />,
+      shadowOf(this.barHost),
+    );
   }
 }

@@ -4,6 +4,7 @@
  */
 import { render } from 'preact';
 import type { Annotator } from './annotator';
+import type { CommentNavigator } from './keyboard';
 import { createShadowHost, shadowOf } from './shadow';
 import { ControlPanel } from './ui/ControlPanel';
 import { controlCss } from './ui/styles';
@@ -13,7 +14,10 @@ export class CommentControl {
   private key: string | null = null;
   private open = false;
 
-  constructor(private readonly annotator: Annotator) {
+  constructor(
+    private readonly annotator: Annotator,
+    private readonly navigator: CommentNavigator,
+  ) {
     // mousemove, not mouseover: a comment the forum inserts under a resting pointer (Reddit's
     // "load more comments") gets no mouseover until the pointer leaves the element it is on.
     document.addEventListener('mousemove', this.follow, { passive: true });
@@ -21,6 +25,16 @@ export class CommentControl {
     annotator.onChange((key) => {
       if (key === null || key === this.key) this.render();
     });
+  }
+
+  /** Opens the panel on a comment, as the keyboard's `t` does. */
+  openOn(key: string): void {
+    const header = this.annotator.comment(key)?.header();
+    if (!header) return;
+    header.appendChild(this.host);
+    this.key = key;
+    this.open = true;
+    this.render();
   }
 
   private readonly follow = (event: Event): void => {
@@ -60,14 +74,27 @@ export class CommentControl {
           author: comment.author,
           replies: this.annotator.replyCount(key),
           annotation: this.annotator.annotation(key),
+          user: this.annotator.user(comment.author),
         }}
         knownTags={this.annotator.knownTags()}
+        quickTags={this.annotator.quickTags()}
         open={this.open}
         onOpenChange={(open) => {
           this.open = open;
           this.render();
         }}
-        onUpdate={(patch) => this.annotator.update(key, patch)}
+        onUpdate={async (patch) => {
+          await this.annotator.update(key, patch);
+          if (patch.fold === 'hidden') this.navigator.afterHiding(key);
+        }}
+        onOpenNote={(kind) => {
+          this.open = false;
+          this.render();
+          void this.annotator.openNoteEditor(key, kind);
+        }}
+        onUserTags={async (tags) => {
+          if (comment.author) await this.annotator.updateUser(comment.author, { tags });
+        }}
       />,
       shadowOf(this.host),
     );

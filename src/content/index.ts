@@ -1,45 +1,85 @@
 /**
- * Content script entry: finds the forum's adapter and annotates the page, and does it again when
- * the forum moves to another page without loading one (Discourse is an app: its topic lists
- * and topics are all one document).
+ * Content script entry, run as the page starts loading: lets the comments show at once unless the
+ * thread has folds, then annotates the page once it is parsed and lets them show. It annotates
+ * again when the forum moves to another page without loading one (Discourse is an app: its topic
+ * lists and topics are all one document).
  */
 import { browser } from '../shared/browser';
-import { isEnvelope, type Result, type TabPushes } from '../shared/messages';
-import { toErrorData } from '../shared/messaging';
+import { isEnvelope, type Result, type TabPushes, type TabRequests } from '../shared/messages';
+import { callWorker, toErrorData } from '../shared/messaging';
 import { adapterForUrl } from '../sites/registry';
 import { Annotator } from './annotator';
 import { CommentControl } from './comment-control';
+import { releaseComments } from './hold-comments';
+import { CommentNavigator } from './keyboard';
+import { TagFilter } from './tag-filter';
+
+function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+function whenParsed(run: () => void): void {
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', run, { once: true });
+  } else {
+    run();
+  }
+}
 
 interface Session {
   /** The adapter's site and page, which an in-app navigation may change. */
   page: string;
   annotator: Annotator;
+  filter: TagFilter | null;
+  navigator: CommentNavigator | null;
   stop(): void;
 }
 
 function startSession(page: string, annotator: Annotator): Session {
   let control: CommentControl | null = null;
   let stopped = false;
+  const session: Session = {
+    page,
+    annotator,
+    filter: null,
+    navigator: null,
+    stop() {
+      stopped = true;
+      annotator.stop();
+      control?.stop();
+      session.navigator?.stop();
+      session.filter?.stop();
+    },
+  };
   annotator
     .start()
     .then(() => {
-      if (!stopped) control = new CommentControl(annotator);
+      if (stopped) return undefined;
+      const keys = new CommentNavigator(annotator);
+      control = new CommentControl(annotator, keys);
+      const controls = control;
+      keys.openPanel = (key) => controls.openOn(key);
+      const tagFilter = new TagFilter(annotator, keys, () =>
+        annotator.adapter.threadBarAnchor(document),
+      );
+      annotator.onTagClick = (tag) => tagFilter.set(tag);
+      session.filter = tagFilter;
+      session.navigator = keys;
+      // A search result or the popup opened this page to show one comment.
+      const wanted = /^#threadnote=(.+)$/.exec(location.hash)?.[1];
+      if (wanted) {
+        return annotator.reveal(decodeURIComponent(wanted), (comment) => keys.focus(comment));
+      }
+      return undefined;
     })
     .catch((error: unknown) => {
       console.warn(
         'Threadnote could not load this page’s annotations:',
         toErrorData(error).message,
       );
-    });
-  return {
-    page,
-    annotator,
-    stop() {
-      stopped = true;
-      annotator.stop();
-      control?.stop();
-    },
-  };
+    })
+    .finally(releaseComments);
+  return session;
 }
 
 let session: Session | null = null;
@@ -59,31 +99,67 @@ function follow(): void {
 const running = globalThis as { threadnoteRunning?: boolean };
 if (!running.threadnoteRunning) {
   running.threadnoteRunning = true;
-  follow();
-  // The Navigation API tells of the forum's own address changes (history.pushState) too.
-  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  navigation?.addEventListener('currententrychange', follow);
-  addEventListener('popstate', follow);
+
+  // The site's stylesheet holds the comments back; they show at once unless the thread has folds.
+  const url = new URL(location.href);
+  const adapter = adapterForUrl(url.href);
+  const item = adapter?.itemKeyFromUrl(url);
+  if (item) {
+    callWorker('page.early', { item }).then(
+      ({ folds }) => folds === 0 && releaseComments(),
+      releaseComments,
+    );
+  } else {
+    releaseComments();
+  }
+
+  whenParsed(() => {
+    follow();
+    // The Navigation API tells of the forum's own address changes (history.pushState) too.
+    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+    navigation?.addEventListener('currententrychange', follow);
+    addEventListener('popstate', follow);
+  });
 
   // Only this extension can reach this listener: pages cannot call runtime messaging.
   browser.runtime.onMessage.addListener((message: unknown) => {
-    const annotator = session?.annotator;
-    if (!annotator || !isEnvelope(message)) return undefined;
+    const current = session;
+    if (!current || !isEnvelope(message)) return undefined;
+    const { annotator } = current;
     switch (message.type) {
-      case 'comment.changed': {
-        const push = message.payload as TabPushes['comment.changed'];
-        annotator.applyAnnotation(push.key, push.annotation);
+      case 'comments.changed':
+        annotator.applyChanges((message.payload as TabPushes['comments.changed']).changes);
         return undefined;
-      }
       case 'tags.changed':
         annotator.absorbTags((message.payload as TabPushes['tags.changed']).tags);
         return undefined;
-      case 'page.info': {
-        const result: Result<ReturnType<Annotator['pageInfo']>> = {
-          ok: true,
-          value: annotator.pageInfo(),
-        };
-        return Promise.resolve(result);
+      case 'users.changed':
+        annotator.applyUsers((message.payload as TabPushes['users.changed']).changes);
+        return undefined;
+      case 'state.stale':
+        annotator.reload().catch((error: unknown) => console.warn('Threadnote:', error));
+        return undefined;
+      case 'comment.reveal': {
+        const { key } = message.payload as TabRequests['comment.reveal'];
+        return annotator
+          .reveal(key, (comment) => current.navigator?.focus(comment))
+          .then(
+            (found) => ok({ found }),
+            (error: unknown) => ({ ok: false, error: toErrorData(error) }),
+          );
+      }
+      case 'filter.set': {
+        const { tag } = message.payload as TabRequests['filter.set'];
+        return Promise.resolve(ok({ matches: current.filter?.set(tag) ?? 0 }));
+      }
+      case 'page.info':
+        return Promise.resolve(ok(annotator.pageInfo()));
+      case 'folds.bulk': {
+        const { action } = message.payload as TabRequests['folds.bulk'];
+        return annotator.bulk(action).then(ok, (error: unknown) => ({
+          ok: false,
+          error: toErrorData(error),
+        }));
       }
       default:
         return undefined;

@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { SiteEnableResult, ThreadSummary } from '../shared/messages';
+import type {
+  BulkFoldAction,
+  SearchResult,
+  SiteEnableResult,
+  ThreadSummary,
+} from '../shared/messages';
+import { displayText } from '../shared/note-text';
 import type { CurrentPage, EnableOffer, PopupConnector } from './connector';
 
 type State =
@@ -33,7 +39,8 @@ function formatDate(iso: string): string {
 
 export function Popup({ connector }: { connector: PopupConnector }) {
   const [state, setState] = useState<State>({ status: 'loading' });
-  const [reloads, setReloads] = useState(0);
+
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -43,7 +50,7 @@ export function Popup({ connector }: { connector: PopupConnector }) {
     return () => {
       live = false;
     };
-  }, [connector, reloads]);
+  }, [connector, version]);
 
   return (
     <>
@@ -51,6 +58,7 @@ export function Popup({ connector }: { connector: PopupConnector }) {
         <img src="/icons/icon-32.png" alt="" />
         <h1>Threadnote</h1>
       </header>
+      <Search connector={connector} current={state.status === 'ready' ? state.current : null} />
       {state.status === 'loading' && <p aria-busy="true">Loading…</p>}
       {state.status === 'no-thread' && (
         <p class="empty">
@@ -63,7 +71,7 @@ export function Popup({ connector }: { connector: PopupConnector }) {
         <EnableView
           offer={state.offer}
           connector={connector}
-          onEnabled={() => setReloads((count) => count + 1)}
+          onEnabled={() => setVersion((v) => v + 1)}
         />
       )}
       {state.status === 'error' && (
@@ -75,10 +83,12 @@ export function Popup({ connector }: { connector: PopupConnector }) {
         <ThreadView
           current={state.current}
           summary={state.summary}
+          connector={connector}
+          onChanged={() => setVersion((v) => v + 1)}
           onDisable={(host) =>
             connector
               .disableSite(host)
-              .then(() => setReloads((count) => count + 1))
+              .then(() => setVersion((v) => v + 1))
               .catch((error: unknown) => setState({ status: 'error', message: messageOf(error) }))
           }
         />
@@ -137,15 +147,15 @@ function EnableView({
   );
 }
 
-function ThreadView({
-  current,
-  summary,
-  onDisable,
-}: {
+interface ThreadViewProps {
   current: CurrentPage;
   summary: ThreadSummary | null;
+  connector: PopupConnector;
+  onChanged: () => void;
   onDisable: (host: string) => void;
-}) {
+}
+
+function ThreadView({ current, summary, connector, onChanged, onDisable }: ThreadViewProps) {
   const { page } = current;
   const enabledHost = page.enabledHost;
   const siteAccess = enabledHost && (
@@ -203,7 +213,221 @@ function ThreadView({
           it.
         </p>
       )}
+      {summary && <Orphans current={current} notes={summary.notes} />}
+      {summary && summary.tags.length > 0 && (
+        <TagList tabId={current.tabId} connector={connector} tags={summary.tags} />
+      )}
+      <FoldActions tabId={current.tabId} connector={connector} onChanged={onChanged} />
       {siteAccess}
+    </section>
+  );
+}
+
+function Orphans({ current, notes }: { current: CurrentPage; notes: ThreadSummary['notes'] }) {
+  const present = new Set(current.page.commentKeys);
+  const orphans = notes.filter((note) => !present.has(note.key));
+  if (orphans.length === 0) return null;
+  return (
+    <section class="orphans" aria-label="Notes whose comment is not on this page">
+      <h2>Notes whose comment is not on this page</h2>
+      <p class="hint">
+        Edited away, deleted, or on another page of the thread: here is what it said when you noted
+        it.
+      </p>
+      <ul>
+        {orphans.map((note) => (
+          <li key={note.key} data-orphan={note.key}>
+            <blockquote>{note.quote || '(no text was kept)'}</blockquote>
+            <p class="by">
+              {note.author || '[deleted]'} ·{' '}
+              <a href={note.url} target="_blank" rel="noopener noreferrer">
+                permalink
+              </a>
+            </p>
+            <p class="note">{displayText(note.note)}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Search({
+  connector,
+  current,
+}: {
+  connector: PopupConnector;
+  current: CurrentPage | null;
+}) {
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<SearchResult[] | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    if (!query.trim()) {
+      setResults(null);
+      return undefined;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      connector
+        .search(query)
+        .then((found) => live && setResults(found))
+        .catch((failure: unknown) => live && setError(String(failure)));
+    }, SEARCH_PAUSE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query, connector]);
+
+  return (
+    <section class="search" aria-label="Search your notes">
+      <input
+        type="search"
+        aria-label="Search notes, tags, quotes and authors"
+        placeholder="Search notes, tags, quotes, authors"
+        value={query}
+        onInput={(event) => setQuery(event.currentTarget.value)}
+      />
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {results && results.length === 0 && <p class="empty">Nothing matches “{query}”.</p>}
+      {results && results.length > 0 && (
+        <ul class="results">
+          {results.map((result) => (
+            <li key={`${result.kind}:${result.key}`}>
+              {result.kind === 'comment' && result.thread ? (
+                <button
+                  type="button"
+                  class="result"
+                  onClick={() =>
+                    void connector
+                      .show(
+                        { key: result.key, threadUrl: result.thread?.url ?? result.url },
+                        current,
+                      )
+                      .catch((failure: unknown) => setError(String(failure)))
+                  }
+                >
+                  <span class="who">{result.author || '[deleted]'}</span>
+                  <span class="where">{result.thread.title}</span>
+                  <span class="what">{displayText(result.note || result.quote)}</span>
+                </button>
+              ) : (
+                <div class="result user-result">
+                  <span class="who">{result.author}</span>
+                  <span class="where">
+                    user note{result.tags.length > 0 ? ` · ${result.tags.join(', ')}` : ''}
+                  </span>
+                  <span class="what">{displayText(result.note)}</span>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+const SEARCH_PAUSE_MS = 150;
+
+function TagList({
+  tabId,
+  connector,
+  tags,
+}: {
+  tabId: number;
+  connector: PopupConnector;
+  tags: ThreadSummary['tags'];
+}) {
+  const [active, setActive] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const choose = async (tag: string | null) => {
+    try {
+      const { matches } = await connector.filter(tabId, tag);
+      setActive(tag);
+      setMessage(tag ? `Showing ${matches} tagged “${tag}” on the page.` : 'Filter cleared.');
+    } catch (error) {
+      setMessage(`Could not filter: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  return (
+    <section class="tags" aria-label="Tags in this thread">
+      <h2>Tags in this thread</h2>
+      <div class="tag-buttons">
+        {tags.map((tag) => (
+          <button
+            key={tag.name}
+            type="button"
+            class="tag"
+            aria-pressed={active === tag.name}
+            style={{ background: tag.color }}
+            onClick={() => choose(active === tag.name ? null : tag.name)}
+          >
+            {tag.name} <span class="n">{tag.comments}</span>
+          </button>
+        ))}
+      </div>
+      <p class="status" role="status">
+        {message}
+      </p>
+    </section>
+  );
+}
+
+const FOLD_ACTIONS: { action: BulkFoldAction; label: string; key: string }[] = [
+  { action: 'collapse-top', label: 'Collapse all top-level', key: 'X' },
+  { action: 'expand-all', label: 'Expand all', key: 'E' },
+  { action: 'collapse-read', label: 'Collapse read', key: 'R' },
+  { action: 'undo', label: 'Undo', key: 'u' },
+];
+
+function describeBulk(action: BulkFoldAction, changed: number): string {
+  const comments = changed === 1 ? '1 comment' : `${changed} comments`;
+  if (changed === 0) {
+    return action === 'collapse-read'
+      ? 'Nothing to collapse: every subthread has something new, or this is your first visit.'
+      : 'Nothing to change.';
+  }
+  return action === 'undo' ? `Undid the last fold action (${comments}).` : `Changed ${comments}.`;
+}
+
+function FoldActions({
+  tabId,
+  connector,
+  onChanged,
+}: {
+  tabId: number;
+  connector: PopupConnector;
+  onChanged: () => void;
+}) {
+  const [message, setMessage] = useState('');
+  const run = async (action: BulkFoldAction) => {
+    try {
+      const { changed } = await connector.bulkFold(tabId, action);
+      setMessage(describeBulk(action, changed));
+      if (changed > 0) onChanged();
+    } catch (error) {
+      setMessage(`Could not fold: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  return (
+    <section class="folds" aria-label="Fold the thread">
+      <div class="fold-buttons">
+        {FOLD_ACTIONS.map(({ action, label, key }) => (
+          <button key={action} type="button" onClick={() => run(action)} title={`Key: ${key}`}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <p class="status" role="status">
+        {message}
+      </p>
     </section>
   );
 }

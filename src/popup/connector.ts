@@ -3,7 +3,14 @@
  * them a mock instead of a browser.
  */
 import { browser } from '../shared/browser';
-import type { PageInfo, SiteEnableResult, ThreadSummary } from '../shared/messages';
+import type {
+  BulkFoldAction,
+  PageInfo,
+  SearchResult,
+  SiteEnableResult,
+  TabOutputs,
+  ThreadSummary,
+} from '../shared/messages';
 import { callTab, callWorker } from '../shared/messaging';
 import { engineForUrl, hostPattern, parseUrl } from '../sites/registry';
 
@@ -29,7 +36,14 @@ export interface PopupConnector {
   enableSite(offer: EnableOffer): Promise<SiteEnableResult>;
   /** Gives a forum engine's host back; Threadnote stops there from the next page load. */
   disableSite(host: string): Promise<void>;
+  bulkFold(tabId: number, action: BulkFoldAction): Promise<TabOutputs['folds.bulk']>;
+  filter(tabId: number, tag: string | null): Promise<TabOutputs['filter.set']>;
+  search(query: string): Promise<SearchResult[]>;
+  /** Shows a comment: in the tab already on its thread, else in a new tab opened on it. */
+  show(comment: { key: string; threadUrl: string }, current: CurrentPage | null): Promise<void>;
 }
+
+const SEARCH_LIMIT = 50;
 
 async function targetTabId(): Promise<number | undefined> {
   // `?tab=<id>` opens the popup for a given tab, e.g. when it is opened in a tab of its own.
@@ -71,5 +85,20 @@ export const extensionConnector: PopupConnector = {
   },
   async disableSite(host) {
     await browser.permissions.remove({ origins: [hostPattern(host)] });
+  },
+  bulkFold: (tabId, action) => callTab(tabId, 'folds.bulk', { action }),
+  filter: (tabId, tag) => callTab(tabId, 'filter.set', { tag }),
+  search: (query) => callWorker('notes.search', { query, limit: SEARCH_LIMIT }),
+  async show({ key, threadUrl }, current) {
+    if (current?.page.commentKeys.includes(key)) {
+      const { found } = await callTab(current.tabId, 'comment.reveal', { key });
+      if (found) {
+        await browser.tabs.update(current.tabId, { active: true });
+        return;
+      }
+    }
+    const url = new URL(threadUrl);
+    url.hash = `threadnote=${encodeURIComponent(key)}`;
+    await browser.tabs.create({ url: url.href });
   },
 };

@@ -4,11 +4,12 @@
  * do not control.
  */
 import * as v from 'valibot';
-import { FOLDS, MAX_NOTE_LENGTH, isNormalTagName } from './model';
+import { FOLDS, MAX_NOTE_LENGTH, MAX_QUICK_TAGS, isNormalTagName } from './model';
 
 const MAX_KEY = 300;
 const MAX_TEXT = 2_000;
 const MAX_COMMENTS_PER_PAGE = 50_000;
+const MAX_BULK = 10_000;
 
 const key = v.pipe(
   v.string(),
@@ -16,6 +17,13 @@ const key = v.pipe(
   v.maxLength(MAX_KEY),
   v.regex(/^[a-z0-9/.-]+:[^\s]+$/),
 );
+/** A note being written: `comment:<key>` or `user:<key>`. */
+const draftKey = v.pipe(
+  v.string(),
+  v.maxLength(MAX_KEY + 10),
+  v.regex(/^(comment|user):[a-z0-9/.-]+:[^\s]+$/, 'Not a draft key.'),
+);
+
 // http(s) only: these URLs become links in extension pages and exports.
 const url = v.pipe(
   v.string(),
@@ -70,6 +78,59 @@ export const workerRequestSchemas = {
     comment: commentRefSchema,
     patch: commentPatchSchema,
   }),
+  /** Bulk edits (fold all, undo): one transaction, one push to other tabs. */
+  'comments.update': v.strictObject({
+    updates: v.pipe(
+      v.array(v.strictObject({ comment: commentRefSchema, patch: commentPatchSchema })),
+      v.minLength(1),
+      v.maxLength(MAX_BULK),
+    ),
+  }),
+  /**
+   * Asked as the page starts loading, before its comments can be read: how many folds the thread
+   * behind this URL's item (a story, or an annotated comment) has, so the page can keep its
+   * comments out of sight until they are applied.
+   */
+  'page.early': v.strictObject({ item: key }),
+  'user.update': v.strictObject({
+    user: v.strictObject({ key, name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+    patch: v.strictObject({
+      tags: v.optional(v.pipe(v.array(tagName), v.maxLength(100))),
+      note: commentPatchSchema.entries.note,
+    }),
+  }),
+  'tags.update': v.strictObject({
+    name: tagName,
+    patch: v.strictObject({
+      color: v.optional(v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/, 'A colour is #rrggbb.'))),
+      description: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
+    }),
+  }),
+  /** Renames a tag everywhere; renaming onto an existing tag merges the two. */
+  'tags.rename': v.strictObject({ from: tagName, to: tagName }),
+  'tags.merge': v.strictObject({
+    from: v.pipe(v.array(tagName), v.minLength(1), v.maxLength(100)),
+    into: tagName,
+  }),
+  'tags.delete': v.strictObject({ name: tagName }),
+  'tags.usage': v.strictObject({}),
+  'settings.get': v.strictObject({}),
+  'settings.update': v.strictObject({
+    quickTags: v.pipe(
+      v.array(tagName),
+      v.maxLength(MAX_QUICK_TAGS, `At most ${MAX_QUICK_TAGS} quick tags.`),
+    ),
+  }),
+  'notes.search': v.strictObject({
+    query: v.pipe(v.string(), v.maxLength(500)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
+  }),
+  'draft.get': v.strictObject({ key: draftKey }),
+  'draft.save': v.strictObject({
+    key: draftKey,
+    text: v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH * 2)),
+  }),
+  'draft.delete': v.strictObject({ key: draftKey }),
   'thread.summary': v.strictObject({ thread: key }),
   'tags.list': v.strictObject({}),
   /** Turn Threadnote on for the host of this tab, whose permission the popup just obtained. */

@@ -4,7 +4,15 @@
  */
 import type { workerRequestSchemas } from './message-schemas';
 import type * as v from 'valibot';
-import type { CommentAnnotation, Tag, ThreadCounts, ThreadRecord, UserAnnotation } from './model';
+import type {
+  CommentAnnotation,
+  Settings,
+  Tag,
+  TagUsage,
+  ThreadCounts,
+  ThreadRecord,
+  UserAnnotation,
+} from './model';
 
 export type WorkerCall = keyof typeof workerRequestSchemas;
 export type WorkerInput<K extends WorkerCall> = v.InferOutput<(typeof workerRequestSchemas)[K]>;
@@ -13,6 +21,7 @@ export interface PageState {
   comments: CommentAnnotation[];
   users: UserAnnotation[];
   tags: Tag[];
+  settings: Settings;
   /** The thread as it was before this visit, or null on a first visit. */
   previousVisit: { lastVisitedAt: string; seenCommentKeys: string[] } | null;
 }
@@ -20,6 +29,10 @@ export interface PageState {
 export interface ThreadSummary {
   thread: Omit<ThreadRecord, 'seenCommentKeys'> | null;
   counts: ThreadCounts;
+  /** Tags on the thread's comments, most used first. */
+  tags: { name: string; color: string; comments: number }[];
+  /** The thread's notes, newest first, with the quote kept from when each was first taken. */
+  notes: { key: string; author: string; note: string; quote: string; url: string }[];
 }
 
 /** What turning Threadnote on for a forum engine's host (Discourse) came to. */
@@ -33,9 +46,48 @@ export type SiteEnableResult =
 export interface WorkerOutputs {
   'page.open': PageState;
   'comment.update': { annotation: CommentAnnotation | null; createdTags: Tag[] };
+  'comments.update': { annotations: (CommentAnnotation | null)[]; createdTags: Tag[] };
+  'page.early': { folds: number };
+  'user.update': { annotation: UserAnnotation | null; createdTags: Tag[] };
+  'tags.update': Tag;
+  'tags.rename': TagChange;
+  'tags.merge': TagChange;
+  'tags.delete': TagChange;
+  'tags.usage': TagUsage[];
+  'settings.get': Settings;
+  'settings.update': Settings;
   'thread.summary': ThreadSummary;
   'tags.list': Tag[];
   'site.enable': SiteEnableResult;
+  'notes.search': SearchResult[];
+  'draft.get': Draft | null;
+  'draft.save': Draft;
+  'draft.delete': null;
+}
+
+export interface SearchResult {
+  kind: 'comment' | 'user';
+  key: string;
+  author: string;
+  note: string;
+  quote: string;
+  tags: string[];
+  /** The comment's permalink; empty for users. */
+  url: string;
+  thread: { key: string; title: string; url: string } | null;
+  updatedAt: string;
+}
+
+export interface Draft {
+  key: string;
+  text: string;
+  savedAt: string;
+}
+
+/** How many records a rename, merge or delete rewrote. */
+export interface TagChange {
+  comments: number;
+  users: number;
 }
 export type WorkerOutput<K extends WorkerCall> = WorkerOutputs[K];
 
@@ -43,21 +95,51 @@ export type WorkerOutput<K extends WorkerCall> = WorkerOutputs[K];
 export const workerCallers: Record<WorkerCall, readonly ('content' | 'extension')[]> = {
   'page.open': ['content'],
   'comment.update': ['content', 'extension'],
+  'comments.update': ['content', 'extension'],
+  'page.early': ['content'],
+  'user.update': ['content', 'extension'],
+  // Vocabulary changes rewrite records of every site: only the extension's own pages make them.
+  'tags.update': ['extension'],
+  'tags.rename': ['extension'],
+  'tags.merge': ['extension'],
+  'tags.delete': ['extension'],
+  'tags.usage': ['extension'],
+  'settings.get': ['content', 'extension'],
+  'settings.update': ['extension'],
   'thread.summary': ['content', 'extension'],
   'tags.list': ['content', 'extension'],
   'site.enable': ['extension'],
+  'notes.search': ['extension'],
+  'draft.get': ['content', 'extension'],
+  'draft.save': ['content', 'extension'],
+  'draft.delete': ['content', 'extension'],
 };
+
+export interface CommentChange {
+  thread: string;
+  key: string;
+  annotation: CommentAnnotation | null;
+}
 
 /** Pushes from the worker to the content scripts of open tabs. */
 export interface TabPushes {
-  'comment.changed': { thread: string; key: string; annotation: CommentAnnotation | null };
+  'comments.changed': { changes: CommentChange[] };
   'tags.changed': { tags: Tag[] };
+  'users.changed': { changes: { key: string; annotation: UserAnnotation | null }[] };
+  /** Tags were renamed, merged or deleted, or settings changed: read the page's state again. */
+  'state.stale': Record<string, never>;
 }
 export type TabPush = keyof TabPushes;
 
 /** Requests from the popup to the content script of a tab. */
+export type BulkFoldAction = 'collapse-top' | 'expand-all' | 'collapse-read' | 'undo';
+
 export interface TabRequests {
   'page.info': Record<string, never>;
+  'folds.bulk': { action: BulkFoldAction };
+  /** Filters the page by a tag, or clears the filter with null. */
+  'filter.set': { tag: string | null };
+  'comment.reveal': { key: string };
 }
 export interface PageInfo {
   site: string;
@@ -66,9 +148,15 @@ export interface PageInfo {
   comments: number;
   /** The host, on forum software (Discourse) that Threadnote reads because the reader enabled it. */
   enabledHost: string | null;
+  /** Keys of the comments on the page, so notes on missing ones show as orphans. */
+  commentKeys: string[];
 }
 export interface TabOutputs {
   'page.info': PageInfo;
+  /** How many comments changed, and whether an undo is now possible. */
+  'folds.bulk': { changed: number; canUndo: boolean };
+  'filter.set': { matches: number };
+  'comment.reveal': { found: boolean };
 }
 
 export interface Envelope<T extends string = string, P = unknown> {

@@ -72,6 +72,13 @@ export function parseTagName(input: string): TagNameResult {
     return { ok: false, reason: `A tag name has at most ${MAX_TAG_LENGTH} characters.` };
   }
   if (name.includes(',')) return { ok: false, reason: 'A tag name cannot contain a comma.' };
+  // Invisible and direction-changing characters would make two tags look alike or reorder text.
+  if (/[\p{Cc}\p{Cf}]/u.test(name)) {
+    return {
+      ok: false,
+      reason: 'A tag name cannot contain invisible or text-direction characters.',
+    };
+  }
   return { ok: true, name };
 }
 
@@ -104,6 +111,26 @@ export function defaultTagColor(name: string): string {
 export function siteOfKey(key: string): string {
   const colon = key.lastIndexOf(':');
   return colon > 0 ? key.slice(0, colon) : '';
+}
+
+/** At most this many favourite tags, each on a number key while a comment is focused. */
+export const MAX_QUICK_TAGS = 9;
+
+export interface Settings {
+  /** Favourite tags in key order: the first is applied with 1, the second with 2… */
+  quickTags: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = { quickTags: [] };
+
+export interface TagUsage {
+  name: string;
+  comments: number;
+  users: number;
+}
+
+export function isEmptyUser(user: Pick<UserAnnotation, 'note' | 'tags'>): boolean {
+  return user.note === '' && user.tags.length === 0;
 }
 
 export function isEmptyAnnotation(a: Pick<CommentAnnotation, 'note' | 'tags' | 'fold'>): boolean {

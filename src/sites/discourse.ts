@@ -25,6 +25,7 @@ const TOPIC_PATH = /^((?:\/[^/]+)*?)\/t\/([^/]+)\/(\d+)(?:\/(\d+))?\/?$/;
 
 const SELECTORS = {
   appRoot: '#main-outlet',
+  stream: '.post-stream',
   post: 'article[data-post-id]',
   notInStream: '.embedded-posts, .small-action',
   wrapper: '.topic-post',
@@ -123,6 +124,13 @@ function adapterForHost(host: string): SiteAdapter {
         const match = TOPIC_PATH.exec(url.pathname);
         return match ? `topic ${match[3]}` : url.pathname;
       },
+      itemKeyFromUrl: (url) => {
+        const match = url.host === host ? TOPIC_PATH.exec(url.pathname) : null;
+        return match ? `${site}:t/${match[3]}` : null;
+      },
+      threadBarAnchor: (doc) => doc.querySelector(SELECTORS.stream),
+      // The topic's author is its first post's author: no user links outside the posts.
+      userLinks: () => [],
       parsePage: neverThrows('Discourse', (doc, url) => parseTopic(doc, url, site)),
       commentContainers(doc) {
         // Discourse draws the stream after the page has loaded, and draws a new one in place

@@ -1,12 +1,13 @@
 /**
- * Hacker News. Every HN selector lives in this file. Checked against:
+ * Hacker News. Every HN selector lives in this file and in hacker-news.css, which keeps the comment
+ * area out of sight until folds are applied. Checked against:
  * - tests/fixtures/hn/item-36817231-2023-07.html (a story page, July 2023 markup)
  * - tests/fixtures/hn/item-44533403-story-2025-07.html and item-44536000-comment-2025-07.html
  *   (today's markup: single-quoted attributes, div.commtext, [flagged]/[dead]/[deleted] rows)
  * - tests/fixtures/hn/threads-motoboi-2025-07.html and newcomments-2025-07.html (list pages)
  */
 import type { ThreadRef } from '../shared/model';
-import { DomComment, nestByDepth, neverThrows, pageByAddress, textOf } from './kit';
+import { DepthNesting, DomComment, neverThrows, pageByAddress, userLinksOf } from './kit';
 import type { CommentFlags, PageKind, SiteAdapter, SitePage } from './types';
 
 const ORIGIN = 'https://news.ycombinator.com';
@@ -17,10 +18,13 @@ const SELECTORS = {
   rows: 'tr.athing',
   commentRowClass: 'comtr',
   focusTable: 'table.fatitem',
+  commentTree: 'table.comment-tree',
   focusItem: 'table.fatitem tr.athing',
   storyTitle: '.titleline > a',
   indent: 'td.ind',
   author: 'a.hnuser',
+  /** Story submitters, in story lists and above a story's comments. */
+  submitter: 'td.subtext a.hnuser',
   header: 'span.comhead',
   body: 'div.comment',
   text: '.commtext',
@@ -33,6 +37,7 @@ const SELECTORS = {
 const INDENT_WIDTH_PX = 40;
 
 const NOT_SHOWN = /^\[(dead|flagged|deleted)\]$/;
+const DIGITS = /^\d+$/;
 
 function itemUrl(id: string): string {
   return `${ORIGIN}/item?id=${id}`;
@@ -88,7 +93,8 @@ function commentOf(row: HTMLElement, id: string, thread: ThreadRef): DomComment 
     id,
     element: row,
     thread,
-    author: textOf(row.querySelector(SELECTORS.author)),
+    // HN's user links hold the bare name: no whitespace to squeeze on 3,000 rows.
+    author: row.querySelector(SELECTORS.author)?.textContent || null,
     permalink: itemUrl(id),
     parts: PARTS,
     flags: readFlags,
@@ -99,6 +105,16 @@ function isCommentRow(row: Element): boolean {
   if (row.classList.contains(SELECTORS.commentRowClass)) return true;
   return (
     row.querySelector(SELECTORS.header) !== null && row.querySelector(SELECTORS.storyTitle) === null
+  );
+}
+
+/** The first comment row outside the page's focused item. */
+function firstCommentRow(doc: Document): Element | undefined {
+  return (
+    doc.querySelector(`${SELECTORS.rows}.${SELECTORS.commentRowClass}`) ??
+    Array.from(doc.querySelectorAll(SELECTORS.rows)).find(
+      (row) => !row.closest(SELECTORS.focusTable) && isCommentRow(row),
+    )
   );
 }
 
@@ -118,7 +134,7 @@ function parsePage(doc: Document, url: URL): SitePage {
     // A comment's own page: the thread is the story named by "on: <title>", so notes taken here
     // and on the story's page are the same notes.
     kind = 'comment';
-    const focusId = /^\d+$/.test(focusRow.id) ? focusRow.id : pageItemId;
+    const focusId = DIGITS.test(focusRow.id) ? focusRow.id : pageItemId;
     thread = threadFromStoryLink(focusRow.querySelector(SELECTORS.storyLink)) ?? {
       key: `${SITE}:${focusId}`,
       title: titleFromDocument(doc),
@@ -133,34 +149,33 @@ function parsePage(doc: Document, url: URL): SitePage {
     comments.push(focus);
   } else if (pageItemId) {
     kind = 'thread';
-    const storyId = focusRow && /^\d+$/.test(focusRow.id) ? focusRow.id : pageItemId;
+    const storyId = focusRow && DIGITS.test(focusRow.id) ? focusRow.id : pageItemId;
     const title =
       focusRow?.querySelector(SELECTORS.storyTitle)?.textContent?.trim() || titleFromDocument(doc);
     thread = { key: `${SITE}:${storyId}`, title, url: itemUrl(storyId) };
   }
 
-  // On list pages a reply without an "on:" link of its own belongs to its parent's story.
-  const inheritsThread = new Set<DomComment>();
   const baseDepth = comments.length;
-  for (const row of Array.from(doc.querySelectorAll<HTMLElement>(SELECTORS.rows))) {
+  const nesting = new DepthNesting();
+  for (const focus of comments) nesting.add(focus);
+  const rows = doc.querySelectorAll<HTMLElement>(SELECTORS.rows);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as HTMLElement;
     const id = row.id;
-    if (!/^\d+$/.test(id) || row === focusRow || !isCommentRow(row)) continue;
+    if (row === focusRow || !DIGITS.test(id) || !isCommentRow(row)) continue;
+    // On list pages a reply without an "on:" link of its own belongs to its parent's story.
     const own = thread ?? threadFromStoryLink(row.querySelector(SELECTORS.storyLink));
     const comment = commentOf(
       row,
       id,
       own ?? { key: `${SITE}:${id}`, title: '', url: itemUrl(id) },
     );
-    if (!own) inheritsThread.add(comment);
     comment.depth = readIndent(row) + baseDepth;
+    const parent = nesting.add(comment);
+    if (!own && parent) comment.thread = parent.thread;
     comments.push(comment);
   }
-  nestByDepth(comments);
-  const byKey = new Map(comments.map((comment) => [comment.key, comment]));
-  for (const comment of inheritsThread) {
-    const parent = comment.parentKey ? byKey.get(comment.parentKey) : undefined;
-    if (parent) comment.thread = parent.thread;
-  }
+  nesting.finish();
   return { kind, thread, comments };
 }
 
@@ -170,11 +185,16 @@ export const hackerNews: SiteAdapter = {
   matches: ['https://news.ycombinator.com/*'],
   handles: (url) => url.protocol === 'https:' && url.hostname === 'news.ycombinator.com',
   pageOf: pageByAddress,
+  itemKeyFromUrl(url) {
+    const id = url.pathname === '/item' ? url.searchParams.get('id') : null;
+    return id && DIGITS.test(id) ? `${SITE}:${id}` : null;
+  },
+  threadBarAnchor: (doc) =>
+    doc.querySelector(SELECTORS.commentTree) ?? firstCommentRow(doc)?.closest('table') ?? null,
+  userLinks: (doc) => userLinksOf(doc, SELECTORS.submitter),
   parsePage: neverThrows('Hacker News', parsePage),
   commentContainers(doc) {
-    const first = Array.from(doc.querySelectorAll(SELECTORS.rows)).find(
-      (row) => !row.closest(SELECTORS.focusTable) && isCommentRow(row),
-    );
-    return first?.parentNode ? [{ node: first.parentNode, subtree: false }] : [];
+    const parent = firstCommentRow(doc)?.parentNode;
+    return parent ? [{ node: parent, subtree: false }] : [];
   },
 };

@@ -1,5 +1,6 @@
 /**
- * Lobsters. Every Lobsters selector lives in this file. Checked against:
+ * Lobsters. Every Lobsters selector lives in this file and in lobsters.css, which keeps the
+ * comments out of sight until folds are applied. Checked against:
  * - tests/fixtures/lobsters/s-tdfoqh-2022-07.html (a story page as served logged out: nested
  *   `li.comments_subtree`, `input.comment_folder_button` before each `div.comment#c_<id>`,
  *   `div.byline` with `/~user` links, `div.comment_text`)
@@ -15,6 +16,7 @@ import {
   neverThrows,
   pageByAddress,
   textOf,
+  userLinksOf,
 } from './kit';
 import type { CommentFlags, SiteAdapter, SitePage } from './types';
 
@@ -28,6 +30,8 @@ const SELECTORS = {
   author: '.byline a[href^="/~"]:not([aria-hidden]), .byline a[href^="/u/"]:not([aria-hidden])',
   permalink: '.byline a[href^="/c/"]',
   storyTitle: '.story .link a.u-url',
+  submitter:
+    '.story .byline a[href^="/~"]:not([aria-hidden]), .story .byline a[href^="/u/"]:not([aria-hidden])',
   removed: '.comment_text .na',
 } as const;
 
@@ -92,6 +96,12 @@ export const lobsters: SiteAdapter = {
   handles: (url) =>
     url.protocol === 'https:' && url.hostname === 'lobste.rs' && STORY_PATH.test(url.pathname),
   pageOf: pageByAddress,
+  itemKeyFromUrl(url) {
+    const id = STORY_PATH.exec(url.pathname)?.[1];
+    return id ? `${SITE}:s/${id}` : null;
+  },
+  threadBarAnchor: (doc) => doc.querySelector(SELECTORS.storyComments),
+  userLinks: (doc) => userLinksOf(doc, SELECTORS.submitter),
   parsePage: neverThrows('Lobsters', parsePage),
   commentContainers(doc) {
     const tree = doc.querySelector(SELECTORS.storyComments);

@@ -1,6 +1,7 @@
 /**
  * Classic Reddit (old.reddit.com, and www.reddit.com where it still serves the classic markup).
- * Every Reddit selector lives in this file. Checked against:
+ * Every Reddit selector lives in this file and in reddit.css, which keeps the comments out of
+ * sight until folds are applied. Checked against:
  * - tests/fixtures/reddit-old/579v6t-2016-10.html (an AMA's comment page, Slovak UI: nested
  *   `div.thing.comment[data-fullname=t1_…]` in `div.child > div.sitetable`, `a.expand` toggles,
  *   one `morechildren` stub, one deleted comment with no fullname, collapsed by Reddit)
@@ -16,6 +17,7 @@ import {
   neverThrows,
   pageByAddress,
   textOf,
+  userLinksOf,
 } from './kit';
 import type { CommentFlags, SiteAdapter, SitePage } from './types';
 
@@ -26,6 +28,8 @@ const SELECTORS = {
   commentArea: '.commentarea > .sitetable',
   comment: 'div.thing.comment',
   linkTitle: '.thing.link a.title',
+  /** The submitter of the post the comments are about. */
+  submitter: '.thing.link > .entry .tagline a.author',
   author: ':scope > .entry .tagline a.author',
   permalink: ':scope > .entry a.bylink[data-event-action="permalink"]',
   reportForm: ':scope > .entry > .reportform',
@@ -105,6 +109,13 @@ export const classicReddit: SiteAdapter = {
   handles: (url) =>
     url.protocol === 'https:' && HOSTS.has(url.hostname) && THREAD_PATH.test(url.pathname),
   pageOf: pageByAddress,
+  // A comment's permalink (/r/<sub>/comments/<post>/<slug>/<comment>/) shows the same thread.
+  itemKeyFromUrl(url) {
+    const id = THREAD_PATH.exec(url.pathname)?.[2];
+    return id ? `${SITE}:t3_${id.toLowerCase()}` : null;
+  },
+  threadBarAnchor: (doc) => doc.querySelector(SELECTORS.commentArea),
+  userLinks: (doc) => userLinksOf(doc, SELECTORS.submitter),
   parsePage: neverThrows('Reddit', parsePage),
   commentContainers(doc) {
     const area = doc.querySelector(SELECTORS.commentArea);

@@ -42,6 +42,12 @@ export interface SiteComment {
   flags(): CommentFlags;
 }
 
+/** A link to a user's profile outside any comment (a story's submitter, say). */
+export interface UserLink {
+  name: string;
+  element: Element;
+}
+
 export type PageKind = 'thread' | 'comment' | 'list';
 
 export interface SitePage {
@@ -66,6 +72,16 @@ export interface SiteAdapter {
    * opens another topic) are read again only when the answer changes.
    */
   pageOf(url: URL): string;
+  /**
+   * The key of the item a URL shows (a thread, or a comment whose own page it is), read from the
+   * URL alone so the worker can be asked about folds before the page is parsed; null if the URL
+   * names none.
+   */
+  itemKeyFromUrl(url: URL): string | null;
+  /** Where thread-level bars go: they are inserted before this element. */
+  threadBarAnchor(doc: Document): Element | null;
+  /** Links to users outside comments, where the reader's user tags show too. Never throws. */
+  userLinks(doc: Document): UserLink[];
   /** Never throws: a page it does not understand gives no comments. */
   parsePage(doc: Document, url: URL): SitePage;
   /**

@@ -64,7 +64,7 @@ describe('foundation: Hacker News in a real Chromium', () => {
     expect(replies.length).toBeGreaterThan(2);
 
     const panel = await openControl(page, MOTOBOI);
-    const tagInput = panel.locator('input#tn-tag-input');
+    const tagInput = panel.locator('input#tn-comment-tags-input');
     await tagInput.fill('Insightful');
     await tagInput.press('Enter');
     await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-tags')).toBe('insightful');
@@ -75,14 +75,18 @@ describe('foundation: Hacker News in a real Chromium', () => {
       .toBe('insightful follow-up');
 
     const note = 'Ask about the licence <img src=x onerror="document.title=`pwned`">';
-    await panel.locator('textarea#tn-note-input').fill(note);
-    await panel.locator('textarea#tn-note-input').press('Control+Enter');
+    await panel.getByRole('button', { name: 'Write a note' }).click();
+    const editor = row(page, MOTOBOI).locator('tn-note-editor textarea');
+    await editor.fill(note);
+    await editor.press('Control+Enter');
     await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-note')).toBe('');
-    const shownNote = row(page, MOTOBOI).locator('tn-note .note');
+    const shownNote = row(page, MOTOBOI).locator('tn-note .note .text');
     expect(await shownNote.textContent()).toBe(note);
+    expect(await row(page, MOTOBOI).locator('tn-note-editor').count()).toBe(0);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
 
-    await panel.getByRole('button', { name: /Collapse subthread/ }).click();
+    const again = await openControl(page, MOTOBOI);
+    await again.getByRole('button', { name: /Collapse subthread/ }).click();
     await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-fold')).toBe('collapsed');
     for (const id of replies) expect(await page.locator(`tr[id="${id}"]`).isVisible()).toBe(false);
     expect(await row(page, MOTOBOI).locator('div.comment').isVisible()).toBe(false);
@@ -97,7 +101,7 @@ describe('foundation: Hacker News in a real Chromium', () => {
       .toBe('insightful follow-up');
     expect(await row(page, MOTOBOI).getAttribute('data-tn-note')).toBe('');
     expect(await row(page, MOTOBOI).getAttribute('data-tn-fold')).toBe('collapsed');
-    expect(await row(page, MOTOBOI).locator('tn-note .note').textContent()).toBe(note);
+    expect(await row(page, MOTOBOI).locator('tn-note .note .text').textContent()).toBe(note);
     for (const id of replies) expect(await page.locator(`tr[id="${id}"]`).isVisible()).toBe(false);
     expect(await page.title()).not.toBe('pwned');
     await page.screenshot({ path: join(OUTPUT, 'foundation-after-reload.png'), fullPage: true });
@@ -149,8 +153,8 @@ describe('foundation: Hacker News in a real Chromium', () => {
     const other = (await page.locator(ROWS).nth(0).getAttribute('id')) ?? '';
     await stopServiceWorker(session(), page);
     const panel = await openControl(page, other);
-    await panel.locator('input#tn-tag-input').fill('source');
-    await panel.locator('input#tn-tag-input').press('Enter');
+    await panel.locator('input#tn-comment-tags-input').fill('source');
+    await panel.locator('input#tn-comment-tags-input').press('Enter');
     await expect.poll(() => row(page, other).getAttribute('data-tn-tags')).toBe('source');
     await page.reload();
     await expect.poll(() => row(page, other).getAttribute('data-tn-tags')).toBe('source');
@@ -185,8 +189,8 @@ describe('foundation: Hacker News in a real Chromium', () => {
     const id = (await first.getAttribute('id')) ?? '';
     const story = await first.locator('span.onstory a').getAttribute('href');
     const panel = await openControl(page, id);
-    await panel.locator('input#tn-tag-input').fill('wrong');
-    await panel.locator('input#tn-tag-input').press('Enter');
+    await panel.locator('input#tn-comment-tags-input').fill('wrong');
+    await panel.locator('input#tn-comment-tags-input').press('Enter');
     await expect.poll(() => row(page, id).getAttribute('data-tn-tags')).toBe('wrong');
 
     const popup = await openPopup(session(), await tabIdOf(session(), `${HN}/newcomments`));

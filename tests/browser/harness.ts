@@ -117,7 +117,10 @@ export function browserForSuite(options?: LaunchOptions): () => Session {
   };
 }
 
-/** Opens a forum page and waits until Threadnote has marked every comment the adapter can see. */
+/**
+ * Opens a forum page and waits until Threadnote has marked every comment the adapter can see and
+ * has let the comments show (`tn-ready`, once the thread's folds are applied).
+ */
 export async function openThread(
   session: Session,
   url: string,
@@ -129,7 +132,11 @@ export async function openThread(
   await page.goto(url);
   await page.waitForFunction((selector) => {
     const rows = document.querySelectorAll(selector);
-    return rows.length > 0 && [...rows].every((row) => row.hasAttribute('data-tn-comment'));
+    return (
+      document.documentElement.classList.contains('tn-ready') &&
+      rows.length > 0 &&
+      [...rows].every((row) => row.hasAttribute('data-tn-comment'))
+    );
   }, rowSelector);
   return page;
 }

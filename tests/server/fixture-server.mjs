@@ -17,12 +17,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import {
+  BENCH_PAGES,
   BENCH_STORY_ID,
   FILES,
   FIXTURE_DIR,
   LEGACY_STORY_ID,
   MOTOBOI_COMMENT_ID,
   STORY_ID,
+  SUBTHREAD_STORY_ID,
   renderFrontPage,
   renderNotFoundPage,
   renderUserPage,
@@ -69,6 +71,7 @@ const ITEMS = new Map([
   [STORY_ID, FILES.story],
   [MOTOBOI_COMMENT_ID, FILES.comment],
   [BENCH_STORY_ID, FILES.bench],
+  [SUBTHREAD_STORY_ID, FILES.benchSubthread],
 ]);
 
 const fixture = (name) => join(FIXTURE_DIR, name);
@@ -97,8 +100,10 @@ async function hackerNews(url) {
   if (path === '/' || path === '/news') return htmlResponse(renderFrontPage());
   if (path === '/item' && ITEMS.has(Number(id))) {
     const name = ITEMS.get(Number(id));
-    // The benchmark page is a 5 MB generated file kept out of git; build it on first use.
-    if (name === FILES.bench && !existsSync(fixture(name))) writeBenchPage(fixture(name));
+    // The benchmark pages are 5 MB generated files kept out of git; build them on first use.
+    if (Object.hasOwn(BENCH_PAGES, name) && !existsSync(fixture(name))) {
+      writeBenchPage(fixture(name), BENCH_PAGES[name]);
+    }
     return fileResponse(fixture(name), HTML);
   }
   if (path === '/threads' && id === 'motoboi' && !query.has('next')) {
@@ -269,6 +274,7 @@ async function main() {
     `/item?id=${MOTOBOI_COMMENT_ID}`,
     `/item?id=${LEGACY_STORY_ID}`,
     `/item?id=${BENCH_STORY_ID}`,
+    `/item?id=${SUBTHREAD_STORY_ID}`,
     '/threads?id=motoboi',
     '/newcomments',
     '/user?id=motoboi',

@@ -12,7 +12,13 @@ const worker = vi.hoisted(() => ({ calls: [] as string[], annotations: [] as unk
 vi.mock('../../src/shared/messaging', () => ({
   callWorker: async (type: string) => {
     worker.calls.push(type);
-    return { comments: worker.annotations, users: [], tags: [], previousVisit: null };
+    return {
+      comments: worker.annotations,
+      users: [],
+      tags: [],
+      previousVisit: null,
+      settings: { quickTags: [] },
+    };
   },
 }));
 
@@ -43,6 +49,9 @@ const adapter: SiteAdapter = {
   matches: ['https://forum.test/*'],
   handles: () => true,
   pageOf: (url) => url.pathname,
+  itemKeyFromUrl: () => thread.key,
+  threadBarAnchor: (doc) => doc.getElementById('stream'),
+  userLinks: () => [],
   parsePage(doc) {
     parses.count++;
     const comments = testComments(doc, 'article[data-id]', { header: '.meta', body: '.cooked' });
@@ -99,9 +108,9 @@ describe('Annotator on a forum that re-renders its posts', () => {
     expect(article('1')?.querySelector('.cooked')?.classList.contains('tn-collapsed-body')).toBe(
       true,
     );
-    expect(article('3')?.classList.contains('tn-fold-descendant')).toBe(true);
-    expect(article('4')?.classList.contains('tn-fold-descendant')).toBe(true);
-    expect(article('2')?.classList.contains('tn-fold-descendant')).toBe(false);
+    expect(article('3')?.classList.contains('tn-folded-away')).toBe(true);
+    expect(article('4')?.classList.contains('tn-folded-away')).toBe(true);
+    expect(article('2')?.classList.contains('tn-folded-away')).toBe(false);
   });
 
   it('decorates a post rendered again as a new element, and leaves the old one bare', async () => {
@@ -129,7 +138,7 @@ describe('Annotator on a forum that re-renders its posts', () => {
     // The reply no longer finds its parent on the page; the fold still holds it.
     rerender('3');
     await expect.poll(() => article('3')?.getAttribute('data-tn-comment')).toBe('x:3');
-    expect(article('3')?.classList.contains('tn-fold-descendant')).toBe(true);
+    expect(article('3')?.classList.contains('tn-folded-away')).toBe(true);
     expect(annotator.replyCount('x:1')).toBe(2);
     rerender('1');
     await expect.poll(() => article('1')?.getAttribute('data-tn-fold')).toBe('collapsed');

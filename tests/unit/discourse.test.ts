@@ -175,6 +175,22 @@ describe('Discourse adapter on a topic page (Discourse 3.5 markup, made from its
   });
 });
 
+describe('Discourse adapter around the posts', () => {
+  it('names the topic from its address alone, on its own host only', () => {
+    const key = (href: string) => adapter.itemKeyFromUrl(new URL(href));
+    expect(key(TOPIC)).toBe(`${SITE}:t/${TOPIC_ID}`);
+    expect(key(`${TOPIC}/7`)).toBe(`${SITE}:t/${TOPIC_ID}`);
+    expect(key(`https://${HOST}/latest`)).toBeNull();
+    expect(key(`https://other.example.org/t/${SLUG}/${TOPIC_ID}`)).toBeNull();
+  });
+
+  it('puts thread bars above the post stream, and has no user links outside posts', () => {
+    const doc = load();
+    expect(adapter.threadBarAnchor(doc)?.classList.contains('post-stream')).toBe(true);
+    expect(adapter.userLinks(doc)).toEqual([]);
+  });
+});
+
 describe('Discourse engine', () => {
   afterEach(() => {
     document.head.innerHTML = '';

@@ -82,6 +82,25 @@ describe('Lobsters adapter on a story page (2022 story, markup as served logged 
   });
 });
 
+describe('Lobsters adapter around the comments', () => {
+  it('names the story from its address alone, comment pages and others not', () => {
+    const key = (href: string) => lobsters.itemKeyFromUrl(new URL(href));
+    expect(key(STORY)).toBe('lobsters:s/tdfoqh');
+    expect(key('https://lobste.rs/s/tdfoqh')).toBe('lobsters:s/tdfoqh');
+    expect(key('https://lobste.rs/c/owddle')).toBeNull();
+    expect(key('https://lobste.rs/')).toBeNull();
+  });
+
+  it('puts thread bars above the comments and finds the story’s submitter', () => {
+    const doc = loadPage('lobsters/s-tdfoqh-2022-07.html');
+    expect(lobsters.threadBarAnchor(doc)?.id).toBe('story_comments');
+    const links = lobsters.userLinks(doc);
+    expect(links.map((link) => link.name)).toEqual(['gioele']);
+    expect(links[0]?.element.closest('.story')).not.toBeNull();
+    expect(lobsters.userLinks(pageFromHtml('<p>nothing</p>'))).toEqual([]);
+  });
+});
+
 describe('Lobsters adapter never throws', () => {
   it('handles story pages only', () => {
     expect(lobsters.handles(new URL(STORY))).toBe(true);

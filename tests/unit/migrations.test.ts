@@ -3,10 +3,18 @@ import { openWithMigrations } from '../../src/background/db';
 import { migrations, type Migration } from '../../src/background/migrations';
 
 describe('numbered migrations', () => {
-  it('creates the version 1 stores and indexes of DESIGN.md', async () => {
-    const db = await openWithMigrations('migrations-v1', migrations);
-    expect(db.version).toBe(1);
-    expect([...db.objectStoreNames].sort()).toEqual(['comments', 'tags', 'threads', 'users']);
+  it('creates the stores and indexes of DESIGN.md, and settings, search and drafts', async () => {
+    const db = await openWithMigrations('migrations-latest', migrations);
+    expect(db.version).toBe(migrations.length);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'comments',
+      'drafts',
+      'search',
+      'settings',
+      'tags',
+      'threads',
+      'users',
+    ]);
     const tx = db.transaction(['comments', 'users', 'threads'], 'readonly');
     expect([...tx.objectStore('comments').indexNames].sort()).toEqual([
       'author',
@@ -51,7 +59,43 @@ describe('numbered migrations', () => {
     expect(v2.version).toBe(migrations.length + 1);
     const record = (await v2.get('comments', 'hn:1')) as Record<string, unknown>;
     expect(record).toMatchObject({ note: 'kept', tags: ['old'], migrated: true });
+    // Migration 2 ran on the version 1 database too.
+    expect(v2.objectStoreNames.contains('settings')).toBe(true);
     expect(await v2.getAllFromIndex('comments', 'fold', 'none')).toHaveLength(1);
     v2.close();
+  });
+
+  it('migration 3 indexes the notes of a database made by version 2', async () => {
+    const name = 'migrations-v2-to-v3';
+    const v2 = await openWithMigrations(name, migrations.slice(0, 2));
+    await v2.put('comments', {
+      key: 'hn:7',
+      thread: 'hn:1',
+      author: 'alice',
+      url: 'https://news.ycombinator.com/item?id=7',
+      quote: 'Borrow checkers everywhere',
+      note: 'Asked her about the compiler paper',
+      tags: ['follow-up'],
+      fold: 'none',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-02T00:00:00.000Z',
+    });
+    await v2.put('users', {
+      key: 'hn:bob',
+      name: 'bob',
+      tags: [],
+      note: 'Works on databases',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
+    v2.close();
+    const v3 = await openWithMigrations(name, migrations.slice(0, 3));
+    expect(await v3.get('comments', 'hn:7')).toMatchObject({
+      note: 'Asked her about the compiler paper',
+    });
+    expect(await v3.getAllKeysFromIndex('search', 'terms', 'compiler')).toEqual(['comment:hn:7']);
+    expect(await v3.getAllKeysFromIndex('search', 'terms', 'databases')).toEqual(['user:hn:bob']);
+    expect(await v3.getAllKeysFromIndex('search', 'terms', 'alice')).toEqual(['comment:hn:7']);
+    v3.close();
   });
 });

@@ -32,3 +32,20 @@ describe('keys and colours', () => {
     expect(TAG_PALETTE).toContain(defaultTagColor('wrong'));
   });
 });
+
+describe('hostile tag names', () => {
+  it('refuses invisible and direction characters and over-long names', () => {
+    expect(parseTagName('abc\u202Edef').ok).toBe(false);
+    expect(parseTagName('a\u200Fb').ok).toBe(false);
+    expect(parseTagName('zero\u200Bwidth').ok).toBe(false);
+    expect(parseTagName('x'.repeat(4000)).ok).toBe(false);
+  });
+
+  it('keeps markup-looking names as plain names, to be shown as text', () => {
+    expect(parseTagName('<img src=x onerror=alert(1)>')).toEqual({
+      ok: true,
+      name: '<img-src=x-onerror=alert(1)>',
+    });
+    expect(parseTagName('"quoted"')).toEqual({ ok: true, name: '"quoted"' });
+  });
+});

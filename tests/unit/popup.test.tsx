@@ -16,16 +16,29 @@ function mockConnector(overrides: Partial<PopupConnector> = {}): PopupConnector 
       lastVisitedAt: '2026-11-29T10:00:00.000Z',
     },
     counts: { annotated: 4, tagged: 2, noted: 3, collapsed: 1, hidden: 1 },
+    tags: [{ name: 'insightful', color: '#1864ab', comments: 2 }],
+    notes: [],
   };
   return {
     currentPage: async () => ({
       tabId: 7,
-      page: { site: 'hn', siteName: 'Hacker News', thread, comments: 31, enabledHost: null },
+      page: {
+        site: 'hn',
+        siteName: 'Hacker News',
+        thread,
+        comments: 31,
+        enabledHost: null,
+        commentKeys: [],
+      },
     }),
     threadSummary: async () => summary,
     enableOffer: async () => null,
     enableSite: async () => ({ status: 'no-access' }),
     disableSite: async () => undefined,
+    bulkFold: async () => ({ changed: 0, canUndo: false }),
+    filter: async () => ({ matches: 0 }),
+    search: async () => [],
+    show: async () => undefined,
     ...overrides,
   };
 }
@@ -85,11 +98,14 @@ describe('popup', () => {
             thread: hostile,
             comments: 1,
             enabledHost: null,
+            commentKeys: [],
           },
         }),
         threadSummary: async () => ({
           thread: null,
           counts: { annotated: 0, tagged: 0, noted: 0, collapsed: 0, hidden: 0 },
+          tags: [],
+          notes: [],
         }),
       }),
     );
@@ -109,6 +125,7 @@ describe('popup', () => {
       },
       comments: 20,
       enabledHost: 'forum.example.org',
+      commentKeys: [],
     };
     let enabled = false;
     const asked: unknown[] = [];
@@ -173,5 +190,26 @@ describe('popup', () => {
       'not a forum Threadnote can read',
     );
     expect(root.querySelector<HTMLButtonElement>('button.primary')?.disabled).toBe(false);
+  });
+
+  it('runs a bulk fold on the tab and says what changed', async () => {
+    const calls: [number, string][] = [];
+    const root = await mount(
+      mockConnector({
+        bulkFold: async (tabId, action) => {
+          calls.push([tabId, action]);
+          return { changed: 12, canUndo: true };
+        },
+      }),
+    );
+    const button = [...root.querySelectorAll('button')].find(
+      (candidate) => candidate.textContent === 'Collapse all top-level',
+    );
+    await act(async () => {
+      button?.click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(calls).toEqual([[7, 'collapse-top']]);
+    expect(root.querySelector('.folds [role="status"]')?.textContent).toBe('Changed 12 comments.');
   });
 });

@@ -98,6 +98,23 @@ describe('classic Reddit adapter on an AMA’s comment page (2016, Slovak UI)', 
   });
 });
 
+describe('classic Reddit adapter around the comments', () => {
+  it('names the post from its address alone, a comment’s permalink included', () => {
+    const key = (href: string) => classicReddit.itemKeyFromUrl(new URL(href));
+    expect(key(THREAD)).toBe('reddit:t3_579v6t');
+    expect(key(`${PERMALINK}d8qbjjg/`)).toBe('reddit:t3_579v6t');
+    expect(key('https://old.reddit.com/r/science/comments/579V6T/')).toBe('reddit:t3_579v6t');
+    expect(key('https://old.reddit.com/r/science/')).toBeNull();
+  });
+
+  it('puts thread bars above the comments and finds the post’s submitter', () => {
+    const doc = load();
+    expect(classicReddit.threadBarAnchor(doc)?.matches('.commentarea > .sitetable')).toBe(true);
+    expect(classicReddit.userLinks(doc).map((link) => link.name)).toEqual(['AmGeophysicalU-AMA']);
+    expect(classicReddit.userLinks(pageFromHtml('<p>nothing</p>'))).toEqual([]);
+  });
+});
+
 describe('classic Reddit adapter never throws', () => {
   it('handles comment pages on old.reddit.com and www.reddit.com only', () => {
     expect(classicReddit.handles(new URL(THREAD))).toBe(true);

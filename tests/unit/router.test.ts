@@ -17,6 +17,7 @@ async function makeDeps() {
     now: () => '2026-11-29T10:00:00.000Z',
     broadcast: vi.fn<RouterDeps['broadcast']>(),
     hostEnabled: async (url: string) => url.startsWith('https://forum.example.org/'),
+    enabledSites: async () => ['discourse/forum.example.org'],
     enableTab: async () => ({ status: 'not-forum' }) as const,
   };
   return deps;
@@ -37,11 +38,43 @@ describe('router', () => {
     expect(deps.broadcast).toHaveBeenCalledWith('hn', 'tags.changed', {
       tags: [expect.objectContaining({ name: 'wrong' })],
     });
-    expect(deps.broadcast).toHaveBeenCalledWith(
-      'hn',
-      'comment.changed',
-      expect.objectContaining({ key: 'hn:5', thread: thread.key }),
-    );
+    expect(deps.broadcast).toHaveBeenCalledWith('hn', 'comments.changed', {
+      changes: [
+        {
+          key: 'hn:5',
+          thread: thread.key,
+          annotation: expect.objectContaining({ tags: ['wrong'] }),
+        },
+      ],
+    });
+  });
+
+  it('applies bulk edits in one call and announces them together', async () => {
+    const deps = await makeDeps();
+    const updates = ['8', '9', '10'].map((id) => ({
+      comment: commentRef(id),
+      patch: { fold: 'collapsed' as const },
+    }));
+    const result = await route(envelope('comments.update', { updates }), contentSender, deps);
+    expect(result).toMatchObject({
+      ok: true,
+      value: { annotations: [{ key: 'hn:8' }, { key: 'hn:9' }, { key: 'hn:10' }] },
+    });
+    expect(deps.broadcast).toHaveBeenCalledTimes(1);
+    expect(await route(envelope('page.early', { item: thread.key }), contentSender, deps)).toEqual({
+      ok: true,
+      value: { folds: 3 },
+    });
+    expect(await route(envelope('page.early', { item: 'hn:9' }), contentSender, deps)).toEqual({
+      ok: true,
+      value: { folds: 3 },
+    });
+    expect(await route(envelope('page.early', { item: 'hn:404' }), contentSender, deps)).toEqual({
+      ok: true,
+      value: { folds: 0 },
+    });
+    const empty = await route(envelope('comments.update', { updates: [] }), contentSender, deps);
+    expect(empty).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 
   it('refuses senders that are not this extension’s own contexts', async () => {
@@ -144,7 +177,7 @@ describe('router', () => {
       ok: true,
       value: { annotation: { key: `${site}:57325`, tags: ['follow-up'] } },
     });
-    expect(deps.broadcast).toHaveBeenCalledWith(site, 'comment.changed', expect.anything());
+    expect(deps.broadcast).toHaveBeenCalledWith(site, 'comments.changed', expect.anything());
     expect(await route(post, other, deps)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },

@@ -105,7 +105,7 @@ describe('enabling a Discourse host', () => {
         matches: [ORIGIN],
         js: SCRIPT.js,
         css: SCRIPT.css,
-        runAt: 'document_end',
+        runAt: 'document_start',
         persistAcrossSessions: true,
       },
     ]);

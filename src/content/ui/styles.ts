@@ -6,6 +6,7 @@ button { font: inherit; cursor: pointer; }
   display: inline-flex; align-items: center; gap: 2px; margin: 0 2px; padding: 0 6px;
   border-radius: 8px; color: #fff; font-size: 11px; line-height: 16px; border: 0;
 }
+.chip .name { background: none; border: 0; color: inherit; padding: 0; font: inherit; cursor: pointer; }
 .chip .remove { background: none; border: 0; color: inherit; padding: 0 0 0 2px; opacity: .8; }
 .chip .remove:hover, .chip .remove:focus-visible { opacity: 1; }
 .user-chip { outline: 1px dashed currentColor; outline-offset: -1px; }
@@ -14,6 +15,13 @@ button { font: inherit; cursor: pointer; }
 export const chipsCss = `${baseCss}
 :host { display: inline; margin-left: 4px; }
 .stub { color: #828282; font-size: 11px; margin-left: 4px; }
+.user-note { position: relative; color: #6b4b00; font-size: 11px; margin-left: 4px; cursor: help; unicode-bidi: isolate; }
+.user-note .full {
+  display: none; position: absolute; z-index: 2147483000; left: 0; top: 16px; width: max-content; max-width: 28em;
+  white-space: pre-wrap; background: #fff8db; border: 1px solid #f08c00; border-radius: 4px; padding: 4px 6px; color: #3b2f00;
+}
+.user-note:hover .full, .user-note:focus .full { display: block; }
+.user-note:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
 .stub button { background: none; border: 0; padding: 0; color: #1864ab; text-decoration: underline; font-size: 11px; }
 `;
 
@@ -22,7 +30,10 @@ export const noteCss = `${baseCss}
 .note {
   white-space: pre-wrap; overflow-wrap: anywhere; max-width: 60em; padding: 4px 8px;
   background: #fff8db; border-left: 3px solid #f08c00; color: #3b2f00; font-size: 12px;
+  unicode-bidi: isolate;
 }
+.note a { color: #1864ab; }
+.note .edit { margin-left: 8px; background: none; border: 0; padding: 0; color: #8f5a00; text-decoration: underline; font-size: 11px; }
 `;
 
 export const controlCss = `${baseCss}
@@ -47,9 +58,68 @@ export const controlCss = `${baseCss}
 .row { display: flex; gap: 6px; align-items: center; margin-top: 6px; flex-wrap: wrap; }
 .action { border: 1px solid #aaa; background: #f4f4f4; border-radius: 4px; padding: 2px 8px; }
 .action.primary { background: #1864ab; border-color: #1864ab; color: #fff; }
-.suggestions { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 4px; }
-.suggestion { border: 1px dashed #888; background: #fff; border-radius: 8px; padding: 0 6px; font-size: 11px; }
+.options { list-style: none; margin: 4px 0 0; padding: 2px; border: 1px solid #ddd; border-radius: 4px; max-height: 160px; overflow: auto; }
+.option { display: flex; align-items: center; gap: 6px; padding: 2px 6px; border-radius: 3px; cursor: pointer; }
+.option.active, .option:hover { background: #e7f0fb; }
+.option[aria-selected="true"] { font-weight: 600; }
+.swatch { width: 10px; height: 10px; border-radius: 2px; flex: none; }
+.check { color: #2b8a3e; }
+.hint { margin: -4px 0 10px; font-size: 11px; }
 .error { color: #c92a2a; margin-top: 4px; }
 .status { color: #2b8a3e; }
+.muted { color: #666; }
+`;
+
+export const hiddenBarCss = `${baseCss}
+:host { display: block; margin: 6px 0 10px; }
+.bar {
+  display: flex; align-items: flex-start; gap: 8px; padding: 6px 10px; border-radius: 6px;
+  background: #fff4e6; border: 1px solid #ffc078; color: #5c3b00;
+}
+details { flex: 1; }
+summary { cursor: pointer; }
+.fresh { color: #c92a2a; }
+ul { list-style: none; margin: 6px 0 0; padding: 0; }
+li { display: flex; gap: 8px; align-items: baseline; padding: 2px 0; }
+.who { font-weight: 600; }
+.what { color: #7a5a1c; white-space: nowrap; }
+.excerpt { flex: 1; color: #555; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
+button {
+  border: 1px solid #e8590c; background: #fff; color: #b3450a; border-radius: 4px;
+  padding: 0 8px; font-size: 11px; line-height: 18px;
+}
+button:focus-visible, summary:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
+`;
+
+export const filterBarCss = `${baseCss}
+:host { display: block; position: sticky; top: 0; z-index: 2147482000; margin: 6px 0; }
+.bar {
+  display: flex; align-items: center; gap: 8px; padding: 6px 10px; border-radius: 6px;
+  background: #e7f5ff; border: 1px solid #74c0fc; color: #0b3d66;
+}
+.count { flex: 1; }
+button {
+  border: 1px solid #1864ab; background: #fff; color: #1864ab; border-radius: 4px;
+  padding: 0 8px; font-size: 11px; line-height: 18px;
+}
+button:disabled { opacity: .5; cursor: default; }
+button:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
+`;
+
+export const editorCss = `${baseCss}
+:host { display: block; margin: 6px 0 4px; max-width: 60em; }
+.editor { background: #fff; border: 1px solid #f08c00; border-radius: 6px; padding: 8px; }
+label { display: block; font-weight: 600; margin-bottom: 4px; }
+textarea {
+  box-sizing: border-box; width: 100%; min-height: 3.5em; resize: none; overflow: hidden;
+  font: inherit; padding: 4px; border: 1px solid #aaa; border-radius: 4px; unicode-bidi: plaintext;
+}
+textarea:focus-visible, button:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
+.row { display: flex; gap: 6px; align-items: center; margin-top: 6px; flex-wrap: wrap; }
+.action { border: 1px solid #aaa; background: #f4f4f4; border-radius: 4px; padding: 2px 8px; }
+.action.primary { background: #1864ab; border-color: #1864ab; color: #fff; }
+.offer, .confirm { background: #fff4e6; border-radius: 4px; padding: 4px 6px; margin-bottom: 6px; }
+.confirm { margin: 6px 0 0; }
+.error { color: #c92a2a; margin: 4px 0 0; }
 .muted { color: #666; }
 `;

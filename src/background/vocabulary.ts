@@ -1,0 +1,178 @@
+/**
+ * The reader's tag vocabulary: definitions, renames, merges and deletes that rewrite every record
+ * carrying a tag in one transaction, counts from the tag indexes, and quick-tag settings.
+ */
+import type { TagChange } from '../shared/messages';
+import {
+  DEFAULT_SETTINGS,
+  defaultTagColor,
+  isEmptyAnnotation,
+  isEmptyUser,
+  type Settings,
+  type Tag,
+  type TagUsage,
+} from '../shared/model';
+import type { ThreadnoteDB } from './db';
+import { indexComment, indexUser } from './search';
+
+const SETTINGS_KEY = 'settings';
+
+export async function readSettings(db: ThreadnoteDB): Promise<Settings> {
+  return { ...DEFAULT_SETTINGS, ...(await db.get('settings', SETTINGS_KEY)) };
+}
+
+export async function writeSettings(db: ThreadnoteDB, settings: Settings): Promise<Settings> {
+  const tags = new Set(await db.getAllKeys('tags'));
+  const missing = settings.quickTags.find((name) => !tags.has(name));
+  if (missing) throw new Error(`There is no tag “${missing}” to make a quick tag.`);
+  const next = { ...settings, quickTags: [...new Set(settings.quickTags)] };
+  await db.put('settings', next, SETTINGS_KEY);
+  return next;
+}
+
+export async function updateTag(
+  db: ThreadnoteDB,
+  name: string,
+  patch: { color?: string; description?: string },
+): Promise<Tag> {
+  const tx = db.transaction('tags', 'readwrite');
+  const tag = await tx.store.get(name);
+  if (!tag) throw new Error(`There is no tag “${name}”.`);
+  const next = { ...tag, ...patch };
+  await tx.store.put(next);
+  await tx.done;
+  return next;
+}
+
+/**
+ * Replaces the `from` tags by `into` on every comment and user, in one transaction: `into` keeps
+ * its definition if it exists, else takes the first source's colour and description.
+ */
+export async function mergeTags(
+  db: ThreadnoteDB,
+  from: readonly string[],
+  into: string,
+  now: string,
+): Promise<TagChange> {
+  const sources = [...new Set(from)].filter((name) => name !== into);
+  const tx = db.transaction(['comments', 'users', 'tags', 'settings', 'search'], 'readwrite');
+  const tagStore = tx.objectStore('tags');
+  const searchStore = tx.objectStore('search');
+  const definitions = await Promise.all(sources.map((name) => tagStore.get(name)));
+  const missing = sources.find((_name, index) => definitions[index] === undefined);
+  if (missing) return abortWith(tx, `There is no tag “${missing}”.`);
+  const replace = (tags: readonly string[]) => [
+    ...new Set(tags.map((tag) => (sources.includes(tag) ? into : tag))),
+  ];
+
+  const comments = await recordsTagged(tx.objectStore('comments').index('tags'), sources);
+  for (const record of comments) {
+    const next = { ...record, tags: replace(record.tags), updatedAt: now };
+    await tx.objectStore('comments').put(next);
+    await indexComment(searchStore, next.key, next);
+  }
+  const users = await recordsTagged(tx.objectStore('users').index('tags'), sources);
+  for (const record of users) {
+    const next = { ...record, tags: replace(record.tags), updatedAt: now };
+    await tx.objectStore('users').put(next);
+    await indexUser(searchStore, next.key, next);
+  }
+
+  if ((await tagStore.getKey(into)) === undefined) {
+    const first = definitions[0];
+    await tagStore.put({
+      name: into,
+      color: first?.color ?? defaultTagColor(into),
+      description: first?.description ?? '',
+      createdAt: first?.createdAt ?? now,
+    });
+  }
+  for (const name of sources) await tagStore.delete(name);
+  await rewriteQuickTags(tx.objectStore('settings'), replace);
+  await tx.done;
+  return { comments: comments.length, users: users.length };
+}
+
+/** Takes a tag off every comment and user (dropping records left empty) and forgets it. */
+export async function deleteTag(db: ThreadnoteDB, name: string, now: string): Promise<TagChange> {
+  const tx = db.transaction(['comments', 'users', 'tags', 'settings', 'search'], 'readwrite');
+  const searchStore = tx.objectStore('search');
+  if ((await tx.objectStore('tags').getKey(name)) === undefined) {
+    return abortWith(tx, `There is no tag “${name}”.`);
+  }
+  const without = (tags: readonly string[]) => tags.filter((tag) => tag !== name);
+  const comments = await recordsTagged(tx.objectStore('comments').index('tags'), [name]);
+  for (const record of comments) {
+    const next = { ...record, tags: without(record.tags), updatedAt: now };
+    const kept = isEmptyAnnotation(next) ? null : next;
+    if (kept) await tx.objectStore('comments').put(kept);
+    else await tx.objectStore('comments').delete(record.key);
+    await indexComment(searchStore, record.key, kept);
+  }
+  const users = await recordsTagged(tx.objectStore('users').index('tags'), [name]);
+  for (const record of users) {
+    const next = { ...record, tags: without(record.tags), updatedAt: now };
+    const kept = isEmptyUser(next) ? null : next;
+    if (kept) await tx.objectStore('users').put(kept);
+    else await tx.objectStore('users').delete(record.key);
+    await indexUser(searchStore, record.key, kept);
+  }
+  await tx.objectStore('tags').delete(name);
+  await rewriteQuickTags(tx.objectStore('settings'), without);
+  await tx.done;
+  return { comments: comments.length, users: users.length };
+}
+
+/** How many comments and users carry each tag, counted on the multi-entry tag indexes. */
+export async function tagUsage(db: ThreadnoteDB): Promise<TagUsage[]> {
+  const tx = db.transaction(['tags', 'comments', 'users'], 'readonly');
+  const names = await tx.objectStore('tags').getAllKeys();
+  const commentsByTag = tx.objectStore('comments').index('tags');
+  const usersByTag = tx.objectStore('users').index('tags');
+  return Promise.all(
+    names.map(async (name) => ({
+      name,
+      comments: await commentsByTag.count(name),
+      users: await usersByTag.count(name),
+    })),
+  );
+}
+
+/** Ends a transaction that wrote nothing yet, and reports why. */
+async function abortWith(
+  tx: { abort(): void; done: Promise<void> },
+  message: string,
+): Promise<never> {
+  tx.abort();
+  await tx.done.catch(() => undefined);
+  throw new Error(message);
+}
+
+interface TagIndex<T extends { key: string }> {
+  getAll(query: string): Promise<T[]>;
+}
+
+async function recordsTagged<T extends { key: string }>(
+  index: TagIndex<T>,
+  names: readonly string[],
+): Promise<T[]> {
+  const byKey = new Map<string, T>();
+  for (const name of names) {
+    for (const record of await index.getAll(name)) byKey.set(record.key, record);
+  }
+  return [...byKey.values()];
+}
+
+interface SettingsStore {
+  get(key: 'settings'): Promise<Settings | undefined>;
+  put(value: Settings, key: 'settings'): Promise<unknown>;
+}
+
+async function rewriteQuickTags(
+  store: SettingsStore,
+  rewrite: (tags: readonly string[]) => string[],
+): Promise<void> {
+  const settings = await store.get(SETTINGS_KEY);
+  if (settings)
+    await store.put({ ...settings, quickTags: rewrite(settings.quickTags) }, SETTINGS_KEY);
+}

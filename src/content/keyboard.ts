@@ -1,0 +1,152 @@
+/**
+ * The keyboard, one listener on the document. j/k move between visible comments; on the current
+ * one, x collapses or expands, h hides, t opens the Threadnote panel, n its note, 1–9 toggle the quick
+ * tags. X/E/R collapse all top-level, expand all and collapse read; u undoes the last fold
+ * action. Keys never act while the reader types in a field.
+ */
+import type { BulkFoldAction } from '../shared/messages';
+import type { SiteComment } from '../sites/types';
+import type { Annotator } from './annotator';
+
+const BULK_KEYS: Record<string, BulkFoldAction> = {
+  X: 'collapse-top',
+  E: 'expand-all',
+  R: 'collapse-read',
+  u: 'undo',
+};
+
+function isTyping(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0];
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  );
+}
+
+function isVisible(comment: SiteComment): boolean {
+  return comment.element.getClientRects().length > 0;
+}
+
+export class CommentNavigator {
+  private current: string | null = null;
+  /** Opens the Threadnote panel on a comment (set once the panel exists). */
+  openPanel: (key: string) => void = () => undefined;
+
+  constructor(private readonly annotator: Annotator) {
+    document.addEventListener('keydown', this.onKey);
+    document.addEventListener('focusin', this.onFocus);
+  }
+
+  /** The page this served is gone (the forum moved to another one in place). */
+  stop(): void {
+    document.removeEventListener('keydown', this.onKey);
+    document.removeEventListener('focusin', this.onFocus);
+  }
+
+  private readonly onFocus = (event: FocusEvent): void => {
+    const key = (event.target as Element | null)
+      ?.closest?.('[data-tn-comment]')
+      ?.getAttribute('data-tn-comment');
+    if (key) this.current = key;
+  };
+
+  /** The comment the reader is on: the last one focused, by the keyboard or in the page. */
+  currentKey(): string | null {
+    return this.current;
+  }
+
+  private currentIndex(): number {
+    const comments = this.annotator.comments();
+    return this.current === null ? -1 : comments.findIndex((c) => c.key === this.current);
+  }
+
+  focus(comment: SiteComment): void {
+    const element = comment.element;
+    if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
+    element.focus({ preventScroll: true });
+    element.scrollIntoView({ block: 'nearest' });
+    this.current = comment.key;
+  }
+
+  /** Moves to the nearest visible comment after (step 1) or before (step -1) the current one. */
+  move(step: 1 | -1, from = this.currentIndex()): boolean {
+    const comments = this.annotator.comments();
+    for (let i = from + step; i >= 0 && i < comments.length; i += step) {
+      const comment = comments[i];
+      if (comment && isVisible(comment)) {
+        this.focus(comment);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** After a subthread disappears, the reader lands on what follows it, or else what precedes it. */
+  afterHiding(key: string): void {
+    const comments = this.annotator.comments();
+    const index = comments.findIndex((comment) => comment.key === key);
+    if (index < 0) return;
+    if (!this.move(1, index)) this.move(-1, index);
+  }
+
+  private readonly onKey = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (isTyping(event)) return;
+    const bulk = BULK_KEYS[event.key];
+    if (bulk) {
+      event.preventDefault();
+      void this.annotator.bulk(bulk).catch(report);
+      return;
+    }
+    const comment = this.annotator.comments()[this.currentIndex()];
+    switch (event.key) {
+      case 'j':
+      case 'k':
+        event.preventDefault();
+        this.move(event.key === 'j' ? 1 : -1);
+        return;
+      case 'x':
+        if (!comment) return;
+        event.preventDefault();
+        void this.annotator
+          .update(comment.key, {
+            fold: this.annotator.foldOf(comment.key) === 'none' ? 'collapsed' : 'none',
+          })
+          .catch(report);
+        return;
+      case 'h':
+        if (!comment) return;
+        event.preventDefault();
+        void this.annotator
+          .update(comment.key, { fold: 'hidden' })
+          .then(() => this.afterHiding(comment.key))
+          .catch(report);
+        return;
+      case 't':
+        if (!comment) return;
+        event.preventDefault();
+        this.openPanel(comment.key);
+        return;
+      case 'n':
+        if (!comment) return;
+        event.preventDefault();
+        void this.annotator.openNoteEditor(comment.key, 'comment').catch(report);
+        return;
+      default: {
+        const quick = /^[1-9]$/.test(event.key)
+          ? this.annotator.quickTags()[Number(event.key) - 1]
+          : undefined;
+        if (!comment || quick === undefined) return;
+        event.preventDefault();
+        void this.annotator.toggleTag(comment.key, quick).catch(report);
+      }
+    }
+  };
+}
+
+function report(error: unknown): void {
+  console.warn('Threadnote:', error instanceof Error ? error.message : error);
+}

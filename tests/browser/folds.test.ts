@@ -1,0 +1,302 @@
+/**
+ * Folds through the real UI: hide and collapse subthreads, reload without a frame showing them
+ * open, live updates in a second tab, new replies inside folds, Hacker News's own [–] both ways,
+ * bulk actions from the popup and the keyboard, undo, and the 3,000-comment page.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HN, OUTPUT, launch, openPopup, openThread, tabIdOf, type Session } from './harness';
+
+const STORY = `${HN}/item?id=44533403`;
+const BENCH = `${HN}/item?id=44500000`;
+const ROWS = 'tr.athing.comtr';
+const FIXTURES = join(process.cwd(), 'tests/fixtures/hn');
+const MOTOBOI = '44536000';
+const QUILLON = '44535247'; // collapsed by Hacker News itself
+const LATER_REPLIES = ['44536931', '44537040']; // inside motoboi's subthread
+
+let session: Session;
+
+// Each test starts from an empty profile: folds left by one must not change another.
+beforeEach(async () => {
+  session = await launch();
+});
+
+afterEach(async () => {
+  await session?.close();
+});
+
+function row(page: Page, id: string) {
+  return page.locator(`tr[id="${id}"]`);
+}
+
+/** Ids of comment rows a reader can see: rendered, not display:none, not visibility:hidden. */
+function visibleIds(page: Page): Promise<string[]> {
+  return page.evaluate((selector) => {
+    return [...document.querySelectorAll<HTMLElement>(selector)]
+      .filter((r) => r.getClientRects().length > 0 && getComputedStyle(r).visibility !== 'hidden')
+      .map((r) => r.id);
+  }, ROWS);
+}
+
+/** The page's own tree: the ids under a comment, from indent attributes, not from Threadnote. */
+function subtreeIds(page: Page, id: string): Promise<string[]> {
+  return page.evaluate(
+    ({ selector, start }) => {
+      const rows = [...document.querySelectorAll<HTMLElement>(selector)];
+      const indent = (r: Element) => Number(r.querySelector('td.ind')?.getAttribute('indent'));
+      const index = rows.findIndex((r) => r.id === start);
+      const ids = [start];
+      for (const r of rows.slice(index + 1)) {
+        if (indent(r) <= indent(rows[index] as Element)) break;
+        ids.push(r.id);
+      }
+      return ids;
+    },
+    { selector: ROWS, start: id },
+  );
+}
+
+async function panelFor(page: Page, id: string) {
+  await row(page, id).locator('span.comhead a.hnuser').hover();
+  await row(page, id).locator('tn-control button.trigger').click();
+  return row(page, id).locator('tn-control [role="dialog"]');
+}
+
+async function foldThroughPanel(page: Page, id: string, button: RegExp) {
+  const panel = await panelFor(page, id);
+  await panel.getByRole('button', { name: button }).click();
+}
+
+/**
+ * Before any page script runs, records on every animation frame which of the given rows a reader
+ * could see. Frames run before paint, so a row never recorded was never painted open.
+ */
+async function watchFrames(page: Page, ids: string[]): Promise<void> {
+  await page.addInitScript((watched) => {
+    const seen = new Set<string>();
+    (window as unknown as { tnSeen: Set<string> }).tnSeen = seen;
+    const check = () => {
+      for (const id of watched) {
+        const element = document.getElementById(id);
+        if (!element) continue;
+        const style = getComputedStyle(element);
+        if (element.getClientRects().length > 0 && style.visibility !== 'hidden') seen.add(id);
+      }
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }, ids);
+}
+
+function seenOpen(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window as unknown as { tnSeen: Set<string> }).tnSeen]);
+}
+
+describe('folds', () => {
+  it('hides a subthread, lists it in the bar, and never shows it open on reload', async () => {
+    const page = await openThread(session, STORY, ROWS);
+    const before = await visibleIds(page);
+    const hidden = await subtreeIds(page, MOTOBOI);
+    await foldThroughPanel(page, MOTOBOI, /Hide subthread/);
+    await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-fold')).toBe('hidden');
+    expect(await visibleIds(page)).toEqual(before.filter((id) => !hidden.includes(id)));
+    const bar = page.locator('tn-hidden-bar');
+    expect(await bar.locator('summary').textContent()).toBe(
+      `1 subthread hidden (${hidden.length} comments)`,
+    );
+    // The reader lands on the comment after the hidden subthread.
+    const next = before[before.indexOf(MOTOBOI) + hidden.length];
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(next);
+    await page.screenshot({ path: join(OUTPUT, 'folds-hidden-bar.png') });
+
+    const fresh = await session.context.newPage();
+    await fresh.bringToFront();
+    await watchFrames(fresh, hidden);
+    await fresh.goto(STORY);
+    await expect.poll(() => fresh.locator('tn-hidden-bar').count()).toBe(1);
+    expect(await seenOpen(fresh)).toEqual([]);
+    expect(await visibleIds(fresh)).toEqual(before.filter((id) => !hidden.includes(id)));
+
+    await fresh.locator('tn-hidden-bar summary').click();
+    await fresh.locator('tn-hidden-bar li button', { hasText: 'show' }).click();
+    await expect.poll(() => visibleIds(fresh)).toEqual(before);
+    expect(await fresh.locator('tn-hidden-bar').count()).toBe(0);
+    expect(await row(fresh, MOTOBOI).getAttribute('data-tn-fold')).toBeNull();
+    await fresh.close();
+    await page.close();
+  });
+
+  it('re-applies a collapse before the first frame and follows it live in another tab', async () => {
+    const first = await openThread(session, STORY, ROWS);
+    const replies = (await subtreeIds(first, MOTOBOI)).slice(1);
+    const second = await openThread(session, STORY, ROWS);
+    await first.bringToFront();
+    await foldThroughPanel(first, MOTOBOI, /Collapse subthread/);
+    await expect.poll(() => row(first, MOTOBOI).getAttribute('data-tn-fold')).toBe('collapsed');
+    // The other tab shows it without a reload.
+    await expect.poll(() => row(second, MOTOBOI).getAttribute('data-tn-fold')).toBe('collapsed');
+    await second.bringToFront();
+    await expect
+      .poll(async () => (await visibleIds(second)).filter((id) => replies.includes(id)))
+      .toEqual([]);
+    await second.close();
+
+    const again = await session.context.newPage();
+    await again.bringToFront();
+    await watchFrames(again, replies);
+    await again.goto(STORY);
+    await expect.poll(() => row(again, MOTOBOI).getAttribute('data-tn-fold')).toBe('collapsed');
+    expect(await seenOpen(again)).toEqual([]);
+    await row(again, MOTOBOI).locator('tn-chips button', { hasText: 'expand' }).click();
+    await expect.poll(() => row(again, MOTOBOI).getAttribute('data-tn-fold')).toBeNull();
+    await again.close();
+    await first.close();
+  });
+
+  it('coexists with Hacker News’s own [–], both ways', async () => {
+    const page = await openThread(session, STORY, ROWS);
+    const all = await visibleIds(page);
+    const motoboi = await subtreeIds(page, MOTOBOI);
+
+    // Threadnote first, then HN's toggle twice: HN's expand does not open Threadnote's fold.
+    await foldThroughPanel(page, MOTOBOI, /Collapse subthread/);
+    await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-fold')).toBe('collapsed');
+    await row(page, MOTOBOI).locator('a.togg').click();
+    await row(page, MOTOBOI).locator('a.togg').click();
+    expect(await row(page, MOTOBOI).locator('a.togg').textContent()).toBe('[–]');
+    expect((await visibleIds(page)).filter((id) => motoboi.includes(id))).toEqual([MOTOBOI]);
+    await row(page, MOTOBOI).locator('tn-chips button', { hasText: 'expand' }).click();
+    await expect.poll(() => visibleIds(page)).toEqual(all);
+
+    // HN first: Threadnote's collapse and expand leave HN's own fold as HN shows it.
+    const quillon = await subtreeIds(page, QUILLON);
+    expect(all.filter((id) => quillon.includes(id))).toEqual([QUILLON]);
+    await foldThroughPanel(page, QUILLON, /Collapse subthread/);
+    await expect.poll(() => row(page, QUILLON).getAttribute('data-tn-fold')).toBe('collapsed');
+    await row(page, QUILLON).locator('tn-chips button', { hasText: 'expand' }).click();
+    await expect.poll(() => row(page, QUILLON).getAttribute('data-tn-fold')).toBeNull();
+    expect(await visibleIds(page)).toEqual(all);
+    expect(await row(page, QUILLON).locator('a.togg').textContent()).toBe('[+4]');
+    // And HN's toggle still opens it.
+    await row(page, QUILLON).locator('a.togg').click();
+    expect((await visibleIds(page)).filter((id) => quillon.includes(id))).toEqual(quillon);
+    await page.close();
+  });
+
+  it('says how many replies are new inside a fold', async () => {
+    // First visit: the page as it was before two replies arrived.
+    const page = await session.context.newPage();
+    await page.bringToFront();
+    await page.route(STORY, async (route) => {
+      let html = readFileSync(join(FIXTURES, 'item-44533403-story-2025-07.html'), 'utf8');
+      for (const id of LATER_REPLIES) {
+        html = html.replace(
+          new RegExp(`<tr class='athing comtr' id='${id}'>[\\s\\S]*?</table></td></tr>`),
+          '',
+        );
+      }
+      await route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
+    });
+    await page.goto(STORY);
+    await expect.poll(() => page.locator(`${ROWS}:not([data-tn-comment])`).count()).toBe(0);
+    expect(await row(page, LATER_REPLIES[0] ?? '').count()).toBe(0);
+    await foldThroughPanel(page, MOTOBOI, /Collapse subthread/);
+    await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-fold')).toBe('collapsed');
+    await page.unroute(STORY);
+
+    // Next visit: the replies are there, inside the fold.
+    await page.reload();
+    await expect
+      .poll(() => row(page, MOTOBOI).locator('tn-chips .stub').textContent())
+      .toMatch(/, 2 new\] · expand$/);
+    for (const id of LATER_REPLIES)
+      expect(await row(page, id).getAttribute('data-tn-new')).toBe('');
+    await page.screenshot({ path: join(OUTPUT, 'folds-new-in-collapsed.png') });
+    await row(page, MOTOBOI).locator('tn-chips button', { hasText: 'expand' }).click();
+    await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-fold')).toBeNull();
+    await page.close();
+  });
+
+  it('runs bulk actions from the popup and the keyboard, and undoes them', async () => {
+    const page = await openThread(session, STORY, ROWS);
+    const top = await page.evaluate((selector) => {
+      return [...document.querySelectorAll(selector)]
+        .filter((r) => r.querySelector('td.ind')?.getAttribute('indent') === '0')
+        .map((r) => r.id);
+    }, ROWS);
+    const folded = () =>
+      page.evaluate(() => [...document.querySelectorAll('[data-tn-fold]')].map((r) => r.id));
+
+    const popup = await openPopup(session, await tabIdOf(session, STORY));
+    await popup.getByRole('button', { name: 'Collapse all top-level' }).click();
+    await expect.poll(folded).toEqual(top);
+    expect(await popup.getByRole('status').textContent()).toBe(`Changed ${top.length} comments.`);
+    await expect
+      .poll(() => popup.locator('[data-count="folded"] strong').textContent())
+      .toBe(String(top.length));
+    await popup.screenshot({ path: join(OUTPUT, 'folds-popup.png') });
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(folded).toEqual([]);
+    await popup.close();
+
+    // Keyboard: j moves onto comments, x collapses, h hides, X/E bulk, u undoes.
+    await page.bringToFront();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('j');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(top[0]);
+    await page.keyboard.press('x');
+    await expect.poll(folded).toEqual([top[0]]);
+    await page.keyboard.press('x');
+    await expect.poll(folded).toEqual([]);
+    await page.keyboard.press('j');
+    const second = await page.evaluate(() => document.activeElement?.id);
+    await page.keyboard.press('h');
+    await expect.poll(folded).toEqual([second]);
+    expect(await page.evaluate(() => document.activeElement?.id)).not.toBe(second);
+    await page.keyboard.press('u');
+    await expect.poll(folded).toEqual([]);
+    await page.keyboard.press('Shift+X');
+    await expect.poll(folded).toEqual(top);
+    await page.keyboard.press('Shift+E');
+    await expect.poll(folded).toEqual([]);
+
+    // Never while typing: the panel's fields take the keys.
+    const panel = await panelFor(page, MOTOBOI);
+    await panel.locator('input#tn-comment-tags-input').press('x');
+    expect(await panel.locator('input#tn-comment-tags-input').inputValue()).toBe('x');
+    expect(await folded()).toEqual([]);
+    await page.close();
+  });
+
+  it('folds on the 3,000-comment page and keeps them across a reload', async () => {
+    const page = await openThread(session, BENCH, ROWS);
+    const rows = await page.locator(ROWS).count();
+    expect(rows).toBe(3000);
+    const big = await page.evaluate((selector) => {
+      // The top-level comment with the largest subthread.
+      const list = [...document.querySelectorAll(selector)];
+      let best = { id: '', size: 0 };
+      for (const r of list) {
+        const n = Number(r.querySelector('a.togg')?.getAttribute('n'));
+        if (r.querySelector('td.ind')?.getAttribute('indent') === '0' && n > best.size) {
+          best = { id: r.id, size: n };
+        }
+      }
+      return best;
+    }, ROWS);
+    expect(big.size).toBeGreaterThan(20);
+    await foldThroughPanel(page, big.id, /Collapse subthread/);
+    await expect.poll(async () => (await visibleIds(page)).length).toBe(rows - (big.size - 1));
+    const other = (await visibleIds(page)).find((id) => id !== big.id) ?? '';
+    await foldThroughPanel(page, other, /Hide subthread/);
+    await expect.poll(() => row(page, other).getAttribute('data-tn-fold')).toBe('hidden');
+    const visible = await visibleIds(page);
+    await page.reload();
+    await expect.poll(() => page.locator('tn-hidden-bar').count()).toBe(1);
+    expect(await visibleIds(page)).toEqual(visible);
+    await page.close();
+  });
+});

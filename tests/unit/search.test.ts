@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { search, termsOf } from '../../src/background/search';
+import { updateComment, updateUser } from '../../src/background/store';
+import { deleteTag, mergeTags } from '../../src/background/vocabulary';
+import { commentRef, freshDatabase, thread } from './helpers';
+
+describe('termsOf', () => {
+  it('splits any script into lowercase words of two characters or more, once each', () => {
+    expect(termsOf('Rust’s borrow-checker, RUST!', 'Zürich 東京 a')).toEqual([
+      'rust',
+      'borrow',
+      'checker',
+      'zürich',
+      '東京',
+    ]);
+  });
+});
+
+describe('search', () => {
+  async function seeded() {
+    const db = await freshDatabase();
+    await updateComment(
+      db,
+      {
+        comment: commentRef('1', 'alice', 'Compilers are fun'),
+        patch: { note: 'Asked about the licence by mail' },
+      },
+      '2026-11-01T00:00:00.000Z',
+    );
+    await updateComment(
+      db,
+      {
+        comment: commentRef('2', 'bob', 'On licences'),
+        patch: { note: 'Contradicts the licence FAQ', tags: ['wrong'] },
+      },
+      '2026-11-02T00:00:00.000Z',
+    );
+    await updateUser(
+      db,
+      { user: { key: 'hn:alice', name: 'alice' }, patch: { note: 'Works at a compiler shop' } },
+      '2026-11-03T00:00:00.000Z',
+    );
+    return db;
+  }
+
+  it('finds notes by words, newest first, with their thread', async () => {
+    const db = await seeded();
+    const results = await search(db, 'licence', 10);
+    expect(results.map((r) => r.key)).toEqual(['hn:2', 'hn:1']);
+    expect(results[0]).toMatchObject({
+      kind: 'comment',
+      author: 'bob',
+      thread: { key: thread.key, title: thread.title },
+    });
+  });
+
+  it('matches every word, each as a prefix, and authors and tags too', async () => {
+    const db = await seeded();
+    expect((await search(db, 'licen mail', 10)).map((r) => r.key)).toEqual(['hn:1']);
+    expect((await search(db, 'alice', 10)).map((r) => r.key)).toEqual(['hn:alice', 'hn:1']);
+    expect((await search(db, 'compil', 10)).map((r) => `${r.kind}:${r.key}`)).toEqual([
+      'user:hn:alice',
+      'comment:hn:1',
+    ]);
+    expect((await search(db, 'wrong', 10)).map((r) => r.key)).toEqual(['hn:2']);
+    expect(await search(db, 'nothing-like-this', 10)).toEqual([]);
+    expect(await search(db, '  ', 10)).toEqual([]);
+    expect(await search(db, 'licence', 1)).toHaveLength(1);
+  });
+
+  it('follows edits, deletions and tag renames', async () => {
+    const db = await seeded();
+    await updateComment(
+      db,
+      { comment: commentRef('1', 'alice'), patch: { note: '' } },
+      '2026-11-04T00:00:00.000Z',
+    );
+    expect((await search(db, 'mail', 10)).map((r) => r.key)).toEqual([]);
+    await mergeTags(db, ['wrong'], 'disputed', '2026-11-05T00:00:00.000Z');
+    expect((await search(db, 'disputed', 10)).map((r) => r.key)).toEqual(['hn:2']);
+    expect(await search(db, 'wrong', 10)).toEqual([]);
+    await updateComment(
+      db,
+      { comment: commentRef('2', 'bob'), patch: { note: '' } },
+      '2026-11-06T00:00:00.000Z',
+    );
+    await deleteTag(db, 'disputed', '2026-11-07T00:00:00.000Z');
+    expect(await search(db, 'bob', 10)).toEqual([]);
+    expect(await db.count('search')).toBe(1);
+  });
+});
