@@ -1,7 +1,8 @@
 /**
- * The bench page as Threadnote expects it, and the annotations stored before measuring: tags on
- * 40 comments, notes on 20, 10 collapsed subthreads, spread over the whole page so applying them
- * touches rows from top to bottom.
+ * The bench pages as Threadnote expects them, and the annotations stored before measuring: tags
+ * on 40 comments, notes on 20, 10 collapsed subthreads, spread over the whole page so applying
+ * them touches rows from top to bottom; and, for the remembered-folds figure, 500 collapsed
+ * comments spread the same way.
  */
 
 export const THREAD = {
@@ -11,6 +12,9 @@ export const THREAD = {
 };
 
 export const EXPECTED_ROWS = 3000;
+export const TAGGED_USERS = 200;
+export const REMEMBERED_FOLDS = 500;
+export const BIG_SUBTHREAD_REPLIES = 1000;
 const MAX_DEPTH = 8;
 const ANNOTATED = 60;
 const TAGS = ['insightful', 'source', 'disagree', 'follow-up', 'funny'];
@@ -39,6 +43,30 @@ function subtreeSize(rows, index) {
   return end - index;
 }
 
+/** The one top-level comment with BIG_SUBTHREAD_REPLIES replies, and its last reply. */
+export function bigSubthread(rows) {
+  const roots = rows.filter((row) => row.depth === 0 && row.n === BIG_SUBTHREAD_REPLIES + 1);
+  if (roots.length !== 1) {
+    throw new Error(
+      `The subthread page has ${roots.length} top-level comments with ` +
+        `${BIG_SUBTHREAD_REPLIES} replies, not 1.`,
+    );
+  }
+  const start = rows.indexOf(roots[0]);
+  return { root: roots[0].id, last: rows[start + BIG_SUBTHREAD_REPLIES].id };
+}
+
+/** A comment reference as the content script builds it. */
+function commentRef(row) {
+  return {
+    key: `hn:${row.id}`,
+    thread: THREAD,
+    author: row.author,
+    url: `https://news.ycombinator.com/item?id=${row.id}`,
+    quote: row.quote.slice(0, QUOTE_LENGTH),
+  };
+}
+
 /** `comment.update` requests, as the popup would send them, for rows spread evenly. */
 export function annotationRequests(rows) {
   const chosen = new Set();
@@ -58,27 +86,86 @@ export function annotationRequests(rows) {
     requests.push({
       threadnote: 1,
       type: 'comment.update',
-      payload: {
-        comment: {
-          key: `hn:${row.id}`,
-          thread: THREAD,
-          author: row.author,
-          url: `https://news.ycombinator.com/item?id=${row.id}`,
-          quote: row.quote.slice(0, QUOTE_LENGTH),
-        },
-        patch,
-      },
+      payload: { comment: commentRef(row), patch },
     });
   }
   return requests;
 }
 
+/**
+ * One `comments.update` request collapsing REMEMBERED_FOLDS comments with replies, spread evenly
+ * over the page; some fall inside others' subthreads, as folds a reader made over several visits
+ * would.
+ */
+export function foldRequests(rows) {
+  const withReplies = rows.filter((row) => row.n > 1);
+  if (withReplies.length < REMEMBERED_FOLDS) {
+    throw new Error(`Only ${withReplies.length} comments have replies to collapse.`);
+  }
+  const chosen = Array.from(
+    { length: REMEMBERED_FOLDS },
+    (_, k) => withReplies[Math.floor(((k + 0.5) * withReplies.length) / REMEMBERED_FOLDS)],
+  );
+  return [
+    {
+      threadnote: 1,
+      type: 'comments.update',
+      payload: {
+        updates: chosen.map((row) => ({ comment: commentRef(row), patch: { fold: 'collapsed' } })),
+      },
+    },
+  ];
+}
+
+/**
+ * `user.update` requests tagging TAGGED_USERS of the page's authors, spread over the page, as a
+ * reader who tags people for years would have: their tags show on every comment by them.
+ */
+export function userTagRequests(rows) {
+  const authors = [...new Set(rows.map((row) => row.author).filter(Boolean))];
+  if (authors.length < TAGGED_USERS) {
+    throw new Error(`Only ${authors.length} authors on the page, not ${TAGGED_USERS}.`);
+  }
+  return Array.from({ length: TAGGED_USERS }, (_, k) => {
+    const name = authors[Math.floor(((k + 0.5) * authors.length) / TAGGED_USERS)];
+    return {
+      threadnote: 1,
+      type: 'user.update',
+      payload: { user: { key: `hn:${name}`, name }, patch: { tags: [TAGS[k % TAGS.length]] } },
+    };
+  });
+}
+
 /** What the page must show once the requests above are applied. */
-export function expectedState(requests) {
-  const patches = requests.map((request) => request.payload.patch);
+export function expectedState(requests, rows) {
+  const tagged = new Set(
+    requests.filter((r) => r.type === 'user.update').map((r) => r.payload.user.name),
+  );
+  const updates = requests
+    .filter((request) => request.type !== 'user.update')
+    .flatMap((request) =>
+      request.type === 'comments.update' ? request.payload.updates : [request.payload],
+    );
+  const patches = updates.map((update) => update.patch);
+  const collapsed = new Set(
+    updates.filter((update) => update.patch.fold).map((update) => update.comment.key),
+  );
   return {
     tagged: patches.filter((patch) => patch.tags).length,
     noted: patches.filter((patch) => patch.note).length,
-    folded: patches.filter((patch) => patch.fold).length,
+    folded: collapsed.size,
+    hiddenByFolds: rows.filter((_, i) => collapsedAbove(rows, i, collapsed)).length,
+    userTagged: rows.filter((row) => tagged.has(row.author)).length,
   };
+}
+
+/** Whether a comment above row `index` in its own subthread is collapsed. */
+function collapsedAbove(rows, index, collapsed) {
+  let depth = rows[index].depth;
+  for (let i = index - 1; i >= 0 && depth > 0; i--) {
+    if (rows[i].depth >= depth) continue;
+    depth = rows[i].depth;
+    if (collapsed.has(`hn:${rows[i].id}`)) return true;
+  }
+  return false;
 }

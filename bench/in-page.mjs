@@ -32,8 +32,16 @@ export function mainThreadEntries() {
   return globalThis.__benchMainThread ?? { longTasks: [], frames: [] };
 }
 
+/**
+ * Done: the apply measure taken, the comments let out of the stylesheet that keeps them hidden
+ * until the folds are applied, and every row marked. Polled during the load, so the cheap checks
+ * come first and the rows are counted only once the others hold.
+ */
 export function threadnoteApplied() {
-  return performance.getEntriesByName('threadnote:apply', 'measure').length > 0;
+  if (performance.getEntriesByName('threadnote:apply', 'measure').length === 0) return false;
+  if (!document.documentElement.classList.contains('tn-ready')) return false;
+  const rows = document.querySelectorAll('tr.athing.comtr').length;
+  return rows > 0 && document.querySelectorAll('tr.athing.comtr[data-tn-comment]').length === rows;
 }
 
 /**
@@ -87,10 +95,77 @@ export function threadnoteState() {
     tagged: count('tr[data-tn-tags]'),
     noted: count('tr[data-tn-note]'),
     folded: count('tr[data-tn-fold]'),
-    hiddenByFolds: count('tr.tn-fold-descendant'),
+    hiddenByFolds: count('tr.tn-folded-away'),
+    userTagged: count('tr[data-tn-user-tags]'),
     measures: performance
       .getEntriesByType('measure')
       .filter((entry) => entry.name.startsWith('threadnote:'))
       .map(({ name, startTime, duration }) => ({ name, start: startTime, duration })),
   };
+}
+
+/** Puts a comment at the top of the viewport, so a fold of its subthread changes what is shown. */
+export function showAtTop(id) {
+  document.querySelector(`tr[id="${id}"]`).scrollIntoView({ block: 'start' });
+}
+
+/** Focuses a comment row as a reader tabbing or clicking to it would, for Threadnote's keys. */
+export function focusComment(id) {
+  const row = document.querySelector(`tr[id="${id}"]`);
+  row.setAttribute('tabindex', '-1');
+  row.focus({ preventScroll: true });
+  return document.activeElement === row;
+}
+
+/**
+ * Arms the measurement of one fold (`collapse`) or unfold of the subthread under `root`: the
+ * promise left in `__benchToggle` resolves two animation frames after the page shows the change,
+ * so the style, layout and paint it caused are done, with when the input arrived and when the
+ * change showed. `by` names whose change to wait for: 'threadnote' (data-tn-fold on the comment,
+ * its body and every reply out of sight, the collapsed stub in its header) or 'hn' (HN's `coll`
+ * on the comment and `noshow` on its replies).
+ */
+export function armToggle({ root, last, by, collapse, timeoutMs }) {
+  const rootRow = document.querySelector(`tr[id="${root}"]`);
+  const lastRow = document.querySelector(`tr[id="${last}"]`);
+  const shown =
+    by === 'threadnote'
+      ? () =>
+          (rootRow.getAttribute('data-tn-fold') === 'collapsed') === collapse &&
+          (rootRow.querySelector('div.comment.tn-collapsed-body') !== null) === collapse &&
+          lastRow.classList.contains('tn-folded-away') === collapse &&
+          (rootRow.querySelector('tn-chips')?.shadowRoot?.querySelector('.stub') != null) ===
+            collapse
+      : () =>
+          rootRow.classList.contains('coll') === collapse &&
+          lastRow.classList.contains('noshow') === collapse;
+  const inputs = ['keydown', 'mousedown'];
+  let inputAt = null;
+  const onInput = (event) => {
+    inputAt ??= event.timeStamp;
+  };
+  for (const type of inputs) addEventListener(type, onInput, { capture: true });
+  globalThis.__benchToggle = new Promise((resolve) => {
+    const stop = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      for (const type of inputs) removeEventListener(type, onInput, { capture: true });
+    };
+    const observer = new MutationObserver(() => {
+      if (!shown()) return;
+      const shownAt = performance.now();
+      stop();
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve({ inputAt, shownAt })));
+    });
+    const timer = setTimeout(() => {
+      stop();
+      resolve({ error: `the ${by} ${collapse ? 'collapse' : 'expand'} never showed` });
+    }, timeoutMs);
+    observer.observe(rootRow, { attributes: true, childList: true, subtree: true });
+    observer.observe(lastRow, { attributes: true, attributeFilter: ['class'] });
+  });
+}
+
+export function toggleShown() {
+  return globalThis.__benchToggle;
 }

@@ -1,45 +1,71 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: loads the 3,000-comment Hacker News page in Chromium with and without the
- * built extension, in alternating runs, and sets Threadnote's main-thread work beside a bare walk
- * of the same rows measured in the same page. Every figure is a ratio against that walk or a
- * difference against the extension-free page of the same run: wall-clock thresholds would only
- * describe the machine.
+ * `npm run bench`: Threadnote's main-thread work on big Hacker News threads, each figure set
+ * beside a baseline measured in the same run, because wall-clock thresholds would only describe
+ * the machine:
+ * - loads of the 3,000-comment page without the extension, with 60 annotations and with 500
+ *   remembered folds (each extension profile its own browser), in rotating order, against a
+ *   bare walk of the same rows in the extension-free page;
+ * - collapsing and expanding a 1,000-reply subthread with Threadnote against Hacker News's own
+ *   [–] on the same subthread (bench/toggle.mjs).
  *
- *   npx vite build && node bench/run.mjs        BENCH_RUNS=n sets the number of pairs (default 7)
+ *   npx vite build && node bench/run.mjs     BENCH_RUNS=n sets the rounds of each (default 7),
+ *                                            THREADNOTE_DIST=dir the build to load (dist/)
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { BENCH_STORY_ID, FILES, FIXTURE_DIR, writeBenchPage } from '../scripts/hn-pages.mjs';
-import { chromiumHostArgs, startFixtureServer } from '../tests/server/fixture-server.mjs';
-import { EXPECTED_ROWS, annotationRequests, checkRows, expectedState } from './annotations.mjs';
+import { BENCH_PAGES, BENCH_STORY_ID, FIXTURE_DIR, writeBenchPage } from '../scripts/hn-pages.mjs';
+import { startFixtureServer } from '../tests/server/fixture-server.mjs';
+import {
+  EXPECTED_ROWS,
+  REMEMBERED_FOLDS,
+  annotationRequests,
+  checkRows,
+  expectedState,
+  foldRequests,
+  userTagRequests,
+  TAGGED_USERS,
+} from './annotations.mjs';
+import {
+  CHROMIUM,
+  DIST,
+  METRICS,
+  launch,
+  metricsDelta,
+  metricsSession,
+  readMetrics,
+  seedAnnotations,
+  withPage,
+} from './browser.mjs';
+import { aside, fmt, heading, tableRow, times } from './format.mjs';
 import {
   bareWalk,
   mainThreadEntries,
-  observeMainThread,
   settle,
   surveyRows,
   threadnoteApplied,
   threadnoteState,
 } from './in-page.mjs';
 import { median, medianStandardError, ratio, summarize } from './stats.mjs';
+import { analyseToggles, measureToggles, reportToggles } from './toggle.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(ROOT, 'dist');
 const OUTPUT = join(ROOT, 'bench/output');
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const BENCH_URL = `https://news.ycombinator.com/item?id=${BENCH_STORY_ID}`;
 
 const DEFAULT_RUNS = 7;
 const TARGET_RATIO = 2;
+const FOLDS_TARGET_RATIO = 1;
+const USERS_TARGET_RATIO = 1.5;
 const LONG_TASK_MS = 50;
 const SETTLE_IDLE_MS = 250;
 // The page is 5 MB of HTML; on a loaded 2-core machine a single load can take several seconds.
 const LOAD_TIMEOUT_MS = 90_000;
-const METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'];
+const RULE = '-'.repeat(100);
+/** The extension-free browser last: the order rotates from there. */
+const VARIANTS = ['annotated', 'folds', 'users', 'without'];
 
 function runCount() {
   const raw = process.env.BENCH_RUNS;
@@ -52,68 +78,23 @@ function runCount() {
 }
 
 function commandLine() {
-  const env = process.env.BENCH_RUNS ? `BENCH_RUNS=${process.env.BENCH_RUNS} ` : '';
+  const env = ['BENCH_RUNS', 'THREADNOTE_DIST']
+    .filter((name) => process.env[name])
+    .map((name) => `${name}=${process.env[name]} `)
+    .join('');
   if (process.env.npm_lifecycle_event === 'bench') {
     return `${env}npm run bench   (${process.env.npm_lifecycle_script})`;
   }
   return `${env}node ${relative(process.cwd(), process.argv[1])}`;
 }
 
-/** Both browsers get the same switches; only the two that load the extension differ. */
-async function launch(profile, port, extension) {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: 1200, height: 900 },
-    args: [
-      ...(extension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
-      ...chromiumHostArgs(port),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  await context.addInitScript(observeMainThread);
-  let extensionId = null;
-  if (extension) {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    extensionId = new URL(worker.url()).host;
-  }
-  return { extension, context, extensionId };
-}
-
-async function withPage(context, work) {
-  const page = await context.newPage();
-  try {
-    return await work(page);
-  } finally {
-    await page.close();
-  }
-}
-
-async function readMetrics(cdp) {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const seconds = new Map(metrics.map(({ name, value }) => [name, value]));
-  return Object.fromEntries(METRICS.map((name) => [name, (seconds.get(name) ?? Number.NaN) * 1e3]));
-}
-
 const overlaps = (a, b) => a.start < b.start + b.duration && a.start + a.duration > b.start;
 const longest = (spans) => Math.max(0, ...spans.map((span) => span.duration));
 const total = (spans, field = 'duration') => spans.reduce((sum, span) => sum + span[field], 0);
 
-/**
- * One load of the bench page in a fresh tab. Thread ticks make the CDP durations main-thread CPU
- * time: on two cores the renderer is often descheduled while the browser process and the network
- * service work, and wall-clock task times would count that waiting as page work.
- */
+/** One load of the bench page in a fresh tab. */
 async function measureLoad(page, variant, expected) {
-  const cdp = await variant.context.newCDPSession(page);
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const cdp = await metricsSession(variant.context, page);
   await page.goto(BENCH_URL, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
   if (variant.extension) {
     await page.waitForFunction(threadnoteApplied, null, {
@@ -152,7 +133,7 @@ async function measureLoad(page, variant, expected) {
     const walk = await page.evaluate(bareWalk);
     const after = await readMetrics(cdp);
     if (walk.rows !== expected.rows) throw new Error(`The bare walk found ${walk.rows} rows.`);
-    run.walk = { ms: walk.ms, taskMs: after.TaskDuration - before.TaskDuration };
+    run.walk = { ms: walk.ms, taskMs: metricsDelta(before, after).TaskDuration };
   }
   await cdp.detach();
   return run;
@@ -163,37 +144,17 @@ function checkApplied(state, expected) {
   if (state.marked !== state.rows || state.rows !== expected.rows) {
     problems.push(`${state.marked} of ${state.rows} rows marked`);
   }
-  for (const field of ['tagged', 'noted', 'folded']) {
+  for (const field of ['tagged', 'noted', 'folded', 'hiddenByFolds', 'userTagged']) {
     if (state[field] !== expected[field]) {
       problems.push(`${state[field]} rows ${field}, ${expected[field]} expected`);
     }
   }
-  if (state.hiddenByFolds === 0) problems.push('no row hidden by the collapsed subthreads');
-  if (!state.measures.some((m) => m.name === 'threadnote:read')) {
-    problems.push('no threadnote:read measure');
+  for (const name of ['threadnote:read', 'threadnote:apply']) {
+    if (!state.measures.some((m) => m.name === name)) problems.push(`no ${name} measure`);
   }
   if (problems.length > 0) {
     throw new Error(`Threadnote did not annotate the page: ${problems.join('; ')}`);
   }
-}
-
-/** Stores the annotations the real way: runtime messages from an extension page. */
-async function seedAnnotations(variant, requests) {
-  const popup = `chrome-extension://${variant.extensionId}/src/popup/index.html`;
-  const failures = await withPage(variant.context, async (page) => {
-    await page.goto(popup);
-    return page.evaluate(async (messages) => {
-      const failed = [];
-      for (const message of messages) {
-        const answer = await globalThis.chrome.runtime.sendMessage(message);
-        if (!answer?.ok) {
-          failed.push(`${message.payload.comment.key}: ${answer?.error?.message ?? 'no answer'}`);
-        }
-      }
-      return failed;
-    }, requests);
-  });
-  if (failures.length > 0) throw new Error(`Seeding failed: ${failures.join('; ')}`);
 }
 
 function machine(browserVersion) {
@@ -208,20 +169,29 @@ function machine(browserVersion) {
   };
 }
 
-function analyse(pairs) {
-  const without = pairs.map((pair) => pair.without);
-  const withExt = pairs.map((pair) => pair.with);
+const longTaskFigures = (runs) => ({
+  count: summarize(runs.map((tasks) => tasks.length)),
+  longest: summarize(runs.map(longest)),
+  loadsWithAny: runs.filter((tasks) => tasks.length > 0).length,
+});
+
+/** One extension profile's loads, against the extension-free loads of the same rounds. */
+function analyseExtension(rounds, name) {
+  const without = rounds.map((round) => round.without);
+  const withExt = rounds.map((round) => round[name]);
   const tn = withExt.map((run) => run.threadnote);
   const measureNames = [...new Set(tn.flatMap((run) => Object.keys(run.byName)))].sort();
 
-  const metric = (runs, name) => runs.map((run) => run.metrics[name]);
+  const metric = (runs, metricName) => runs.map((run) => run.metrics[metricName]);
   const added = Object.fromEntries(
-    METRICS.map((name) => {
-      const a = metric(withExt, name);
-      const b = metric(without, name);
-      const pairwise = pairs.map((pair) => pair.with.metrics[name] - pair.without.metrics[name]);
+    METRICS.map((metricName) => {
+      const a = metric(withExt, metricName);
+      const b = metric(without, metricName);
+      const pairwise = rounds.map(
+        (round) => round[name].metrics[metricName] - round.without.metrics[metricName],
+      );
       return [
-        name,
+        metricName,
         {
           with: summarize(a),
           without: summarize(b),
@@ -234,19 +204,14 @@ function analyse(pairs) {
     }),
   );
 
-  const longTaskFigures = (runs) => ({
-    count: summarize(runs.map((tasks) => tasks.length)),
-    longest: summarize(runs.map(longest)),
-    loadsWithAny: runs.filter((tasks) => tasks.length > 0).length,
-  });
-
   return {
-    walk: summarize(without.map((run) => run.walk.ms)),
-    walkTask: summarize(without.map((run) => run.walk.taskMs)),
     threadnote: {
       sum: summarize(tn.map((run) => run.sum)),
       byName: Object.fromEntries(
-        measureNames.map((name) => [name, summarize(tn.map((run) => run.byName[name] ?? 0))]),
+        measureNames.map((measure) => [
+          measure,
+          summarize(tn.map((run) => run.byName[measure] ?? 0)),
+        ]),
       ),
       largest: summarize(tn.map((run) => run.largest.duration)),
       largestNames: [...new Set(tn.map((run) => run.largest.name))],
@@ -257,7 +222,6 @@ function analyse(pairs) {
     },
     added,
     longTasks: {
-      without: longTaskFigures(without.map((run) => run.longTasks)),
       with: longTaskFigures(withExt.map((run) => run.longTasks)),
       threadnote: longTaskFigures(tn.map((run) => run.longTasks)),
     },
@@ -265,37 +229,41 @@ function analyse(pairs) {
   };
 }
 
-const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
-const times = (value) => (Number.isFinite(value) ? `${value.toFixed(1)}×` : '–');
-const LABEL = 52;
-const COUNT = { digits: 0, relative: false };
+function analyse(rounds) {
+  const without = rounds.map((round) => round.without);
+  return {
+    walk: summarize(without.map((run) => run.walk.ms)),
+    walkTask: summarize(without.map((run) => run.walk.taskMs)),
+    longTasksWithout: longTaskFigures(without.map((run) => run.longTasks)),
+    annotated: analyseExtension(rounds, 'annotated'),
+    folds: analyseExtension(rounds, 'folds'),
+    users: analyseExtension(rounds, 'users'),
+  };
+}
 
-function report({ runs, command, host, summary }) {
-  const { walk, walkTask, threadnote: tn, added, longTasks: lt, page } = summary;
-  const base = walk.median;
-  const vsWalk = (value) => times(ratio(value, base));
-  const lines = [];
-  const row = (label, s, { digits = 1, relative = true, note = '' } = {}) =>
-    lines.push(
-      label.padEnd(LABEL) +
-        [s.median, s.min, s.max].map((value) => fmt(value, digits).padStart(9)).join('') +
-        (relative ? vsWalk(s.median).padStart(9) : ''.padStart(9)) +
-        (note ? `   ${note}` : ''),
-    );
+const COUNT = { digits: 0 };
 
-  lines.push(`Threadnote bench: ${BENCH_URL} (3,000 comments), ${runs} alternating pairs`);
-  lines.push(`machine   ${host.cpu}, ${host.cores} cores, ${host.memoryGiB} GiB, ${host.platform}`);
-  lines.push(`browser   Chromium ${host.chromium} (${CHROMIUM}, headless), Node ${host.node}`);
-  lines.push(`command   ${command}`);
+function noiseVerdict(added) {
+  if (Number.isNaN(added.noise)) return 'too few runs to tell it from noise';
+  return Math.abs(added.median) <= added.noise
+    ? 'within noise: trust the threadnote:* and rendering figures instead'
+    : 'outside the noise but coarse: the figures above say where the time goes';
+}
+
+function reportAnnotated(lines, summary, runs) {
+  const { walk, walkTask, longTasksWithout } = summary;
+  const { threadnote: tn, added, longTasks: lt, page } = summary.annotated;
+  const against = (value) => ratio(value, walk.median);
+  const vsWalk = (value) => times(against(value));
+  const row = (label, s, options = {}) => lines.push(tableRow(label, s, { against, ...options }));
+  const plain = (label, s, options = {}) => lines.push(tableRow(label, s, options));
+
   lines.push(
     `page      ${page.tagged} rows tagged, ${page.noted} with notes, ${page.folded} collapsed ` +
       `(hiding ${page.hiddenByFolds} replies); measured loads are repeat visits`,
   );
   lines.push('');
-  lines.push(
-    'ms per load; CDP durations are main-thread CPU time'.padEnd(LABEL) +
-      ['median', 'min', 'max', '× walk'].map((head) => head.padStart(9)).join(''),
-  );
+  lines.push(heading('ms per load; CDP durations are main-thread CPU time', '× walk'));
   row('bare walk, performance.now() in the page', walk);
   row('bare walk, TaskDuration delta', walkTask, { note: 'includes the CDP evaluate' });
   row('threadnote:* measures, sum', tn.sum);
@@ -306,31 +274,28 @@ function report({ runs, command, host, summary }) {
   });
   row('threadnote:* measures + that rendering', tn.withRendering);
   row('longest frame holding threadnote work', tn.longestFrame);
-  row('TaskDuration without extension', added.TaskDuration.without, { relative: false });
-  row('TaskDuration with extension', added.TaskDuration.with, { relative: false });
+  plain('TaskDuration without extension', added.TaskDuration.without);
+  plain('TaskDuration with extension', added.TaskDuration.with);
   for (const name of METRICS) {
     const label = name === 'TaskDuration' ? 'added main-thread time' : `  added ${name}`;
-    row(label, added[name], {
-      relative: name === 'TaskDuration',
+    (name === 'TaskDuration' ? row : plain)(label, added[name], {
       note: `noise ±${fmt(added[name].noise, 0)}`,
     });
   }
-  lines.push(
-    `${''.padEnd(LABEL)}added = median with − median without; min, max: per-pair differences;`,
-  );
-  lines.push(`${''.padEnd(LABEL)}noise: 95% interval of that difference, from the runs' spread`);
-  row(`long tasks > ${LONG_TASK_MS} ms, without extension`, lt.without.count, COUNT);
-  row('  longest', lt.without.longest, COUNT);
-  row(`long tasks > ${LONG_TASK_MS} ms, with extension`, lt.with.count, COUNT);
-  row('  longest', lt.with.longest, COUNT);
-  row("  of them Threadnote's (in its measures' frames)", lt.threadnote.count, COUNT);
-  row('  longest', lt.threadnote.longest, COUNT);
+  lines.push(aside('added = median with − median without; min, max: per-round differences;'));
+  lines.push(aside("noise: 95% interval of that difference, from the runs' spread"));
+  plain(`long tasks > ${LONG_TASK_MS} ms, without extension`, longTasksWithout.count, COUNT);
+  plain('  longest', longTasksWithout.longest, COUNT);
+  plain(`long tasks > ${LONG_TASK_MS} ms, with extension`, lt.with.count, COUNT);
+  plain('  longest', lt.with.longest, COUNT);
+  plain("  of them Threadnote's (in its measures' frames)", lt.threadnote.count, COUNT);
+  plain('  longest', lt.threadnote.longest, COUNT);
   lines.push('');
 
   const taskAdded = added.TaskDuration;
   lines.push(
     `verdict: extension work / bare walk = ${vsWalk(tn.sum.median)} (target ≤ ${TARGET_RATIO}×): ` +
-      `threadnote:* ${fmt(tn.sum.median)} ms vs bare walk ${fmt(base)} ms, medians of ${runs}`,
+      `threadnote:* ${fmt(tn.sum.median)} ms vs bare walk ${fmt(walk.median)} ms, medians of ${runs}`,
   );
   lines.push(
     `  long tasks (target: none over ${LONG_TASK_MS} ms): largest threadnote measure ` +
@@ -347,24 +312,122 @@ function report({ runs, command, host, summary }) {
   );
   lines.push(
     `  CDP TaskDuration with − without: ${fmt(taskAdded.median)} ± ${fmt(taskAdded.noise, 0)} ms ` +
-      `= ${vsWalk(taskAdded.median)} walk; ` +
-      (Number.isNaN(taskAdded.noise)
-        ? 'too few runs to tell it from noise'
-        : Math.abs(taskAdded.median) <= taskAdded.noise
-          ? 'within noise: trust the threadnote:* and rendering figures instead'
-          : 'outside the noise but coarse: the figures above say where the time goes'),
+      `= ${vsWalk(taskAdded.median)} walk; ${noiseVerdict(taskAdded)}`,
   );
+}
+
+function reportFolds(lines, summary, runs) {
+  const { walk } = summary;
+  const { threadnote: tn, added, longTasks: lt, page } = summary.folds;
+  const against = (value) => ratio(value, walk.median);
+  const row = (label, s, options = {}) => lines.push(tableRow(label, s, { against, ...options }));
+  const apply = tn.byName['threadnote:apply'];
+  const read = tn.byName['threadnote:read'];
+
+  lines.push(
+    `Re-applying ${REMEMBERED_FOLDS} remembered folds: the same page and rounds, ` +
+      `${page.folded} comments collapsed (hiding ${page.hiddenByFolds} replies), nothing else, ` +
+      'in a profile of its own',
+  );
+  lines.push('');
+  lines.push(heading('ms per load, main-thread', '× walk'));
+  row('bare walk, performance.now() in the page', walk);
+  row('threadnote:apply', apply);
+  row('threadnote:read', read);
+  row('threadnote:* measures, sum', tn.sum);
+  row('largest single threadnote measure', tn.largest);
+  row('rendering in frames holding threadnote work', tn.rendering, {
+    note: 'includes first showing the comments, held back until the folds are applied',
+  });
+  row('added main-thread time (CDP TaskDuration)', added.TaskDuration, {
+    note: `noise ±${fmt(added.TaskDuration.noise, 0)}; ${REMEMBERED_FOLDS} folds hide rows`,
+  });
+  lines.push(
+    tableRow("long tasks holding Threadnote's work", lt.threadnote.count, COUNT) +
+      `   longest ${fmt(lt.threadnote.longest.median, 0)} ms`,
+  );
+  lines.push('');
+  const applyRatio = ratio(apply.median, walk.median);
+  lines.push(
+    `verdict: re-applying ${REMEMBERED_FOLDS} remembered folds, threadnote:apply / bare walk = ` +
+      `${times(applyRatio)} (target ≤ ${FOLDS_TARGET_RATIO}×, ` +
+      `${applyRatio <= FOLDS_TARGET_RATIO ? 'met' : 'not met'}): apply ${fmt(apply.median)} ms vs ` +
+      `bare walk ${fmt(walk.median)} ms, medians of ${runs}`,
+  );
+  lines.push(
+    `  least disturbed loads (the minimum of each): apply ${fmt(apply.min)} ms vs walk ` +
+      `${fmt(walk.min)} ms = ${times(ratio(apply.min, walk.min))}; both are wall-clock spans ` +
+      `that a busy machine stretches (the walk: ${fmt(walk.min)}–${fmt(walk.max)} ms wall, ` +
+      `${fmt(summary.walkTask.min)}–${fmt(summary.walkTask.max)} ms CPU)`,
+  );
+  lines.push(
+    `  reading the page besides (threadnote:read, the same with or without folds): ` +
+      `${fmt(read.median)} ms = ${times(ratio(read.median, walk.median))} walk`,
+  );
+}
+
+function reportUsers(lines, summary, runs) {
+  const { walk } = summary;
+  const { threadnote: tn, page } = summary.users;
+  const against = (value) => ratio(value, walk.median);
+  const row = (label, s, options = {}) => lines.push(tableRow(label, s, { against, ...options }));
+  const apply = tn.byName['threadnote:apply'];
+  lines.push(
+    `User tags: the same page and rounds, ${TAGGED_USERS} users tagged, on ${page.userTagged} ` +
+      'of its comments, nothing else, in a profile of its own',
+  );
+  lines.push('');
+  lines.push(heading('ms per load, main-thread', '× walk'));
+  row('bare walk, performance.now() in the page', walk);
+  row('threadnote:apply (user tags shown)', apply);
+  row('threadnote:read', tn.byName['threadnote:read']);
+  row('threadnote:* measures, sum', tn.sum);
+  lines.push('');
+  const applyRatio = ratio(apply.median, walk.median);
+  lines.push(
+    `verdict: applying user tags for ${TAGGED_USERS} users, threadnote:apply / bare walk = ` +
+      `${times(applyRatio)} (target ≤ ${USERS_TARGET_RATIO}×, ` +
+      `${applyRatio <= USERS_TARGET_RATIO ? 'met' : 'not met'}): apply ${fmt(apply.median)} ms ` +
+      `vs bare walk ${fmt(walk.median)} ms, medians of ${runs}; least disturbed ` +
+      `${times(ratio(apply.min, walk.min))}`,
+  );
+}
+
+function report({ runs, command, host, summary, toggles }) {
+  const lines = [];
+  lines.push(`Threadnote bench: ${BENCH_URL} (3,000 comments), ${runs} rotating rounds`);
+  lines.push(`machine   ${host.cpu}, ${host.cores} cores, ${host.memoryGiB} GiB, ${host.platform}`);
+  lines.push(`browser   Chromium ${host.chromium} (${CHROMIUM}, headless), Node ${host.node}`);
+  const build = relative(ROOT, DIST);
+  lines.push(`build     ${build.startsWith('..') ? DIST : build}`);
+  lines.push(`command   ${command}`);
+  reportAnnotated(lines, summary, runs);
+  lines.push('');
+  lines.push(RULE);
+  reportFolds(lines, summary, runs);
+  lines.push('');
+  lines.push(RULE);
+  reportUsers(lines, summary, runs);
+  lines.push('');
+  lines.push(RULE);
+  lines.push(reportToggles(toggles));
   return lines.join('\n');
 }
 
 async function main() {
   if (!existsSync(join(DIST, 'manifest.json'))) {
-    throw new Error('dist/ has no build: run `npx vite build` first (`npm run bench` does).');
+    throw new Error(
+      `${DIST} has no build: run \`npx vite build\` first (\`npm run bench\` does), or point ` +
+        'THREADNOTE_DIST at one.',
+    );
   }
   const runs = runCount();
   const command = commandLine();
-  // Generated here rather than on the first request, so no measured load waits for it.
-  if (!existsSync(join(FIXTURE_DIR, FILES.bench))) writeBenchPage();
+  // Written afresh here rather than on the first request, so no measured load waits for them
+  // and a page left by an older generator is never measured.
+  for (const [name, options] of Object.entries(BENCH_PAGES)) {
+    writeBenchPage(join(FIXTURE_DIR, name), options);
+  }
 
   const server = await startFixtureServer();
   const profiles = [];
@@ -377,42 +440,66 @@ async function main() {
     return variant;
   };
   try {
-    const without = await start(false);
-    const withExt = await start(true);
+    const variants = {
+      without: await start(false),
+      annotated: await start(true),
+      folds: await start(true),
+      users: await start(true),
+    };
 
     // The warm-up loads fill caches and compile code once in each browser; the bare one also
     // yields the rows to check and to annotate, and the first visit with the extension records
     // the thread as seen, so every measured load is the same repeat visit.
-    const rows = await withPage(without.context, async (page) => {
-      await measureLoad(page, without, { rows: EXPECTED_ROWS });
+    const rows = await withPage(variants.without.context, async (page) => {
+      await measureLoad(page, variants.without, { rows: EXPECTED_ROWS });
       return page.evaluate(surveyRows);
     });
     checkRows(rows);
-    const requests = annotationRequests(rows);
-    await seedAnnotations(withExt, requests);
-    const expected = { rows: rows.length, ...expectedState(requests) };
-    await withPage(withExt.context, (page) => measureLoad(page, withExt, expected));
-
-    const pairs = [];
-    for (let i = 0; i < runs; i++) {
-      // Alternating which goes first spreads any drift over the run evenly between the two.
-      const order = i % 2 === 0 ? [withExt, without] : [without, withExt];
-      const pair = {};
-      for (const variant of order) {
-        const run = await withPage(variant.context, (page) => measureLoad(page, variant, expected));
-        pair[variant.extension ? 'with' : 'without'] = run;
-      }
-      pairs.push(pair);
-      process.stderr.write(`pair ${i + 1}/${runs} done\n`);
+    const requests = {
+      annotated: annotationRequests(rows),
+      folds: foldRequests(rows),
+      users: userTagRequests(rows),
+    };
+    const expected = { without: { rows: rows.length } };
+    for (const name of ['annotated', 'folds', 'users']) {
+      await seedAnnotations(variants[name], requests[name]);
+      expected[name] = { rows: rows.length, ...expectedState(requests[name], rows) };
+      await withPage(variants[name].context, (page) =>
+        measureLoad(page, variants[name], expected[name]),
+      );
     }
 
-    const host = machine(without.context.browser()?.version() ?? 'unknown');
-    const summary = analyse(pairs);
-    console.log(report({ runs, command, host, summary }));
+    const rounds = [];
+    for (let i = 0; i < runs; i++) {
+      // Rotating which goes first spreads any drift over the run evenly between the three.
+      const order = VARIANTS.map((_, k) => VARIANTS[(i + k) % VARIANTS.length]);
+      const round = {};
+      for (const name of order) {
+        const variant = variants[name];
+        round[name] = await withPage(variant.context, (page) =>
+          measureLoad(page, variant, expected[name]),
+        );
+      }
+      rounds.push(round);
+      process.stderr.write(`load round ${i + 1}/${runs} done, ${Math.round(process.uptime())} s\n`);
+    }
+
+    const toggleRuns = await measureToggles({
+      threadnote: variants.annotated,
+      hn: variants.without,
+      runs,
+      loadTimeout: LOAD_TIMEOUT_MS,
+    });
+
+    const host = machine(variants.without.context.browser()?.version() ?? 'unknown');
+    const summary = analyse(rounds);
+    const toggles = analyseToggles(toggleRuns);
+    console.log(report({ runs, command, host, summary, toggles }));
     mkdirSync(OUTPUT, { recursive: true });
     const file = join(OUTPUT, 'results.json');
     const results = { date: new Date().toISOString(), command, machine: host, runs, requests };
-    writeFileSync(file, `${JSON.stringify({ ...results, summary, pairs }, null, 2)}\n`);
+    const raw = { rounds, toggles: toggleRuns.rounds };
+    writeFileSync(file, `${JSON.stringify({ ...results, summary, toggles, raw }, null, 2)}\n`);
     console.log(`\nraw runs and summary: ${relative(process.cwd(), file)}`);
   } finally {
     for (const context of contexts) await context.close();

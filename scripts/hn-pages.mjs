@@ -4,6 +4,8 @@
 //
 //   node scripts/hn-pages.mjs                     rewrites the pages in tests/fixtures/hn/
 //   node scripts/hn-pages.mjs --bench <out.html>  writes the benchmark page to <out.html>
+//   node scripts/hn-pages.mjs --bench-subthread <out.html>
+//                                                 writes its variant with a 1,000-reply subthread
 //
 // Only `motoboi`, `c4pt0r`, story 44533403 and the texts quoted from
 // ../shared/seed/hn-comment-page.txt are real. Every other id, username, score and comment is
@@ -20,6 +22,7 @@ export const STORY_ID = 44533403;
 export const MOTOBOI_COMMENT_ID = 44536000;
 export const LEGACY_STORY_ID = 36817231;
 export const BENCH_STORY_ID = 44500000;
+export const SUBTHREAD_STORY_ID = 44510000;
 
 export const FILES = {
   legacy: 'item-36817231-2023-07.html',
@@ -28,6 +31,7 @@ export const FILES = {
   threads: 'threads-motoboi-2025-07.html',
   newcomments: 'newcomments-2025-07.html',
   bench: 'bench-3000.html',
+  benchSubthread: 'bench-3000-subthread-1000.html',
 };
 
 // HN hands out item ids at roughly 10,700 a day (44533403 on 2025-07-11, 44804397 on
@@ -885,9 +889,9 @@ export function legacyComments(html) {
 
 const BENCH_MAX_INDENT = 8;
 
-const benchStory = (comments) => ({
-  id: BENCH_STORY_ID,
-  title: `Ask HN: What are the best papers you read in your life? (${comments.toLocaleString('en-US')}-comment copy)`,
+const benchStory = (comments, id = BENCH_STORY_ID, variant = '') => ({
+  id,
+  title: `Ask HN: What are the best papers you read in your life? (${comments.toLocaleString('en-US')}-comment copy${variant})`,
   by: 'toombowoombo',
   points: 225,
   comments,
@@ -897,41 +901,77 @@ const benchStory = (comments) => ({
 
 // Mostly shallow threads with the odd deep exchange, like a busy HN story: a row goes one level
 // deeper 45% of the time, stays a sibling 30%, and otherwise climbs back towards the top.
-function benchDepths(count, random) {
-  const depths = [0];
+// `top` is the shallowest depth the walk may climb back to: 1 for the replies of one subthread.
+function benchDepths(count, random, top = 0) {
+  const depths = [top];
   while (depths.length < count) {
     const prev = depths.at(-1);
     const r = random();
     if (r < 0.45 && prev < BENCH_MAX_INDENT) depths.push(prev + 1);
     else if (r < 0.75) depths.push(prev);
-    else depths.push(random() < 0.4 ? 0 : Math.floor(random() * prev));
+    else depths.push(random() < 0.4 ? top : top + Math.floor(random() * (prev - top)));
   }
   return depths;
 }
 
 /**
+ * The depths of `count` rows of which one top-level comment, near the middle of the page, has
+ * exactly `replies` replies below it, for timing a fold of that one subthread.
+ */
+function bigSubthreadDepths(count, replies, random) {
+  const rest = benchDepths(count - replies - 1, random);
+  const subthread = [0, ...benchDepths(replies, random, 1)];
+  let at = Math.floor(rest.length / 2);
+  while (at < rest.length && rest[at] !== 0) at++;
+  return [...rest.slice(0, at), ...subthread, ...rest.slice(at)];
+}
+
+/**
  * A story page with `comments` comment rows whose bodies and authors are the real ones of the
- * 2023 fixture, reused round-robin under new unique ids, in a random but valid tree of depth
- * 0–8 (seeded, so the same options always give the same page).
+ * 2023 fixture, reused round-robin under new unique ids (story id + 1, + 2, …), in a random but
+ * valid tree of depth 0–8 (seeded, so the same options always give the same page).
+ * `bigSubthread` gives one top-level comment exactly that many replies, all on the page.
  */
 export function renderBenchPage({
   comments = 3000,
   seed = 20250711,
+  storyId = BENCH_STORY_ID,
+  bigSubthread = 0,
   sourceHtml = readFileSync(join(FIXTURE_DIR, FILES.legacy), 'utf8'),
 } = {}) {
   const sources = legacyComments(sourceHtml);
-  const depths = benchDepths(comments, mulberry32(seed));
+  const random = mulberry32(seed);
+  const depths =
+    bigSubthread > 0
+      ? bigSubthreadDepths(comments, bigSubthread, random)
+      : benchDepths(comments, random);
   const roots = [];
   const stack = [];
   depths.forEach((depth, i) => {
     const src = sources[i % sources.length];
-    const c = { id: BENCH_STORY_ID + 1 + i, by: src.by, html: src.html, tone: src.tone, kids: [] };
+    // Each pass over the real rows gets its own authors (pg, pg2, pg3…), so a 3,000-comment
+    // thread has as many people in it as a real one, which user tags are measured against.
+    const pass = Math.floor(i / sources.length);
+    const by = src.by && pass > 0 ? `${src.by}${pass + 1}` : src.by;
+    const c = { id: storyId + 1 + i, by, html: src.html, tone: src.tone, kids: [] };
     stack.length = depth;
     (depth === 0 ? roots : stack[depth - 1].kids).push(c);
     stack.push(c);
   });
-  return storyPage(benchStory(comments), roots, timeOf(BENCH_STORY_ID + comments) + 3600);
+  const variant =
+    bigSubthread > 0 ? `, one ${bigSubthread.toLocaleString('en-US')}-reply subthread` : '';
+  return storyPage(
+    benchStory(comments, storyId, variant),
+    roots,
+    timeOf(storyId + comments) + 3600,
+  );
 }
+
+/** The generated benchmark pages, by file name: what renderBenchPage makes each from. */
+export const BENCH_PAGES = {
+  [FILES.bench]: {},
+  [FILES.benchSubthread]: { storyId: SUBTHREAD_STORY_ID, bigSubthread: 1000 },
+};
 
 export function writeBenchPage(outFile = join(FIXTURE_DIR, FILES.bench), options) {
   mkdirSync(dirname(outFile), { recursive: true });
@@ -1020,15 +1060,15 @@ export function renderNotFoundPage() {
 // ---------------------------------------------------------------------------------------------
 
 function main(args) {
-  const bench = args.indexOf('--bench');
-  if (bench !== -1) {
-    const out = args[bench + 1];
-    if (!out) {
-      console.error('usage: node scripts/hn-pages.mjs [--bench <out.html>]');
+  const [flag, out] = args;
+  const page = { '--bench': FILES.bench, '--bench-subthread': FILES.benchSubthread }[flag];
+  if (flag !== undefined) {
+    if (!page || !out) {
+      console.error('usage: node scripts/hn-pages.mjs [--bench | --bench-subthread <out.html>]');
       process.exitCode = 2;
       return;
     }
-    console.log(`wrote ${writeBenchPage(resolve(out))}`);
+    console.log(`wrote ${writeBenchPage(resolve(out), BENCH_PAGES[page])}`);
     return;
   }
   for (const file of writeFixturePages()) console.log(`wrote ${file}`);

@@ -65,7 +65,9 @@ function startSession(page: string, annotator: Annotator): Session {
       annotator.onTagClick = (tag) => tagFilter.set(tag);
       session.filter = tagFilter;
       session.navigator = keys;
-      // A search result or the popup opened this page to show one comment.
+      // A search result or the popup opened this page to show one comment: it can only take
+      // focus once the comments may show.
+      releaseComments();
       const wanted = /^#threadnote=(.+)$/.exec(location.hash)?.[1];
       if (wanted) {
         return annotator.reveal(decodeURIComponent(wanted), (comment) => keys.focus(comment));

@@ -36,8 +36,8 @@ export async function annotate(
   hoverTarget: string,
   { tags = [], note, collapse = false }: Annotation,
 ): Promise<void> {
-  const panel = await openControl(page, key, hoverTarget);
-  const tagInput = panel.locator('input#tn-tag-input');
+  let panel = await openControl(page, key, hoverTarget);
+  const tagInput = panel.locator('input#tn-comment-tags-input');
   for (const [index, tag] of tags.entries()) {
     await tagInput.fill(tag);
     await tagInput.press('Enter');
@@ -46,15 +46,20 @@ export async function annotate(
       .toBe(tags.slice(0, index + 1).join(' '));
   }
   if (note !== undefined) {
-    await panel.locator('textarea#tn-note-input').fill(note);
-    await panel.locator('textarea#tn-note-input').press('Control+Enter');
+    // The panel closes and the note editor opens under the comment's header.
+    await panel.getByRole('button', { name: 'Write a note' }).click();
+    const editor = comment(page, key).locator('tn-note-editor textarea');
+    await editor.fill(note);
+    await editor.press('Control+Enter');
     await expect.poll(() => comment(page, key).getAttribute('data-tn-note')).toBe('');
+    await expect.poll(() => comment(page, key).locator('tn-note-editor').count()).toBe(0);
+    if (collapse) panel = await openControl(page, key, hoverTarget);
   }
   if (collapse) {
     // Collapsing closes the panel by itself.
     await panel.getByRole('button', { name: /Collapse subthread/ }).click();
     await expect.poll(() => comment(page, key).getAttribute('data-tn-fold')).toBe('collapsed');
-  } else {
+  } else if (await panel.isVisible()) {
     await page.keyboard.press('Escape');
   }
   await expect.poll(() => panel.isVisible()).toBe(false);
@@ -70,7 +75,7 @@ export async function expectAnnotated(page: Page, key: string, expected: Annotat
   if (expected.note === undefined) {
     expect(await target.getAttribute('data-tn-note')).toBeNull();
   } else {
-    expect(await target.locator('tn-note .note').first().textContent()).toBe(expected.note);
+    expect(await target.locator('tn-note .note .text').first().textContent()).toBe(expected.note);
   }
 }
 

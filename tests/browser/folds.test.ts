@@ -82,8 +82,13 @@ async function watchFrames(page: Page, ids: string[]): Promise<void> {
       for (const id of watched) {
         const element = document.getElementById(id);
         if (!element) continue;
-        const style = getComputedStyle(element);
-        if (element.getClientRects().length > 0 && style.visibility !== 'hidden') seen.add(id);
+        // Seen: rendered, not visibility:hidden, and not inside anything at opacity 0.
+        let shown = element.getClientRects().length > 0;
+        shown &&= getComputedStyle(element).visibility !== 'hidden';
+        for (let node: Element | null = element; shown && node; node = node.parentElement) {
+          shown = getComputedStyle(node).opacity !== '0';
+        }
+        if (shown) seen.add(id);
       }
       requestAnimationFrame(check);
     };

@@ -118,8 +118,8 @@ export function browserForSuite(options?: LaunchOptions): () => Session {
 }
 
 /**
- * Opens a forum page and waits until Threadnote has marked every comment the adapter can see and
- * has let the comments show (`tn-ready`, once the thread's folds are applied).
+ * Opens a forum page and waits until Threadnote has marked every comment the adapter can see,
+ * applied what it knows (its `threadnote:apply` measure) and let the comments show (`tn-ready`).
  */
 export async function openThread(
   session: Session,
@@ -134,6 +134,7 @@ export async function openThread(
     const rows = document.querySelectorAll(selector);
     return (
       document.documentElement.classList.contains('tn-ready') &&
+      performance.getEntriesByName('threadnote:apply').length > 0 &&
       rows.length > 0 &&
       [...rows].every((row) => row.hasAttribute('data-tn-comment'))
     );

@@ -41,6 +41,9 @@ export function NoteEditor({
   });
   const latest = useRef(text);
   latest.current = text;
+  // Set once a save succeeded: the editor is going away, and the blur that causes must not save
+  // the same text a second time.
+  const done = useRef(false);
   const dirty = text !== saved;
 
   useLayoutEffect(() => {
@@ -82,6 +85,7 @@ export function NoteEditor({
     setState({ kind: 'saving' });
     try {
       await onSave(note);
+      done.current = true;
       setState({ kind: 'idle' });
       onClose();
     } catch (failure) {
@@ -138,7 +142,7 @@ export function NoteEditor({
           const next = event.relatedTarget;
           const editor = event.currentTarget.closest('.editor');
           if (next instanceof Node && editor?.contains(next)) return;
-          if (dirty && !confirming) void save();
+          if (dirty && !confirming && !done.current && state.kind !== 'saving') void save();
         }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {

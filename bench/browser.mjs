@@ -1,0 +1,91 @@
+/**
+ * The browsers the benchmark drives: one without the extension and one per extension profile,
+ * all started with the same switches, and the CDP counters every figure is read from.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { chromiumHostArgs } from '../tests/server/fixture-server.mjs';
+import { observeMainThread } from './in-page.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The built extension: `dist/` unless THREADNOTE_DIST names another build. */
+export const DIST = resolve(ROOT, process.env.THREADNOTE_DIST || 'dist');
+export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'];
+
+/** Both kinds of browser get the same switches; only the two that load the extension differ. */
+export async function launch(profile, port, extension) {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1200, height: 900 },
+    args: [
+      ...(extension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
+      ...chromiumHostArgs(port),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  await context.addInitScript(observeMainThread);
+  let extensionId = null;
+  if (extension) {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    extensionId = new URL(worker.url()).host;
+  }
+  return { extension, context, extensionId };
+}
+
+export async function withPage(context, work) {
+  const page = await context.newPage();
+  try {
+    return await work(page);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Thread ticks make the CDP durations main-thread CPU time: on two cores the renderer is often
+ * descheduled while the browser process and the network service work, and wall-clock task times
+ * would count that waiting as page work.
+ */
+export async function metricsSession(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  return cdp;
+}
+
+/** The page's main-thread counters so far, in ms. */
+export async function readMetrics(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const seconds = new Map(metrics.map(({ name, value }) => [name, value]));
+  return Object.fromEntries(METRICS.map((name) => [name, (seconds.get(name) ?? Number.NaN) * 1e3]));
+}
+
+export function metricsDelta(before, after) {
+  return Object.fromEntries(METRICS.map((name) => [name, after[name] - before[name]]));
+}
+
+/** Stores annotations the real way: runtime messages from an extension page. */
+export async function seedAnnotations(variant, requests) {
+  const popup = `chrome-extension://${variant.extensionId}/src/popup/index.html`;
+  const failures = await withPage(variant.context, async (page) => {
+    await page.goto(popup);
+    return page.evaluate(async (messages) => {
+      const failed = [];
+      for (const message of messages) {
+        const answer = await globalThis.chrome.runtime.sendMessage(message);
+        if (!answer?.ok) failed.push(`${message.type}: ${answer?.error?.message ?? 'no answer'}`);
+      }
+      return failed;
+    }, requests);
+  });
+  if (failures.length > 0) throw new Error(`Seeding failed: ${failures.join('; ')}`);
+}
