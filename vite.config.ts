@@ -8,7 +8,14 @@ import pkg from './package.json' with { type: 'json' };
 const withVersion = { ...manifest, version: pkg.version } as ManifestV3Export;
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: withVersion, browser: 'chrome' })],
+  plugins: [
+    preact(),
+    crx({
+      manifest: withVersion,
+      browser: 'chrome',
+      contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+    }),
+  ],
   build: {
     target: 'chrome120',
     sourcemap: false,

@@ -4,6 +4,44 @@ import { envelope, isEnvelope } from '../shared/messages';
 import { adapterForSite } from '../sites/registry';
 import { database } from './db';
 import { connect, route, type RouterDeps } from './router';
+import {
+  enableGrantedTabs,
+  enableTab,
+  enabledSites,
+  hostEnabled,
+  syncRegistrations,
+  type SiteAccessDeps,
+} from './site-access';
+
+const manifest = browser.runtime.getManifest();
+const declared = manifest.content_scripts ?? [];
+const [first] = declared;
+
+const siteAccess: SiteAccessDeps = {
+  permissions: browser.permissions,
+  scripting: browser.scripting,
+  tabs: browser.tabs,
+  // Forum engines' hosts get the very script the manifest declares for the fixed forums, with the
+  // stylesheet those all share: each fixed forum's own stylesheet holds back only its markup.
+  contentScript: {
+    js: first?.js ?? [],
+    css: (first?.css ?? []).filter((file) => declared.every((entry) => entry.css?.includes(file))),
+  },
+  declaredOrigins: manifest.host_permissions ?? [],
+};
+
+// One change of site access at a time: the popup's request and Chrome's permission event may
+// both ask to enable the same host.
+let accessQueue: Promise<unknown> = Promise.resolve();
+function serially<T>(work: () => Promise<T>): Promise<T> {
+  const run = accessQueue.then(work, work);
+  accessQueue = run.catch(() => undefined);
+  return run;
+}
+
+function logFailure(error: unknown): void {
+  console.warn('Threadnote could not update site access:', error);
+}
 
 const deps: RouterDeps = {
   extensionId: browser.runtime.id,
@@ -27,6 +65,9 @@ const deps: RouterDeps = {
       )
       .catch(() => undefined);
   },
+  hostEnabled: (url) => hostEnabled(siteAccess, url),
+  enabledSites: () => enabledSites(siteAccess),
+  enableTab: (tabId) => serially(() => enableTab(siteAccess, tabId)),
 };
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
@@ -36,4 +77,17 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 browser.runtime.onConnect.addListener((port) => {
   void connect(port, deps);
+});
+
+browser.permissions.onAdded.addListener(({ origins = [] }) => {
+  serially(() => enableGrantedTabs(siteAccess, origins)).catch(logFailure);
+});
+browser.permissions.onRemoved.addListener(() => {
+  serially(() => syncRegistrations(siteAccess)).catch(logFailure);
+});
+browser.runtime.onStartup.addListener(() => {
+  serially(() => syncRegistrations(siteAccess)).catch(logFailure);
+});
+browser.runtime.onInstalled.addListener(() => {
+  serially(() => syncRegistrations(siteAccess)).catch(logFailure);
 });

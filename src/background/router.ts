@@ -19,8 +19,9 @@ import {
   type TabPushes,
   type CommentChange,
 } from '../shared/messages';
+import type { SiteEnableResult } from '../shared/messages';
 import { siteOfKey, type CommentAnnotation, type Tag } from '../shared/model';
-import { adapterForUrl } from '../sites/registry';
+import { adaptersOfHost, isEngineSite } from '../sites/registry';
 import type { ThreadnoteDB } from './db';
 import { search } from './search';
 import {
@@ -38,7 +39,7 @@ import {
   wipeAll,
 } from './store';
 import { everywhere, stale } from './push';
-import { refuseStream, runStream, type StreamPort } from './streams';
+import { openInbox, refuseStream, runStream, type StreamPort } from './streams';
 import {
   deleteTag,
   mergeTags,
@@ -48,7 +49,8 @@ import {
   writeSettings,
 } from './vocabulary';
 
-export type Caller = { kind: 'content'; site: string } | { kind: 'extension' };
+/** A content script speaks for the forums of its page's host, and only for them. */
+export type Caller = { kind: 'content'; sites: string[] } | { kind: 'extension' };
 
 export interface SenderInfo {
   id?: string;
@@ -63,14 +65,22 @@ export interface RouterDeps {
   now: () => string;
   /** Tells open tabs about a change; never throws. */
   broadcast: <T extends TabPush>(site: string, type: T, payload: TabPushes[T]) => void;
+  /** Whether the reader enabled Threadnote on the host of a forum engine's page. */
+  hostEnabled: (url: string) => Promise<boolean>;
+  /** The sites of the forum engine hosts (Discourse) the reader enabled. */
+  enabledSites: () => Promise<string[]>;
+  enableTab: (tabId: number) => Promise<SiteEnableResult>;
 }
 
-export function identifyCaller(sender: SenderInfo, deps: RouterDeps): Caller | null {
+export async function identifyCaller(sender: SenderInfo, deps: RouterDeps): Promise<Caller | null> {
   if (sender.id !== deps.extensionId || !sender.url) return null;
   if (sender.url.startsWith(deps.extensionOrigin)) return { kind: 'extension' };
   if (!sender.tab) return null;
-  const adapter = adapterForUrl(sender.url);
-  return adapter ? { kind: 'content', site: adapter.site } : null;
+  const sites = adaptersOfHost(sender.url).map((adapter) => adapter.site);
+  if (sites.length === 0) return null;
+  // A host of Discourse & co. counts only while the reader has it enabled.
+  if (sites.some(isEngineSite) && !(await deps.hostEnabled(sender.url))) return null;
+  return { kind: 'content', sites };
 }
 
 /** Every record key a request names, so a content script can be kept to its own site's keys. */
@@ -184,6 +194,7 @@ const handlers: {
   'tags.list': async (_input, deps) => listTags(await deps.database()),
   'data.overview': async (_input, deps) => dataOverview(await deps.database()),
   'data.wipe': async (_input, deps) => stale(deps, await wipeAll(await deps.database())),
+  'site.enable': (input, deps) => deps.enableTab(input.tabId),
 };
 
 function fail(code: ErrorData['code'], message: string): Result<never> {
@@ -199,7 +210,7 @@ export async function route(
   sender: SenderInfo,
   deps: RouterDeps,
 ): Promise<Result<unknown>> {
-  const caller = identifyCaller(sender, deps);
+  const caller = await identifyCaller(sender, deps);
   if (!caller) return fail('forbidden', 'Threadnote answers only its own pages and scripts.');
   if (!isEnvelope(message)) return fail('invalid', 'Not a Threadnote message.');
   if (!isWorkerCall(message.type)) {
@@ -214,8 +225,10 @@ export async function route(
     return fail('invalid', `Invalid “${type}”: ${describeIssues(parsed.issues)}`);
   const input = parsed.output as WorkerInput<typeof type>;
   if (caller.kind === 'content') {
-    const foreign = keysNamed(type, input).find((key) => siteOfKey(key) !== caller.site);
-    if (foreign) return fail('forbidden', `A ${caller.site} page cannot touch “${foreign}”.`);
+    const foreign = keysNamed(type, input).find((key) => !caller.sites.includes(siteOfKey(key)));
+    if (foreign) {
+      return fail('forbidden', `A ${caller.sites.join(' or ')} page cannot touch “${foreign}”.`);
+    }
   }
   try {
     const handler = handlers[type] as (
@@ -236,21 +249,24 @@ function isWorkerStream(name: string): name is WorkerStream {
  * The entry point for ports (`runtime.connect`), with the same checks as for messages: the
  * caller, the stream's name, who may open it. Ports not named `threadnote:…` are not ours.
  */
-export function connect(port: StreamPort, deps: RouterDeps): Promise<void> {
-  if (!port.name.startsWith(STREAM_PORT_PREFIX)) return Promise.resolve();
+export async function connect(port: StreamPort, deps: RouterDeps): Promise<void> {
+  if (!port.name.startsWith(STREAM_PORT_PREFIX)) return;
   const stream = port.name.slice(STREAM_PORT_PREFIX.length);
-  const caller = identifyCaller(port.sender ?? {}, deps);
+  if (!isWorkerStream(stream)) {
+    refuseStream(port, { code: 'unknown-call', message: `Unknown stream “${stream}”.` });
+    return;
+  }
+  // The page may write as soon as it connects: queue from now, while the caller is checked.
+  const inbox = openInbox(stream, port);
+  const caller = await identifyCaller(port.sender ?? {}, deps);
   if (!caller) {
     refuseStream(port, { code: 'forbidden', message: 'Threadnote answers only its own pages.' });
-  } else if (!isWorkerStream(stream)) {
-    refuseStream(port, { code: 'unknown-call', message: `Unknown stream “${stream}”.` });
   } else if (!streamCallers[stream].includes(caller.kind)) {
     refuseStream(port, {
       code: 'forbidden',
       message: `“${stream}” cannot be opened from a web page.`,
     });
   } else {
-    return runStream(stream, port, deps);
+    await runStream(stream, port, deps, inbox);
   }
-  return Promise.resolve();
 }

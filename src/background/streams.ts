@@ -37,7 +37,7 @@ class StreamError extends Error {
 class Disconnected extends Error {}
 
 /** The port's messages as a queue the stream reads in order, each checked against its schema. */
-class Inbox<K extends WorkerStream> {
+export class Inbox<K extends WorkerStream> {
   private readonly queue: unknown[] = [];
   private wake: (() => void) | null = null;
   closed = false;
@@ -142,12 +142,17 @@ function failed(port: StreamPort, error: ErrorData): void {
 }
 
 /** Runs one stream on a port whose caller the router has already checked. */
+/** Starts queueing a port's messages, before anything is awaited, so none is lost. */
+export function openInbox<K extends WorkerStream>(stream: K, port: StreamPort): Inbox<K> {
+  return new Inbox(port, stream);
+}
+
 export function runStream<K extends WorkerStream>(
   stream: K,
   port: StreamPort,
   deps: RouterDeps,
+  inbox: Inbox<K> = openInbox(stream, port),
 ): Promise<void> {
-  const inbox = new Inbox(port, stream);
   return streamHandlers[stream](port, inbox, deps).then(
     () => undefined,
     (error: unknown) => {

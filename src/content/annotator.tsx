@@ -14,9 +14,10 @@ import {
   type Tag,
   type UserAnnotation,
 } from '../shared/model';
+import { isEngineSite } from '../sites/registry';
 import type { SiteAdapter, SiteComment, SitePage, UserLink } from '../sites/types';
 import { bulkFoldChanges } from './fold-actions';
-import { describeReplies, foldedAway } from './folds';
+import { CommentTree, describeReplies, foldedAway, repliesOnPage, type Reply } from './folds';
 import { createShadowHost, shadowOf } from './shadow';
 import { renderCommentChips } from './ui/comment-chips';
 import { CommentNote } from './ui/CommentNote';
@@ -66,7 +67,14 @@ export class Annotator {
   private readonly fetchedUsers = new Set<string>();
   private readonly chipHosts = new Map<string, HTMLElement>();
   private readonly noteHosts = new Map<string, HTMLElement>();
-  private readonly collapsedBodies = new Set<string>();
+  /** What each collapse hid in its comment, so that it can be shown again as it was. */
+  private readonly collapsedBodies = new Map<string, HTMLElement[]>();
+  /**
+   * Who replied to whom over every read of the page, learned from the first time the forum
+   * changes its comments: until then the page as read says it all, and a first load builds
+   * nothing per comment.
+   */
+  private tree: CommentTree | null = null;
   private foldedKeys = new Set<string>();
   private seenBefore: Set<string> | null = null;
   private readonly foldHistory: { key: string; fold: Fold }[][] = [];
@@ -77,6 +85,8 @@ export class Annotator {
   private userLinks: readonly UserLink[] = [];
   private readonly userLinkHosts = new Map<Element, HTMLElement>();
   private ready = false;
+  private stopped = false;
+  private stopWatching: () => void = () => undefined;
   private readonly listeners = new Set<(key: string | null) => void>();
 
   constructor(
@@ -91,7 +101,7 @@ export class Annotator {
       this.userLinks = this.adapter.userLinks(this.doc);
     });
     // Watch before waiting for the worker: comments added meanwhile must not be missed.
-    watchComments(this.adapter.commentContainers(this.doc), () => {
+    this.stopWatching = watchComments(this.adapter.commentContainers(this.doc), () => {
       this.rescan().catch((error: unknown) => console.warn('Threadnote:', error));
     });
     const { thread, kind, comments } = this.page;
@@ -103,10 +113,20 @@ export class Annotator {
     if (state.previousVisit) this.seenBefore = new Set(state.previousVisit.seenCommentKeys);
     this.ready = true;
     await this.fetchMissing(this.page.comments);
+    if (this.stopped) return;
     timed('apply', () => {
       this.renderAll(this.page.comments);
       this.renderUserLinks();
     });
+  }
+
+  /** The forum moved to another page in place: stop reading and changing this one. */
+  stop(): void {
+    this.stopped = true;
+    this.stopWatching();
+    this.closeNoteEditor();
+    this.barHost?.remove();
+    this.barHost = null;
   }
 
   /** Called with a comment key when that comment's annotation changes, null when many may have. */
@@ -132,6 +152,7 @@ export class Annotator {
       siteName: this.adapter.name,
       thread: this.page.thread,
       comments: this.page.comments.length,
+      enabledHost: isEngineSite(this.adapter.site) ? this.url.host : null,
       commentKeys: this.page.comments.map((comment) => comment.key),
     };
   }
@@ -346,41 +367,62 @@ export class Annotator {
     };
   }
 
-  /** The comment and every reply under it, as shown on the page. */
-  private subthread(comment: SiteComment): readonly SiteComment[] {
-    const start = this.positions().get(comment.key) ?? -1;
-    if (start < 0) return [];
-    let end = start + 1;
-    const comments = this.page.comments;
-    while (end < comments.length && (comments[end]?.depth ?? -1) > comment.depth) end++;
-    return comments.slice(start, end);
+  /**
+   * Every reply under a comment: on the page as read, or, once the forum has changed its
+   * comments, every reply seen since (a post the forum took off the page still counts).
+   */
+  private replies(key: string): Reply[] {
+    if (this.tree) return this.tree.replies(key);
+    const start = this.positions().get(key);
+    return start === undefined ? [] : repliesOnPage(this.page.comments, start);
   }
 
+  /**
+   * Takes in what the adapter read. Comments whose element is new (first seen, or rendered again
+   * by the forum) are returned for rendering; the decorations of elements that left are undone,
+   * so an element the forum puts back is decorated afresh, once.
+   */
   private absorbPage(page: SitePage): SiteComment[] {
     const previous = this.page.comments.length > 0 ? this.byKey() : null;
-    const previousKeys = previous ? [...this.positions().keys()] : [];
+    const previousComments = this.page.comments;
+    if (previous && !this.tree) {
+      this.tree = new CommentTree();
+      this.tree.learn(previousComments);
+    }
+    this.tree?.learn(page.comments);
     this.page = page;
     this.index = null;
     let added = page.comments;
     if (previous) {
-      added = page.comments.filter(
-        (comment) => previous.get(comment.key)?.element !== comment.element,
-      );
-      this.forgetRemoved(previousKeys);
+      added = page.comments.filter((comment) => {
+        const known = previous.get(comment.key);
+        if (known?.element === comment.element) return false;
+        if (known) this.undecorate(known);
+        return true;
+      });
+      const present = this.positions();
+      for (const comment of previousComments) {
+        if (!present.has(comment.key)) this.undecorate(comment);
+      }
     }
     // Writes only, after the adapter's reads: no layout is forced between comments.
     for (const comment of added) comment.element.setAttribute(ATTR.comment, comment.key);
     return added;
   }
 
-  private forgetRemoved(previousKeys: readonly string[]): void {
-    const present = this.positions();
-    for (const key of previousKeys) {
-      if (present.has(key)) continue;
-      this.chipHosts.delete(key);
-      this.noteHosts.delete(key);
-      this.collapsedBodies.delete(key);
+  /** Takes Threadnote's marks off an element the forum replaced or took off the page. */
+  private undecorate(comment: SiteComment): void {
+    const { key, element } = comment;
+    this.chipHosts.get(key)?.remove();
+    this.chipHosts.delete(key);
+    this.noteHosts.get(key)?.remove();
+    this.noteHosts.delete(key);
+    for (const part of this.collapsedBodies.get(key) ?? []) {
+      part.classList.remove(CLASS.collapsedBody);
     }
+    this.collapsedBodies.delete(key);
+    if (this.foldedKeys.delete(key)) element.classList.remove(CLASS.foldedAway);
+    for (const name of Object.values(ATTR)) element.removeAttribute(name);
   }
 
   private async fetchState(visit: { thread: SitePage['thread']; commentKeys: string[] } | null) {
@@ -437,13 +479,18 @@ export class Annotator {
       this.absorbPage(this.adapter.parsePage(this.doc, this.url)),
     );
     // Until the stored state arrives, start() renders whatever the page holds by then.
-    if (!this.ready) return;
+    if (!this.ready || this.stopped) return;
     if (added.length === 0) {
       this.applyFolds();
       return;
     }
     await this.fetchMissing(added);
-    timed('apply', () => this.renderAll(added));
+    if (this.stopped) return;
+    timed('apply', () => {
+      // A later read may have replaced some of these elements while the worker was answering.
+      const comments = this.byKey();
+      this.renderAll(added.filter(({ key, element }) => comments.get(key)?.element === element));
+    });
   }
 
   /** Asks the worker about threads and users that appeared after the first request. */
@@ -491,8 +538,11 @@ export class Annotator {
 
     const collapsed = fold !== 'none';
     if (collapsed !== this.collapsedBodies.has(comment.key)) {
-      comment.body()?.classList.toggle(CLASS.collapsedBody, collapsed);
-      if (collapsed) this.collapsedBodies.add(comment.key);
+      const parts = collapsed
+        ? comment.foldedParts()
+        : (this.collapsedBodies.get(comment.key) ?? []);
+      for (const part of parts) part.classList.toggle(CLASS.collapsedBody, collapsed);
+      if (collapsed) this.collapsedBodies.set(comment.key, parts);
       else this.collapsedBodies.delete(comment.key);
     }
 
@@ -551,11 +601,15 @@ export class Annotator {
     if (!host) {
       host = createShadowHost('tn-note', noteCss);
       this.noteHosts.set(comment.key, host);
-      const body = comment.body();
-      const header = comment.header();
-      if (body?.parentNode) body.parentNode.insertBefore(host, body);
-      else if (header?.parentNode) header.parentNode.insertBefore(host, header.nextSibling);
-      else return;
+    }
+    const body = comment.body();
+    const header = comment.header();
+    if (body?.parentNode) {
+      if (host.nextSibling !== body) body.parentNode.insertBefore(host, body);
+    } else if (header?.parentNode) {
+      if (host.previousSibling !== header) header.parentNode.insertBefore(host, header.nextSibling);
+    } else {
+      return;
     }
     render(
       <CommentNote note={note} onEdit={() => void this.openNoteEditor(comment.key, 'comment')} />,
@@ -651,10 +705,15 @@ export class Annotator {
 
   /** Replies that a collapse hides, as "N replies by alice, bob and 3 others". */
   describeSubthread(comment: SiteComment): string {
-    const replies = this.subthread(comment).slice(1);
+    const replies = this.replies(comment.key);
     const authors = replies.flatMap((reply) => (reply.author ? [reply.author] : []));
     const fresh = replies.filter((reply) => this.isNew(reply.key)).length;
-    return describeReplies(comment.subtreeSize - 1, authors, fresh);
+    return describeReplies(replies.length, authors, fresh);
+  }
+
+  /** How many replies a collapse of the comment hides. */
+  replyCount(key: string): number {
+    return this.replies(key).length;
   }
 
   /**
@@ -662,9 +721,12 @@ export class Annotator {
    * state changes, and lists the hidden subthreads in the thread's bar.
    */
   private applyFolds(): void {
-    if (this.foldedKeys.size === 0 && this.collapsedBodies.size === 0) return;
-    const next = foldedAway(this.page.comments, (key) => this.foldOf(key));
+    if (this.foldedKeys.size === 0 && !this.anyFold()) return;
+    const foldOf = (key: string) => this.foldOf(key);
     const comments = this.byKey();
+    const next = this.tree
+      ? new Set([...this.tree.hiddenBy(foldOf)].filter((key) => comments.has(key)))
+      : foldedAway(this.page.comments, foldOf);
     for (const key of this.foldedKeys) {
       if (!next.has(key)) comments.get(key)?.element.classList.remove(CLASS.foldedAway);
     }
@@ -673,6 +735,14 @@ export class Annotator {
     }
     this.foldedKeys = next;
     this.renderHiddenBar();
+  }
+
+  /** Whether any comment Threadnote knows of is folded, on the page or taken off it. */
+  private anyFold(): boolean {
+    for (const annotation of this.annotations.values()) {
+      if (annotation.fold !== 'none') return true;
+    }
+    return false;
   }
 
   private renderHiddenBar(): void {
@@ -691,12 +761,12 @@ export class Annotator {
     render(
       <HiddenBar
         items={hidden.map((comment) => {
-          const subthread = this.subthread(comment);
+          const replies = this.replies(comment.key);
           return {
             key: comment.key,
             author: comment.author,
-            comments: subthread.length,
-            fresh: subthread.filter((reply) => this.isNew(reply.key)).length,
+            comments: 1 + replies.length,
+            fresh: [comment, ...replies].filter((reply) => this.isNew(reply.key)).length,
             excerpt: this.annotations.get(comment.key)?.quote || comment.text(),
           };
         })}

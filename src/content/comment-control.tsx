@@ -18,7 +18,9 @@ export class CommentControl {
     private readonly annotator: Annotator,
     private readonly navigator: CommentNavigator,
   ) {
-    document.addEventListener('mouseover', this.follow, { passive: true });
+    // mousemove, not mouseover: a comment the forum inserts under a resting pointer (Reddit's
+    // "load more comments") gets no mouseover until the pointer leaves the element it is on.
+    document.addEventListener('mousemove', this.follow, { passive: true });
     document.addEventListener('focusin', this.follow);
     annotator.onChange((key) => {
       if (key === null || key === this.key) this.render();
@@ -36,15 +38,27 @@ export class CommentControl {
   }
 
   private readonly follow = (event: Event): void => {
-    if (this.open || !(event.target instanceof Element)) return;
+    if (!(event.target instanceof Element)) return;
+    // A comment the forum took off the page (or rendered again) took the control, open or not.
+    if (!this.host.isConnected) this.open = false;
+    if (this.open) return;
     const key = event.target.closest('[data-tn-comment]')?.getAttribute('data-tn-comment');
-    if (!key || key === this.key) return;
+    if (!key || (key === this.key && this.host.isConnected)) return;
     const header = this.annotator.comment(key)?.header();
     if (!header) return;
     header.appendChild(this.host);
     this.key = key;
     this.render();
   };
+
+  /** The page this control served is gone (the forum moved to another one in place). */
+  stop(): void {
+    document.removeEventListener('mousemove', this.follow);
+    document.removeEventListener('focusin', this.follow);
+    render(null, shadowOf(this.host));
+    this.host.remove();
+    this.key = null;
+  }
 
   private render(): void {
     const key = this.key;
@@ -58,7 +72,7 @@ export class CommentControl {
         target={{
           key,
           author: comment.author,
-          replies: comment.subtreeSize - 1,
+          replies: this.annotator.replyCount(key),
           annotation: this.annotator.annotation(key),
           user: this.annotator.user(comment.author),
         }}

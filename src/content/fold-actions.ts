@@ -4,7 +4,7 @@ import type { Fold } from '../shared/model';
 export interface FoldTarget {
   key: string;
   depth: number;
-  subtreeSize: number;
+  parentKey: string | null;
 }
 
 export interface FoldChange {
@@ -13,8 +13,9 @@ export interface FoldChange {
 }
 
 /**
- * The fold changes a bulk action makes, from the page's comments in order. "Read" means no
- * comment in the subthread is new since the last visit; on a first visit nothing is read yet.
+ * The fold changes a bulk action makes, from the page's comments in order (parents before their
+ * replies, which on flat streams need not follow them at once). "Read" means no comment in the
+ * subthread is new since the last visit; on a first visit nothing is read yet.
  */
 export function bulkFoldChanges(
   action: Exclude<BulkFoldAction, 'undo'>,
@@ -34,15 +35,22 @@ export function bulkFoldChanges(
         .map((comment) => ({ key: comment.key, fold: 'collapsed' }));
     case 'collapse-read': {
       if (!isNew) return [];
-      const changes: FoldChange[] = [];
-      comments.forEach((comment, index) => {
-        if (comment.depth !== top || foldOf(comment.key) !== 'none') return;
-        const subthread = comments.slice(index, index + comment.subtreeSize);
-        if (!subthread.some((reply) => isNew(reply.key))) {
-          changes.push({ key: comment.key, fold: 'collapsed' });
-        }
-      });
-      return changes;
+      // From the last comment up, each new comment marks its parent, which marks its own.
+      const unread = new Set<string>();
+      for (let i = comments.length - 1; i >= 0; i--) {
+        const comment = comments[i];
+        if (!comment?.parentKey) continue;
+        if (unread.has(comment.key) || isNew(comment.key)) unread.add(comment.parentKey);
+      }
+      return comments
+        .filter(
+          (comment) =>
+            comment.depth === top &&
+            foldOf(comment.key) === 'none' &&
+            !unread.has(comment.key) &&
+            !isNew(comment.key),
+        )
+        .map((comment) => ({ key: comment.key, fold: 'collapsed' }));
     }
   }
 }

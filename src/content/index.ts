@@ -1,6 +1,8 @@
 /**
  * Content script entry, run as the page starts loading: lets the comments show at once unless the
- * thread has folds, then annotates the page once it is parsed and lets them show.
+ * thread has folds, then annotates the page once it is parsed and lets them show. It annotates
+ * again when the forum moves to another page without loading one (Discourse is an app: its topic
+ * lists and topics are all one document).
  */
 import { browser } from '../shared/browser';
 import { isEnvelope, type Result, type TabPushes, type TabRequests } from '../shared/messages';
@@ -24,10 +26,86 @@ function whenParsed(run: () => void): void {
   }
 }
 
-const url = new URL(location.href);
-const adapter = adapterForUrl(url.href);
-if (adapter) {
-  const item = adapter.itemKeyFromUrl(url);
+interface Session {
+  /** The adapter's site and page, which an in-app navigation may change. */
+  page: string;
+  annotator: Annotator;
+  filter: TagFilter | null;
+  navigator: CommentNavigator | null;
+  stop(): void;
+}
+
+function startSession(page: string, annotator: Annotator): Session {
+  let control: CommentControl | null = null;
+  let stopped = false;
+  const session: Session = {
+    page,
+    annotator,
+    filter: null,
+    navigator: null,
+    stop() {
+      stopped = true;
+      annotator.stop();
+      control?.stop();
+      session.navigator?.stop();
+      session.filter?.stop();
+    },
+  };
+  annotator
+    .start()
+    .then(() => {
+      if (stopped) return undefined;
+      const keys = new CommentNavigator(annotator);
+      control = new CommentControl(annotator, keys);
+      const controls = control;
+      keys.openPanel = (key) => controls.openOn(key);
+      const tagFilter = new TagFilter(annotator, keys, () =>
+        annotator.adapter.threadBarAnchor(document),
+      );
+      annotator.onTagClick = (tag) => tagFilter.set(tag);
+      session.filter = tagFilter;
+      session.navigator = keys;
+      // A search result or the popup opened this page to show one comment: it can only take
+      // focus once the comments may show.
+      releaseComments();
+      const wanted = /^#threadnote=(.+)$/.exec(location.hash)?.[1];
+      if (wanted) {
+        return annotator.reveal(decodeURIComponent(wanted), (comment) => keys.focus(comment));
+      }
+      return undefined;
+    })
+    .catch((error: unknown) => {
+      console.warn(
+        'Threadnote could not load this page’s annotations:',
+        toErrorData(error).message,
+      );
+    })
+    .finally(releaseComments);
+  return session;
+}
+
+let session: Session | null = null;
+
+/** Starts, keeps or replaces the session for the page the address now shows. */
+function follow(): void {
+  const url = new URL(location.href);
+  const adapter = adapterForUrl(url.href);
+  const page = adapter ? `${adapter.site} ${adapter.pageOf(url)}` : '';
+  if (session?.page === page) return;
+  session?.stop();
+  session = adapter ? startSession(page, new Annotator(adapter, document, url)) : null;
+}
+
+// Enabling a Discourse host starts this script in its open tabs, and may do so twice: the
+// isolated world keeps this mark between the runs.
+const running = globalThis as { threadnoteRunning?: boolean };
+if (!running.threadnoteRunning) {
+  running.threadnoteRunning = true;
+
+  // The site's stylesheet holds the comments back; they show at once unless the thread has folds.
+  const url = new URL(location.href);
+  const adapter = adapterForUrl(url.href);
+  const item = adapter?.itemKeyFromUrl(url);
   if (item) {
     callWorker('page.early', { item }).then(
       ({ folds }) => folds === 0 && releaseComments(),
@@ -37,13 +115,19 @@ if (adapter) {
     releaseComments();
   }
 
-  const annotator = new Annotator(adapter, document, url);
-  let filter: TagFilter | null = null;
-  let navigator: CommentNavigator | null = null;
+  whenParsed(() => {
+    follow();
+    // The Navigation API tells of the forum's own address changes (history.pushState) too.
+    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+    navigation?.addEventListener('currententrychange', follow);
+    addEventListener('popstate', follow);
+  });
 
   // Only this extension can reach this listener: pages cannot call runtime messaging.
   browser.runtime.onMessage.addListener((message: unknown) => {
-    if (!isEnvelope(message)) return undefined;
+    const current = session;
+    if (!current || !isEnvelope(message)) return undefined;
+    const { annotator } = current;
     switch (message.type) {
       case 'comments.changed':
         annotator.applyChanges((message.payload as TabPushes['comments.changed']).changes);
@@ -60,7 +144,7 @@ if (adapter) {
       case 'comment.reveal': {
         const { key } = message.payload as TabRequests['comment.reveal'];
         return annotator
-          .reveal(key, (comment) => navigator?.focus(comment))
+          .reveal(key, (comment) => current.navigator?.focus(comment))
           .then(
             (found) => ok({ found }),
             (error: unknown) => ({ ok: false, error: toErrorData(error) }),
@@ -68,7 +152,7 @@ if (adapter) {
       }
       case 'filter.set': {
         const { tag } = message.payload as TabRequests['filter.set'];
-        return Promise.resolve(ok({ matches: filter?.set(tag) ?? 0 }));
+        return Promise.resolve(ok({ matches: current.filter?.set(tag) ?? 0 }));
       }
       case 'page.info':
         return Promise.resolve(ok(annotator.pageInfo()));
@@ -82,34 +166,5 @@ if (adapter) {
       default:
         return undefined;
     }
-  });
-
-  whenParsed(() => {
-    annotator
-      .start()
-      .then(() => {
-        const keys = new CommentNavigator(annotator);
-        const control = new CommentControl(annotator, keys);
-        keys.openPanel = (key) => control.openOn(key);
-        const tagFilter = new TagFilter(annotator, keys, () => adapter.threadBarAnchor(document));
-        annotator.onTagClick = (tag) => tagFilter.set(tag);
-        filter = tagFilter;
-        navigator = keys;
-        // A search result or the popup opened this page to show one comment: it can only take
-        // focus once the comments may show.
-        releaseComments();
-        const wanted = /^#threadnote=(.+)$/.exec(location.hash)?.[1];
-        if (wanted) {
-          return annotator.reveal(decodeURIComponent(wanted), (comment) => keys.focus(comment));
-        }
-        return undefined;
-      })
-      .catch((error: unknown) => {
-        console.warn(
-          'Threadnote could not load this page’s annotations:',
-          toErrorData(error).message,
-        );
-      })
-      .finally(releaseComments);
   });
 }

@@ -37,13 +37,21 @@ export class CommentNavigator {
 
   constructor(private readonly annotator: Annotator) {
     document.addEventListener('keydown', this.onKey);
-    document.addEventListener('focusin', (event) => {
-      const key = (event.target as Element | null)
-        ?.closest?.('[data-tn-comment]')
-        ?.getAttribute('data-tn-comment');
-      if (key) this.current = key;
-    });
+    document.addEventListener('focusin', this.onFocus);
   }
+
+  /** The page this served is gone (the forum moved to another one in place). */
+  stop(): void {
+    document.removeEventListener('keydown', this.onKey);
+    document.removeEventListener('focusin', this.onFocus);
+  }
+
+  private readonly onFocus = (event: FocusEvent): void => {
+    const key = (event.target as Element | null)
+      ?.closest?.('[data-tn-comment]')
+      ?.getAttribute('data-tn-comment');
+    if (key) this.current = key;
+  };
 
   /** The comment the reader is on: the last one focused, by the keyboard or in the page. */
   currentKey(): string | null {

@@ -26,6 +26,11 @@ export class TagFilter {
     });
   }
 
+  /** The page this served is gone (the forum moved to another one in place): undo the filter. */
+  stop(): void {
+    this.set(null);
+  }
+
   /** Filters by a tag, or clears the filter with null; returns how many comments match. */
   set(tag: string | null): number {
     this.tag = tag;

@@ -1,14 +1,35 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { BulkFoldAction, SearchResult, ThreadSummary } from '../shared/messages';
+import type {
+  BulkFoldAction,
+  SearchResult,
+  SiteEnableResult,
+  ThreadSummary,
+} from '../shared/messages';
 import type { ExportFormat } from '../shared/model';
 import { displayText } from '../shared/note-text';
-import type { CurrentPage, PopupConnector } from './connector';
+import type { CurrentPage, EnableOffer, PopupConnector } from './connector';
 
 type State =
   | { status: 'loading' }
   | { status: 'no-thread' }
+  | { status: 'offer'; offer: EnableOffer }
   | { status: 'ready'; current: CurrentPage; summary: ThreadSummary | null }
   | { status: 'error'; message: string };
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function load(connector: PopupConnector): Promise<State> {
+  const current = await connector.currentPage();
+  if (!current) {
+    const offer = await connector.enableOffer();
+    return offer ? { status: 'offer', offer } : { status: 'no-thread' };
+  }
+  const thread = current.page.thread;
+  const summary = thread ? await connector.threadSummary(thread.key) : null;
+  return { status: 'ready', current, summary };
+}
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -24,22 +45,9 @@ export function Popup({ connector }: { connector: PopupConnector }) {
 
   useEffect(() => {
     let live = true;
-    (async () => {
-      const current = await connector.currentPage();
-      if (!current) return { status: 'no-thread' } as const;
-      const thread = current.page.thread;
-      const summary = thread ? await connector.threadSummary(thread.key) : null;
-      return { status: 'ready', current, summary } as const;
-    })()
+    load(connector)
       .then((next) => live && setState(next))
-      .catch(
-        (error: unknown) =>
-          live &&
-          setState({
-            status: 'error',
-            message: error instanceof Error ? error.message : String(error),
-          }),
-      );
+      .catch((error: unknown) => live && setState({ status: 'error', message: messageOf(error) }));
     return () => {
       live = false;
     };
@@ -55,9 +63,17 @@ export function Popup({ connector }: { connector: PopupConnector }) {
       {state.status === 'loading' && <p aria-busy="true">Loading…</p>}
       {state.status === 'no-thread' && (
         <p class="empty">
-          This tab is not a thread Threadnote can read. Open a Hacker News comment page, hover a
-          comment and click “✎ Threadnote” to tag it, note it or fold it.
+          This tab is not a thread Threadnote can read. Open a comment page on Hacker News, Lobsters
+          or classic Reddit, or a Discourse topic, hover a comment and click “✎ Threadnote” to tag
+          it, note it or fold it.
         </p>
+      )}
+      {state.status === 'offer' && (
+        <EnableView
+          offer={state.offer}
+          connector={connector}
+          onEnabled={() => setVersion((v) => v + 1)}
+        />
       )}
       {state.status === 'error' && (
         <p class="error" role="alert">
@@ -70,6 +86,12 @@ export function Popup({ connector }: { connector: PopupConnector }) {
           summary={state.summary}
           connector={connector}
           onChanged={() => setVersion((v) => v + 1)}
+          onDisable={(host) =>
+            connector
+              .disableSite(host)
+              .then(() => setVersion((v) => v + 1))
+              .catch((error: unknown) => setState({ status: 'error', message: messageOf(error) }))
+          }
         />
       )}
       <footer>
@@ -82,23 +104,84 @@ export function Popup({ connector }: { connector: PopupConnector }) {
   );
 }
 
+const ENABLE_OUTCOMES: Record<Exclude<SiteEnableResult['status'], 'enabled'>, string> = {
+  'not-forum': 'This page is not a forum Threadnote can read after all, so it stays off here.',
+  'no-access': 'Chrome did not give Threadnote access to this site, so it stays off here.',
+};
+
+/** A Discourse topic on a host the reader has not enabled: one click asks Chrome for it. */
+function EnableView({
+  offer,
+  connector,
+  onEnabled,
+}: {
+  offer: EnableOffer;
+  connector: PopupConnector;
+  onEnabled: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState('');
+  const enable = () => {
+    setBusy(true);
+    setOutcome('');
+    // No await before this call: Chrome asks for the permission only inside the click.
+    connector
+      .enableSite(offer)
+      .then((result) => {
+        if (result.status === 'enabled') onEnabled();
+        else setOutcome(ENABLE_OUTCOMES[result.status]);
+      })
+      .catch((error: unknown) => setOutcome(messageOf(error)))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <section aria-label="This site">
+      <p class="site">{offer.engineName}</p>
+      <p>
+        This looks like a {offer.engineName} forum. Threadnote reads only the sites you allow;
+        Chrome will ask you to let it read and change pages on <strong>{offer.host}</strong>.
+      </p>
+      <button type="button" class="primary" disabled={busy} onClick={enable}>
+        Enable Threadnote on {offer.host}
+      </button>
+      {outcome && (
+        <p class="error" role="alert">
+          {outcome}
+        </p>
+      )}
+    </section>
+  );
+}
+
 interface ThreadViewProps {
   current: CurrentPage;
   summary: ThreadSummary | null;
   connector: PopupConnector;
   onChanged: () => void;
+  onDisable: (host: string) => void;
 }
 
-function ThreadView({ current, summary, connector, onChanged }: ThreadViewProps) {
+function ThreadView({ current, summary, connector, onChanged, onDisable }: ThreadViewProps) {
   const { page } = current;
+  const enabledHost = page.enabledHost;
+  const siteAccess = enabledHost && (
+    <p class="access">
+      On for {enabledHost} because you enabled it.{' '}
+      <button type="button" class="link" onClick={() => onDisable(enabledHost)}>
+        Turn off
+      </button>
+    </p>
+  );
   if (!page.thread) {
     return (
       <section aria-label="This page">
         <p class="site">{page.siteName}</p>
         <p class="empty">
-          This page lists comments from many threads ({page.comments} here). Tags and notes you add
-          here belong to each comment’s own thread.
+          {page.comments === 0
+            ? 'Threadnote finds no comments it can read on this page.'
+            : `This page lists comments from many threads (${page.comments} here). Tags and notes you add here belong to each comment’s own thread.`}
         </p>
+        {siteAccess}
       </section>
     );
   }
@@ -144,6 +227,7 @@ function ThreadView({ current, summary, connector, onChanged }: ThreadViewProps)
       {counts !== undefined && counts.annotated > 0 && (
         <ExportThread threadKey={page.thread.key} connector={connector} />
       )}
+      {siteAccess}
     </section>
   );
 }

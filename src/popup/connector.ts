@@ -8,22 +8,37 @@ import type {
   BulkFoldAction,
   PageInfo,
   SearchResult,
+  SiteEnableResult,
   TabOutputs,
   ThreadSummary,
 } from '../shared/messages';
 import { callTab, callWorker } from '../shared/messaging';
 import type { ExportFormat } from '../shared/model';
 import { exportData } from '../shared/stream-client';
+import { engineForUrl, hostPattern, parseUrl } from '../sites/registry';
 
 export interface CurrentPage {
   tabId: number;
   page: PageInfo;
 }
 
+/** A page of forum software (Discourse) on a host where Threadnote is not on yet. */
+export interface EnableOffer {
+  tabId: number;
+  host: string;
+  engineName: string;
+}
+
 export interface PopupConnector {
   /** The forum page the popup is about, or null when the tab is not one Threadnote reads. */
   currentPage(): Promise<CurrentPage | null>;
   threadSummary(threadKey: string): Promise<ThreadSummary>;
+  /** Whether the tab looks like a forum engine's thread that the reader could enable. */
+  enableOffer(): Promise<EnableOffer | null>;
+  /** Asks Chrome for the host, then turns Threadnote on there. Call it from the click itself. */
+  enableSite(offer: EnableOffer): Promise<SiteEnableResult>;
+  /** Gives a forum engine's host back; Threadnote stops there from the next page load. */
+  disableSite(host: string): Promise<void>;
   bulkFold(tabId: number, action: BulkFoldAction): Promise<TabOutputs['folds.bulk']>;
   filter(tabId: number, tag: string | null): Promise<TabOutputs['filter.set']>;
   search(query: string): Promise<SearchResult[]>;
@@ -56,6 +71,27 @@ export const extensionConnector: PopupConnector = {
     }
   },
   threadSummary: (threadKey) => callWorker('thread.summary', { thread: threadKey }),
+  async enableOffer() {
+    const tabId = await targetTabId();
+    if (tabId === undefined) return null;
+    // Chrome shows the address only for the tab the toolbar button was clicked on (activeTab).
+    const url = parseUrl((await browser.tabs.get(tabId)).url ?? '');
+    const engine = url ? engineForUrl(url.href) : null;
+    return url && engine ? { tabId, host: url.host, engineName: engine.name } : null;
+  },
+  enableSite(offer) {
+    // Chrome grants a permission only while the click that asked for it is being handled.
+    return browser.permissions
+      .request({ origins: [hostPattern(offer.host)] })
+      .then((granted) =>
+        granted
+          ? callWorker('site.enable', { tabId: offer.tabId })
+          : ({ status: 'no-access' } as const),
+      );
+  },
+  async disableSite(host) {
+    await browser.permissions.remove({ origins: [hostPattern(host)] });
+  },
   bulkFold: (tabId, action) => callTab(tabId, 'folds.bulk', { action }),
   filter: (tabId, tag) => callTab(tabId, 'filter.set', { tag }),
   search: (query) => callWorker('notes.search', { query, limit: SEARCH_LIMIT }),

@@ -142,6 +142,8 @@ export const workerRequestSchemas = {
   'data.overview': v.strictObject({}),
   /** Deletes every record; the phrase makes a stray call from a bug harmless. */
   'data.wipe': v.strictObject({ confirm: v.literal(WIPE_CONFIRMATION) }),
+  /** Turn Threadnote on for the host of this tab, whose permission the popup just obtained. */
+  'site.enable': v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
 } as const;
 
 export const exportSelectionSchema = v.strictObject({

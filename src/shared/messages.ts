@@ -54,6 +54,13 @@ export interface DataOverview {
   /** Every tag, by name, with how many comments and users carry it. */
   tags: (Tag & { comments: number; users: number })[];
 }
+/** What turning Threadnote on for a forum engine's host (Discourse) came to. */
+export type SiteEnableResult =
+  | { status: 'enabled'; site: string; name: string }
+  /** The page is not the engine's after all: the permission was given back. */
+  | { status: 'not-forum' }
+  /** Chrome did not grant the host. */
+  | { status: 'no-access' };
 
 export interface WorkerOutputs {
   'page.open': PageState;
@@ -72,6 +79,7 @@ export interface WorkerOutputs {
   'tags.list': Tag[];
   'data.overview': DataOverview;
   'data.wipe': RecordCounts;
+  'site.enable': SiteEnableResult;
   'notes.search': SearchResult[];
   'draft.get': Draft | null;
   'draft.save': Draft;
@@ -123,6 +131,7 @@ export const workerCallers: Record<WorkerCall, readonly ('content' | 'extension'
   'tags.list': ['content', 'extension'],
   'data.overview': ['extension'],
   'data.wipe': ['extension'],
+  'site.enable': ['extension'],
   'notes.search': ['extension'],
   'draft.get': ['content', 'extension'],
   'draft.save': ['content', 'extension'],
@@ -224,6 +233,8 @@ export interface PageInfo {
   siteName: string;
   thread: { key: string; title: string; url: string } | null;
   comments: number;
+  /** The host, on forum software (Discourse) that Threadnote reads because the reader enabled it. */
+  enabledHost: string | null;
   /** Keys of the comments on the page, so notes on missing ones show as orphans. */
   commentKeys: string[];
 }

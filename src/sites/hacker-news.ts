@@ -7,7 +7,8 @@
  * - tests/fixtures/hn/threads-motoboi-2025-07.html and newcomments-2025-07.html (list pages)
  */
 import type { ThreadRef } from '../shared/model';
-import type { CommentFlags, PageKind, SiteAdapter, SiteComment, SitePage, UserLink } from './types';
+import { DepthNesting, DomComment, neverThrows, pageByAddress, userLinksOf } from './kit';
+import type { CommentFlags, PageKind, SiteAdapter, SitePage } from './types';
 
 const ORIGIN = 'https://news.ycombinator.com';
 const SITE = 'hn';
@@ -66,80 +67,38 @@ function readIndent(row: Element): number {
   return Number.isFinite(width) && width > 0 ? Math.round(width / INDENT_WIDTH_PX) : 0;
 }
 
-/** Plain text with paragraphs kept: HN puts every paragraph but the first in a <p>. */
-function plainText(node: Element | null): string {
-  if (!node) return '';
-  const paragraphs: string[] = [];
-  let current = '';
-  const flush = () => {
-    const text = current.replace(/\s+/g, ' ').trim();
-    if (text) paragraphs.push(text);
-    current = '';
+/** Flagged, dead and deleted comments have no `.commtext`: their body holds only a marker. */
+function readFlags(comment: DomComment): CommentFlags {
+  const header = comment.header()?.textContent ?? '';
+  const marker = NOT_SHOWN.exec(comment.text())?.[1];
+  const row = comment.element.classList;
+  return {
+    dead: header.includes('[dead]') || marker === 'dead',
+    flagged: header.includes('[flagged]') || marker === 'flagged',
+    deleted: marker === 'deleted' || (comment.author === null && header.includes('[deleted]')),
+    collapsedBySite: row.contains('coll') || row.contains('noshow'),
   };
-  for (const child of Array.from(node.childNodes)) {
-    if (child instanceof Element) {
-      if (child.matches(SELECTORS.reply)) continue;
-      if (child.tagName === 'P' || child.tagName === 'PRE' || child.tagName === 'DIV') {
-        flush();
-        current = child.textContent ?? '';
-        flush();
-        continue;
-      }
-    }
-    current += child.textContent ?? '';
-  }
-  flush();
-  return paragraphs.join('\n\n');
 }
 
-class HackerNewsComment implements SiteComment {
-  readonly key: string;
-  subtreeSize = 1;
-  /** Index in the page's comment list, for sizing subtrees while parsing. */
-  position = 0;
-  private cachedFlags: CommentFlags | null = null;
+const PARTS = {
+  header: SELECTORS.header,
+  body: SELECTORS.body,
+  text: SELECTORS.text,
+  notText: SELECTORS.reply,
+};
 
-  constructor(
-    readonly id: string,
-    readonly element: HTMLElement,
-    readonly thread: ThreadRef,
-    readonly author: string | null,
-    readonly parentKey: string | null,
-    readonly depth: number,
-  ) {
-    this.key = `${SITE}:${id}`;
-  }
-
-  get permalink(): string {
-    return itemUrl(this.id);
-  }
-
-  header(): HTMLElement | null {
-    return this.element.querySelector<HTMLElement>(SELECTORS.header);
-  }
-
-  body(): HTMLElement | null {
-    return this.element.querySelector<HTMLElement>(SELECTORS.body);
-  }
-
-  /** Flagged, dead and deleted comments have no `.commtext`: their body holds only a marker. */
-  text(): string {
-    return plainText(this.element.querySelector(SELECTORS.text) ?? this.body());
-  }
-
-  flags(): CommentFlags {
-    if (this.cachedFlags) return this.cachedFlags;
-    const header = this.header()?.textContent ?? '';
-    const marker = NOT_SHOWN.exec(this.text())?.[1];
-    const row = this.element.classList;
-    this.cachedFlags = {
-      dead: header.includes('[dead]') || marker === 'dead',
-      flagged: header.includes('[flagged]') || marker === 'flagged',
-      deleted: marker === 'deleted' || (this.author === null && header.includes('[deleted]')),
-      collapsedBySite: row.contains('coll') || row.contains('noshow'),
-    };
-    return this.cachedFlags;
-  }
+function commentOf(row: HTMLElement, id: string, thread: ThreadRef): DomComment {
+  return new DomComment({
+    site: SITE,
+    id,
+    element: row,
+    thread,
+    // HN's user links hold the bare name: no whitespace to squeeze on 3,000 rows.
+    author: row.querySelector(SELECTORS.author)?.textContent || null,
+    permalink: itemUrl(id),
+    parts: PARTS,
+    flags: readFlags,
+  });
 }
 
 function isCommentRow(row: Element): boolean {
@@ -169,7 +128,7 @@ function parsePage(doc: Document, url: URL): SitePage {
 
   let kind: PageKind = 'list';
   let thread: ThreadRef | null = null;
-  const comments: HackerNewsComment[] = [];
+  const comments: DomComment[] = [];
 
   if (pageItemId && focusRow && focusIsComment) {
     // A comment's own page: the thread is the story named by "on: <title>", so notes taken here
@@ -185,17 +144,9 @@ function parsePage(doc: Document, url: URL): SitePage {
       (link) => link.textContent?.trim() === 'parent',
     );
     const parentId = itemIdFromHref(parentLink?.getAttribute('href'));
-    const author = focusRow.querySelector(SELECTORS.author)?.textContent?.trim() || null;
-    comments.push(
-      new HackerNewsComment(
-        focusId,
-        focusRow,
-        thread,
-        author,
-        parentId ? `${SITE}:${parentId}` : null,
-        0,
-      ),
-    );
+    const focus = commentOf(focusRow, focusId, thread);
+    focus.parentKey = parentId ? `${SITE}:${parentId}` : null;
+    comments.push(focus);
   } else if (pageItemId) {
     kind = 'thread';
     const storyId = focusRow && DIGITS.test(focusRow.id) ? focusRow.id : pageItemId;
@@ -205,34 +156,26 @@ function parsePage(doc: Document, url: URL): SitePage {
   }
 
   const baseDepth = comments.length;
-  // Open ancestors of the next row. A comment's subtree ends where a row at its depth or
-  // shallower starts, so its size is known when it leaves the stack: one pass, no per-row loops.
-  const stack: HackerNewsComment[] = [...comments];
-  const close = (comment: HackerNewsComment) => {
-    comment.subtreeSize = comments.length - comment.position;
-  };
+  const nesting = new DepthNesting();
+  for (const focus of comments) nesting.add(focus);
   const rows = doc.querySelectorAll<HTMLElement>(SELECTORS.rows);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as HTMLElement;
     const id = row.id;
     if (row === focusRow || !DIGITS.test(id) || !isCommentRow(row)) continue;
-    const depth = readIndent(row) + baseDepth;
-    let parent = stack.at(-1);
-    while (parent && parent.depth >= depth) {
-      close(parent);
-      stack.pop();
-      parent = stack.at(-1);
-    }
-    const rowThread = thread ??
-      threadFromStoryLink(row.querySelector(SELECTORS.storyLink)) ??
-      parent?.thread ?? { key: `${SITE}:${id}`, title: '', url: itemUrl(id) };
-    const author = row.querySelector(SELECTORS.author)?.textContent || null;
-    const comment = new HackerNewsComment(id, row, rowThread, author, parent?.key ?? null, depth);
-    comment.position = comments.length;
-    stack.push(comment);
+    // On list pages a reply without an "on:" link of its own belongs to its parent's story.
+    const own = thread ?? threadFromStoryLink(row.querySelector(SELECTORS.storyLink));
+    const comment = commentOf(
+      row,
+      id,
+      own ?? { key: `${SITE}:${id}`, title: '', url: itemUrl(id) },
+    );
+    comment.depth = readIndent(row) + baseDepth;
+    const parent = nesting.add(comment);
+    if (!own && parent) comment.thread = parent.thread;
     comments.push(comment);
   }
-  for (const open of stack) close(open);
+  nesting.finish();
   return { kind, thread, comments };
 }
 
@@ -241,28 +184,15 @@ export const hackerNews: SiteAdapter = {
   name: 'Hacker News',
   matches: ['https://news.ycombinator.com/*'],
   handles: (url) => url.protocol === 'https:' && url.hostname === 'news.ycombinator.com',
+  pageOf: pageByAddress,
   itemKeyFromUrl(url) {
     const id = url.pathname === '/item' ? url.searchParams.get('id') : null;
     return id && DIGITS.test(id) ? `${SITE}:${id}` : null;
   },
   threadBarAnchor: (doc) =>
     doc.querySelector(SELECTORS.commentTree) ?? firstCommentRow(doc)?.closest('table') ?? null,
-  parsePage(doc, url) {
-    try {
-      return parsePage(doc, url);
-    } catch (error) {
-      console.warn('Threadnote could not read this Hacker News page:', error);
-      return { kind: 'list', thread: null, comments: [] };
-    }
-  },
-  userLinks(doc) {
-    const links: UserLink[] = [];
-    for (const link of Array.from(doc.querySelectorAll(SELECTORS.submitter))) {
-      const name = link.textContent?.trim();
-      if (name) links.push({ name, element: link });
-    }
-    return links;
-  },
+  userLinks: (doc) => userLinksOf(doc, SELECTORS.submitter),
+  parsePage: neverThrows('Hacker News', parsePage),
   commentContainers(doc) {
     const parent = firstCommentRow(doc)?.parentNode;
     return parent ? [{ node: parent, subtree: false }] : [];

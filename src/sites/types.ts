@@ -23,15 +23,20 @@ export interface SiteComment {
   parentKey: string | null;
   /** 0 for the shallowest comment shown on the page. */
   depth: number;
-  /** The comment and its replies, as the forum counts them where it says so. */
+  /**
+   * The comment and its replies on the page (through `parentKey`, which on flat streams such as
+   * Discourse's are not next to each other).
+   */
   subtreeSize: number;
   permalink: string;
   /** The element that gets `data-tn-comment` and is hidden with its subthread. */
   element: HTMLElement;
   /** The comment header, where Threadnote's chips and control go. */
   header(): HTMLElement | null;
-  /** The comment's text and reply links, hidden while the comment is collapsed. */
+  /** The comment's text; Threadnote's note goes right above it. */
   body(): HTMLElement | null;
+  /** What a collapse hides in the comment itself: its text and the links under it. */
+  foldedParts(): HTMLElement[];
   /** The comment's text as plain text, paragraphs separated by blank lines. */
   text(): string;
   flags(): CommentFlags;
@@ -62,6 +67,12 @@ export interface SiteAdapter {
   /** Whether the URL is a page of this forum that can show comments. */
   handles(url: URL): boolean;
   /**
+   * Which page a URL shows: two URLs with the same answer are the same page. Forums that change
+   * the address without loading a page (Discourse, as the reader scrolls from post to post or
+   * opens another topic) are read again only when the answer changes.
+   */
+  pageOf(url: URL): string;
+  /**
    * The key of the item a URL shows (a thread, or a comment whose own page it is), read from the
    * URL alone so the worker can be asked about folds before the page is parsed; null if the URL
    * names none.
@@ -75,8 +86,27 @@ export interface SiteAdapter {
   parsePage(doc: Document, url: URL): SitePage;
   /**
    * Nodes whose children change when the forum adds or removes comments, and whether their
-   * subtrees must be watched too. Threadnote's own decorations are never added to these nodes'
-   * direct children, so watching them does not see Threadnote's writes.
+   * subtrees must be watched too (forums that nest replies inside their parent, or re-render
+   * posts in place). Threadnote ignores its own `tn-*` elements coming and going there.
    */
   commentContainers(doc: Document): { node: Node; subtree: boolean }[];
+}
+
+/**
+ * Forum software that runs on many hosts (Discourse). Threadnote reads such a host only after
+ * the reader enables it there, which grants the host permission at run time; its records are
+ * keyed `<engine>/<host>:<id>`.
+ */
+export interface ForumEngine {
+  engine: string;
+  name: string;
+  /** Whether the URL has the shape of the engine's thread pages: a guess, until `probe` says. */
+  looksLike(url: URL): boolean;
+  /** The adapter for one host. */
+  forHost(host: string): SiteAdapter;
+  /**
+   * Run in the page itself (injected on its own, so it must not use anything from outside its
+   * body): whether the page really is built by this engine.
+   */
+  probe: () => boolean;
 }

@@ -4,33 +4,25 @@
  * and see the popup count it.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   HN,
   OUTPUT,
-  launch,
+  browserForSuite,
   openPopup,
   openThread,
   stopServiceWorker,
   tabIdOf,
-  type Session,
 } from './harness';
+import { openControl as openForumControl } from './flows';
 
 const STORY = `${HN}/item?id=44533403`;
 const COMMENT_PAGE = `${HN}/item?id=44536000`;
 const MOTOBOI = '44536000';
 const ROWS = 'tr.athing.comtr';
 
-let session: Session;
-
-beforeAll(async () => {
-  session = await launch();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const session = browserForSuite();
 
 function row(page: Page, id: string) {
   return page.locator(`tr[data-tn-comment="hn:${id}"]`);
@@ -51,19 +43,14 @@ async function descendantIds(page: Page, id: string): Promise<string[]> {
   }, id);
 }
 
-async function openControl(page: Page, id: string) {
-  await row(page, id).locator('span.comhead a.hnuser').hover();
-  const trigger = row(page, id).locator('tn-control button.trigger');
-  await trigger.click();
-  const panel = row(page, id).locator('tn-control [role="dialog"]');
-  await expect(panel.isVisible()).resolves.toBe(true);
-  return panel;
+function openControl(page: Page, id: string) {
+  return openForumControl(page, `hn:${id}`, 'span.comhead a.hnuser');
 }
 
 describe('foundation: Hacker News in a real Chromium', () => {
   it('marks every comment of every demo page', async () => {
     for (const url of [STORY, COMMENT_PAGE, `${HN}/item?id=36817231`]) {
-      const page = await openThread(session, url, ROWS);
+      const page = await openThread(session(), url, ROWS);
       const rows = await page.locator(ROWS).count();
       expect(rows).toBeGreaterThan(0);
       expect(await page.locator(`${ROWS}[data-tn-comment^="hn:"]`).count()).toBe(rows);
@@ -72,7 +59,7 @@ describe('foundation: Hacker News in a real Chromium', () => {
   });
 
   it('tags, notes and collapses a comment through its control, and keeps it all', async () => {
-    const page = await openThread(session, STORY, ROWS);
+    const page = await openThread(session(), STORY, ROWS);
     const replies = await descendantIds(page, MOTOBOI);
     expect(replies.length).toBeGreaterThan(2);
 
@@ -122,7 +109,7 @@ describe('foundation: Hacker News in a real Chromium', () => {
   });
 
   it('shows the same annotation on the comment’s own page, where it can be undone', async () => {
-    const page = await openThread(session, COMMENT_PAGE, ROWS);
+    const page = await openThread(session(), COMMENT_PAGE, ROWS);
     const focus = page.locator(`table.fatitem tr[data-tn-comment="hn:${MOTOBOI}"]`);
     await expect.poll(() => focus.getAttribute('data-tn-tags')).toBe('insightful follow-up');
     expect(await focus.getAttribute('data-tn-fold')).toBe('collapsed');
@@ -133,7 +120,7 @@ describe('foundation: Hacker News in a real Chromium', () => {
     expect(await page.locator(`${ROWS}:visible`).count()).toBe(await page.locator(ROWS).count());
     await page.close();
 
-    const story = await openThread(session, STORY, ROWS);
+    const story = await openThread(session(), STORY, ROWS);
     await expect
       .poll(() => row(story, MOTOBOI).getAttribute('data-tn-tags'))
       .toBe('insightful follow-up');
@@ -142,12 +129,12 @@ describe('foundation: Hacker News in a real Chromium', () => {
   });
 
   it('counts the thread in the popup', async () => {
-    const page = await openThread(session, STORY, ROWS);
+    const page = await openThread(session(), STORY, ROWS);
     const panel = await openControl(page, MOTOBOI);
     await panel.getByRole('button', { name: /Collapse subthread/ }).click();
     await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-fold')).toBe('collapsed');
 
-    const popup = await openPopup(session, await tabIdOf(session, STORY));
+    const popup = await openPopup(session(), await tabIdOf(session(), STORY));
     const count = (id: string) => popup.locator(`[data-count="${id}"] strong`).textContent();
     await expect.poll(() => count('tagged')).toBe('1');
     expect(await count('noted')).toBe('1');
@@ -162,9 +149,9 @@ describe('foundation: Hacker News in a real Chromium', () => {
   });
 
   it('keeps working when Chromium stops the service worker between edits', async () => {
-    const page = await openThread(session, STORY, ROWS);
+    const page = await openThread(session(), STORY, ROWS);
     const other = (await page.locator(ROWS).nth(0).getAttribute('id')) ?? '';
-    await stopServiceWorker(session, page);
+    await stopServiceWorker(session(), page);
     const panel = await openControl(page, other);
     await panel.locator('input#tn-comment-tags-input').fill('source');
     await panel.locator('input#tn-comment-tags-input').press('Enter');
@@ -175,7 +162,7 @@ describe('foundation: Hacker News in a real Chromium', () => {
   });
 
   it('picks up comments the page adds later', async () => {
-    const page = await openThread(session, STORY, ROWS);
+    const page = await openThread(session(), STORY, ROWS);
     await page.evaluate(() => {
       const template = document.querySelector<HTMLElement>('tr.athing.comtr');
       if (!template?.parentNode) throw new Error('no comment row');
@@ -197,7 +184,7 @@ describe('foundation: Hacker News in a real Chromium', () => {
   });
 
   it('annotates comments on a page that lists many threads, under each one’s own thread', async () => {
-    const page = await openThread(session, `${HN}/newcomments`, 'tr.athing');
+    const page = await openThread(session(), `${HN}/newcomments`, 'tr.athing');
     const first = page.locator('tr.athing').first();
     const id = (await first.getAttribute('id')) ?? '';
     const story = await first.locator('span.onstory a').getAttribute('href');
@@ -206,13 +193,16 @@ describe('foundation: Hacker News in a real Chromium', () => {
     await panel.locator('input#tn-comment-tags-input').press('Enter');
     await expect.poll(() => row(page, id).getAttribute('data-tn-tags')).toBe('wrong');
 
-    const popup = await openPopup(session, await tabIdOf(session, `${HN}/newcomments`));
+    const popup = await openPopup(session(), await tabIdOf(session(), `${HN}/newcomments`));
     await expect.poll(() => popup.locator('main').textContent()).toContain('many threads');
     await popup.close();
 
-    const storyPage = await session.context.newPage();
+    const storyPage = await session().context.newPage();
     await storyPage.goto(`${HN}/${story ?? ''}`);
-    const threadPopup = await openPopup(session, await tabIdOf(session, `${HN}/${story ?? ''}`));
+    const threadPopup = await openPopup(
+      session(),
+      await tabIdOf(session(), `${HN}/${story ?? ''}`),
+    );
     await expect
       .poll(() => threadPopup.locator('[data-count="tagged"] strong').textContent())
       .toBe('1');

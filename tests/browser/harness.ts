@@ -2,15 +2,27 @@
  * Starts Debian's Chromium with the built extension loaded, and the fixture server that answers
  * for the real forum host names, so match patterns are the real ones.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { chromiumHostArgs, startFixtureServer } from '../server/fixture-server.mjs';
 
 export const DIST = join(process.cwd(), 'dist');
 export const OUTPUT = join(process.cwd(), 'tests/output');
 export const HN = 'https://news.ycombinator.com';
+export const LOBSTERS = 'https://lobste.rs';
+export const OLD_REDDIT = 'https://old.reddit.com';
+export const DISCOURSE = 'https://forum.example.org';
 
 export interface Session {
   context: BrowserContext;
@@ -19,17 +31,43 @@ export interface Session {
   close: () => Promise<void>;
 }
 
+export interface LaunchOptions {
+  /**
+   * Hosts the extension may read from the start, as if the reader had answered Chrome's
+   * permission prompt already. Headless Chromium offers no way to answer that prompt (nor
+   * `--apps-gallery-install-auto-confirm-for-tests`, nor chrome://extensions, which shows no site
+   * access for optional permissions), so the test copies dist/ and declares these hosts in the
+   * copy's manifest. The popup's real request then resolves at once, and everything after it
+   * (the check of the page, the registration, the start in the tab) runs as for a reader.
+   */
+  grantedHosts?: string[];
+}
+
+/** dist/, or a copy of it whose manifest declares `hosts` (see LaunchOptions). */
+function extensionDir(hosts: string[], scratch: string): string {
+  if (hosts.length === 0) return DIST;
+  const copy = join(scratch, 'extension');
+  cpSync(DIST, copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
+  manifest.host_permissions.push(...hosts.map((host) => `https://${host}/*`));
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  return copy;
+}
+
 export function chromiumPath(): string {
   return process.env.CHROME_PATH ?? '/usr/bin/chromium';
 }
 
-export async function launch(): Promise<Session> {
+export async function launch({ grantedHosts = [] }: LaunchOptions = {}): Promise<Session> {
   if (!existsSync(join(DIST, 'manifest.json'))) {
     throw new Error('dist/ has no build: run `npx vite build` first (npm test does).');
   }
   mkdirSync(OUTPUT, { recursive: true });
   const server = await startFixtureServer();
-  const profile = mkdtempSync(join(tmpdir(), 'threadnote-profile-'));
+  const scratch = mkdtempSync(join(tmpdir(), 'threadnote-browser-'));
+  const profile = join(scratch, 'profile');
+  const extension = extensionDir(grantedHosts, scratch);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
@@ -37,8 +75,8 @@ export async function launch(): Promise<Session> {
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1200, height: 900 },
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       ...chromiumHostArgs(server.port),
       '--no-sandbox',
       '--disable-gpu',
@@ -59,8 +97,23 @@ export async function launch(): Promise<Session> {
     async close() {
       await context.close();
       await server.close();
-      rmSync(profile, { recursive: true, force: true });
+      rmSync(scratch, { recursive: true, force: true });
     },
+  };
+}
+
+/** One browser for a test file: started before its tests, closed after them. */
+export function browserForSuite(options?: LaunchOptions): () => Session {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await launch(options);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('The browser has not started.');
+    return session;
   };
 }
 
@@ -77,15 +130,13 @@ export async function openThread(
   // Hidden tabs get no animation frames, and Threadnote does its batched work in them.
   await page.bringToFront();
   await page.goto(url);
-  // Rows are marked before the worker answers; the control's listeners come after the apply, and
-  // a hover before them would find no control.
   await page.waitForFunction((selector) => {
     const rows = document.querySelectorAll(selector);
     return (
-      rows.length > 0 &&
-      [...rows].every((row) => row.hasAttribute('data-tn-comment')) &&
+      document.documentElement.classList.contains('tn-ready') &&
       performance.getEntriesByName('threadnote:apply').length > 0 &&
-      document.documentElement.classList.contains('tn-ready')
+      rows.length > 0 &&
+      [...rows].every((row) => row.hasAttribute('data-tn-comment'))
     );
   }, rowSelector);
   return page;

@@ -6,8 +6,9 @@
 //   node tests/server/fixture-server.mjs [port]
 //
 // tls/ holds a self-signed certificate for news.ycombinator.com, lobste.rs, old.reddit.com,
-// www.reddit.com, localhost and 127.0.0.1. It exists only for these tests; its private key is
-// public on purpose and must never be trusted anywhere else.
+// www.reddit.com, forum.example.org (a stand-in Discourse forum), localhost and 127.0.0.1. It
+// exists only for these tests; its private key is public on purpose and must never be trusted
+// anywhere else.
 
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -29,6 +30,13 @@ import {
   renderUserPage,
   writeBenchPage,
 } from '../../scripts/hn-pages.mjs';
+import {
+  FILE as DISCOURSE_FILE,
+  HOST as DISCOURSE_HOST,
+  LATEST_FILE as DISCOURSE_LATEST_FILE,
+  SLUG as DISCOURSE_SLUG,
+  TOPIC_ID as DISCOURSE_TOPIC_ID,
+} from '../../scripts/discourse-page.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ASSET_DIR = join(HERE, 'assets');
@@ -39,16 +47,19 @@ export const FIXTURE_HOSTS = [
   'lobste.rs',
   'old.reddit.com',
   'www.reddit.com',
+  DISCOURSE_HOST,
 ];
 
 // Direct requests (tests using fetch without a host mapping) get the Hacker News routes too.
 const HN_HOSTS = new Set(['news.ycombinator.com', 'localhost', '127.0.0.1']);
 
 const HTML = 'text/html; charset=utf-8';
+const CSS = 'text/css; charset=utf-8';
+const JS = 'text/javascript; charset=utf-8';
 
 const ASSETS = {
-  '/news.css': ['news.css', 'text/css; charset=utf-8'],
-  '/hn.js': ['hn.js', 'text/javascript; charset=utf-8'],
+  '/news.css': ['news.css', CSS],
+  '/hn.js': ['hn.js', JS],
   '/s.gif': ['s.gif', 'image/gif'],
   '/y18.svg': ['y18.svg', 'image/svg+xml'],
   '/favicon.ico': ['y18.svg', 'image/svg+xml'],
@@ -64,6 +75,12 @@ const ITEMS = new Map([
 ]);
 
 const fixture = (name) => join(FIXTURE_DIR, name);
+const FIXTURES_ROOT = join(FIXTURE_DIR, '..');
+const siteFixture = (path) => join(FIXTURES_ROOT, path);
+
+const LOBSTERS_STORY = 'lobsters/s-tdfoqh-2022-07.html';
+const REDDIT_THREAD = 'reddit-old/579v6t-2016-10.html';
+const REDDIT_MORE = 'reddit-old/morechildren-d8q6yaj.html';
 
 // Pages are read on every request so that regenerating them needs no restart.
 async function fileResponse(path, type) {
@@ -99,11 +116,93 @@ async function hackerNews(url) {
   return htmlResponse(renderNotFoundPage(), 404);
 }
 
+const AVATAR_COLOURS = ['#1864ab', '#2b8a3e', '#c92a2a', '#862e9c', '#0b7285', '#8f5a00'];
+
+/** A letter avatar, as forums draw for users without a picture, for any avatar path. */
+function avatarResponse(name) {
+  const letter = (name.match(/[a-z]/i)?.[0] ?? '?').toUpperCase();
+  const colour = AVATAR_COLOURS[[...name].reduce((sum, ch) => sum + ch.charCodeAt(0), 0) % 6];
+  return {
+    status: 200,
+    type: 'image/svg+xml',
+    body: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><circle cx="24" cy="24" r="24" fill="${colour}"/><text x="24" y="31" font-family="sans-serif" font-size="22" fill="#fff" text-anchor="middle">${letter}</text></svg>`,
+  };
+}
+
+async function lobsters(url) {
+  const path = url.pathname;
+  if (/^\/s\/tdfoqh(\/[^/]*)?$/.test(path)) return fileResponse(siteFixture(LOBSTERS_STORY), HTML);
+  // A comment's permalink leads to its place in the story, as on lobste.rs.
+  const comment = /^\/c\/([a-z0-9]+)$/.exec(path)?.[1];
+  if (comment) {
+    return {
+      status: 302,
+      type: HTML,
+      body: '',
+      location: `/s/tdfoqh/ranking_comments_by_sum_replies_scores#c_${comment}`,
+    };
+  }
+  if (/^\/assets\/application-[0-9a-f]+\.css$/.test(path)) {
+    return fileResponse(join(ASSET_DIR, 'lobsters.css'), CSS);
+  }
+  const avatar = /^\/avatars\/(.+)-\d+\.png$/.exec(path)?.[1];
+  if (avatar) return avatarResponse(avatar);
+  return textResponse('Not found\n', 404);
+}
+
+// The saved page loads Reddit's own scripts and styles from redditstatic.com, which tests do not
+// reach; the server adds its stand-ins for them.
+const REDDIT_STAND_INS =
+  '<link rel="stylesheet" href="/_fixture/reddit.css"><script src="/_fixture/reddit.js"></script>';
+
+async function reddit(url) {
+  const path = url.pathname;
+  if (/^\/r\/science\/comments\/579v6t(\/|$)/.test(path)) {
+    const page = await readFile(siteFixture(REDDIT_THREAD), 'utf8');
+    return htmlResponse(page.replace('</head>', `${REDDIT_STAND_INS}</head>`));
+  }
+  if (path === '/api/morechildren' && url.searchParams.get('children') === 'd8q6yaj') {
+    return fileResponse(siteFixture(REDDIT_MORE), HTML);
+  }
+  if (path === '/_fixture/reddit.css') return fileResponse(join(ASSET_DIR, 'reddit.css'), CSS);
+  if (path === '/_fixture/reddit.js') return fileResponse(join(ASSET_DIR, 'reddit.js'), JS);
+  return textResponse('Not found\n', 404);
+}
+
+const DISCOURSE_TOPIC = new RegExp(`^/t/${DISCOURSE_SLUG}/${DISCOURSE_TOPIC_ID}(/\\d+)?/?$`);
+
+async function discourse(url) {
+  const path = url.pathname;
+  if (path === '/' || path === '/latest') {
+    return fileResponse(siteFixture(`discourse/${DISCOURSE_LATEST_FILE}`), HTML);
+  }
+  if (DISCOURSE_TOPIC.test(path))
+    return fileResponse(siteFixture(`discourse/${DISCOURSE_FILE}`), HTML);
+  if (path === '/stylesheets/desktop_theme.css') {
+    return fileResponse(join(ASSET_DIR, 'discourse.css'), CSS);
+  }
+  if (path === '/assets/discourse-stream.js') {
+    return fileResponse(join(ASSET_DIR, 'discourse-stream.js'), JS);
+  }
+  const avatar = /^\/user_avatar\/[^/]+\/([^/]+)\//.exec(path)?.[1];
+  if (avatar) return avatarResponse(avatar);
+  return textResponse('Not found\n', 404);
+}
+
+const SITES = new Map([
+  ['lobste.rs', lobsters],
+  ['old.reddit.com', reddit],
+  ['www.reddit.com', reddit],
+  [DISCOURSE_HOST, discourse],
+]);
+
 async function route(req) {
   const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
   const url = new URL(req.url, `https://${host || 'localhost'}`);
   if (HN_HOSTS.has(host)) return hackerNews(url);
-  return textResponse(`The fixture server has no pages for ${host || 'this host'} yet.\n`, 404);
+  const site = SITES.get(host);
+  if (site) return site(url);
+  return textResponse(`The fixture server has no pages for ${host || 'this host'}.\n`, 404);
 }
 
 async function respond(req) {
@@ -124,6 +223,7 @@ async function handle(req, res) {
     'content-type': response.type,
     'content-length': body.length,
     'cache-control': 'no-store',
+    ...(response.location ? { location: response.location } : {}),
   });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
@@ -160,8 +260,10 @@ export async function startFixtureServer({ port = 0 } = {}) {
  * the URL names, 443 included) and accept its self-signed certificate.
  */
 export function chromiumHostArgs(port) {
-  const rules = FIXTURE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
-  return [`--host-resolver-rules=${rules}`, '--ignore-certificate-errors'];
+  const rules = FIXTURE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`);
+  // Anything else the saved pages link to (redditstatic.com, …) fails at once, offline or not.
+  rules.push('MAP * ~NOTFOUND');
+  return [`--host-resolver-rules=${rules.join(', ')}`, '--ignore-certificate-errors'];
 }
 
 async function main() {
@@ -177,12 +279,19 @@ async function main() {
     '/newcomments',
     '/user?id=motoboi',
   ];
+  const others = [
+    'https://lobste.rs/s/tdfoqh/ranking_comments_by_sum_replies_scores',
+    'https://old.reddit.com/r/science/comments/579v6t/science_ama_series_hi_reddit_im_phil_klotzbach_a/',
+    `https://${DISCOURSE_HOST}/t/${DISCOURSE_SLUG}/${DISCOURSE_TOPIC_ID}`,
+  ];
   console.log(`Fixture server listening on ${server.origin}\n`);
   console.log('Directly (certificate for 127.0.0.1 and localhost):');
   for (const page of pages) console.log(`  ${server.origin}${page}`);
   console.log('\nAs https://news.ycombinator.com in a Chromium started with:');
   for (const arg of chromiumHostArgs(server.port)) console.log(`  '${arg}'`);
   for (const page of pages) console.log(`  https://news.ycombinator.com${page}`);
+  console.log('\nAnd the other forums, in that browser:');
+  for (const page of others) console.log(`  ${page}`);
   const stop = () => server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -3,12 +3,12 @@ import { bulkFoldChanges } from '../../src/content/fold-actions';
 import type { Fold } from '../../src/shared/model';
 
 const page = [
-  { key: 'a', depth: 0, subtreeSize: 3 },
-  { key: 'a1', depth: 1, subtreeSize: 2 },
-  { key: 'a1x', depth: 2, subtreeSize: 1 },
-  { key: 'b', depth: 0, subtreeSize: 2 },
-  { key: 'b1', depth: 1, subtreeSize: 1 },
-  { key: 'c', depth: 0, subtreeSize: 1 },
+  { key: 'a', depth: 0, parentKey: null },
+  { key: 'a1', depth: 1, parentKey: 'a' },
+  { key: 'a1x', depth: 2, parentKey: 'a1' },
+  { key: 'b', depth: 0, parentKey: null },
+  { key: 'b1', depth: 1, parentKey: 'b' },
+  { key: 'c', depth: 0, parentKey: null },
 ];
 const folds = (map: Record<string, Fold>) => (key: string) => map[key] ?? 'none';
 
@@ -41,5 +41,18 @@ describe('bulkFoldChanges', () => {
       { key: 'c', fold: 'collapsed' },
     ]);
     expect(bulkFoldChanges('collapse-read', page, folds({}), null)).toEqual([]);
+  });
+
+  it('finds what is new under a post far down a flat stream', () => {
+    const stream = [
+      { key: 'p1', depth: 0, parentKey: null },
+      { key: 'p2', depth: 0, parentKey: null },
+      { key: 'p3', depth: 1, parentKey: 'p1' },
+      { key: 'p4', depth: 2, parentKey: 'p3' },
+    ];
+    const isNew = (key: string) => key === 'p4';
+    expect(bulkFoldChanges('collapse-read', stream, folds({}), isNew)).toEqual([
+      { key: 'p2', fold: 'collapsed' },
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hackerNews } from '../../src/sites/hacker-news';
-import { adapterForUrl, adapters } from '../../src/sites/registry';
 import type { SitePage } from '../../src/sites/types';
+import { expectConsistentTree as expectSharedChecks } from './adapter-checks';
 import { fixturesDir, loadPage, pageFromHtml } from './load-page';
 
 const HN = 'https://news.ycombinator.com';
@@ -11,38 +11,15 @@ function parse(file: string, url: string): SitePage {
   return hackerNews.parsePage(loadPage(`hn/${file}`), new URL(url));
 }
 
-/** What must hold on every page: a tree whose links, depths and sizes agree. */
+/** The shared checks, and HN's own: permalinks are item pages, `a.togg[n]` counts the subtree. */
 function expectConsistentTree(page: SitePage) {
-  const seen = new Map<string, number>();
-  page.comments.forEach((comment, index) => {
-    expect(comment.key).toBe(`hn:${comment.id}`);
-    expect(seen.has(comment.key)).toBe(false);
+  expectSharedChecks(page, 'hn');
+  for (const comment of page.comments) {
     expect(comment.permalink).toBe(`${HN}/item?id=${comment.id}`);
-    if (comment.parentKey && seen.has(comment.parentKey)) {
-      const parent = page.comments[seen.get(comment.parentKey) ?? -1];
-      expect(comment.depth).toBe((parent?.depth ?? -2) + 1);
-    }
-    let size = 1;
-    for (const later of page.comments.slice(index + 1)) {
-      if (later.depth <= comment.depth) break;
-      size++;
-    }
-    expect(comment.subtreeSize).toBe(size);
     const n = comment.element.querySelector('a.togg')?.getAttribute('n');
     if (n && !comment.flags().collapsedBySite) expect(comment.subtreeSize).toBe(Number(n));
-    seen.set(comment.key, index);
-  });
+  }
 }
-
-describe('adapter registry', () => {
-  it('picks Hacker News for its pages and nothing for other sites', () => {
-    expect(adapterForUrl(`${HN}/item?id=1`)).toBe(hackerNews);
-    expect(adapterForUrl(`${HN}/newcomments`)).toBe(hackerNews);
-    expect(adapterForUrl('http://news.ycombinator.com.evil.example/item?id=1')).toBeNull();
-    expect(adapterForUrl('not a url')).toBeNull();
-    expect(adapters.map((adapter) => adapter.site)).toEqual(['hn']);
-  });
-});
 
 describe('Hacker News adapter on the 2023 story page', () => {
   const page = parse('item-36817231-2023-07.html', `${HN}/item?id=36817231`);

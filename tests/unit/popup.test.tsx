@@ -22,9 +22,19 @@ function mockConnector(overrides: Partial<PopupConnector> = {}): PopupConnector 
   return {
     currentPage: async () => ({
       tabId: 7,
-      page: { site: 'hn', siteName: 'Hacker News', thread, comments: 31, commentKeys: [] },
+      page: {
+        site: 'hn',
+        siteName: 'Hacker News',
+        thread,
+        comments: 31,
+        enabledHost: null,
+        commentKeys: [],
+      },
     }),
     threadSummary: async () => summary,
+    enableOffer: async () => null,
+    enableSite: async () => ({ status: 'no-access' }),
+    disableSite: async () => undefined,
     bulkFold: async () => ({ changed: 0, canUndo: false }),
     filter: async () => ({ matches: 0 }),
     search: async () => [],
@@ -66,7 +76,7 @@ describe('popup', () => {
 
   it('says what to do on a page that is not a thread', async () => {
     const root = await mount(mockConnector({ currentPage: async () => null }));
-    expect(root.textContent).toContain('Open a Hacker News comment page');
+    expect(root.textContent).toContain('Open a comment page on Hacker News');
   });
 
   it('shows a failure as a message, not a blank popup', async () => {
@@ -89,6 +99,7 @@ describe('popup', () => {
             siteName: 'Hacker News',
             thread: hostile,
             comments: 1,
+            enabledHost: null,
             commentKeys: [],
           },
         }),
@@ -124,6 +135,85 @@ describe('popup', () => {
       root.querySelector<HTMLButtonElement>('footer button')?.click();
     });
     expect(openOptions).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers to enable a Discourse topic’s host, asks from the click, then shows the thread', async () => {
+    const offer = { tabId: 9, host: 'forum.example.org', engineName: 'Discourse' };
+    const page = {
+      site: 'discourse/forum.example.org',
+      siteName: 'Discourse (forum.example.org)',
+      thread: {
+        key: 'discourse/forum.example.org:t/4242',
+        title: 'Offline-first sync',
+        url: 'https://forum.example.org/t/x/4242',
+      },
+      comments: 20,
+      enabledHost: 'forum.example.org',
+      commentKeys: [],
+    };
+    let enabled = false;
+    const asked: unknown[] = [];
+    const disabled: string[] = [];
+    const root = await mount(
+      mockConnector({
+        currentPage: async () => (enabled ? { tabId: 9, page } : null),
+        enableOffer: async () => offer,
+        enableSite: (requested) => {
+          // Called synchronously from the click: nothing awaited before Chrome's request.
+          asked.push(requested);
+          enabled = true;
+          return Promise.resolve({ status: 'enabled', site: page.site, name: page.siteName });
+        },
+        disableSite: async (host) => {
+          disabled.push(host);
+          enabled = false;
+        },
+      }),
+    );
+    const button = root.querySelector('button.primary');
+    expect(button?.textContent).toBe('Enable Threadnote on forum.example.org');
+    expect(root.textContent).toContain('Chrome will ask you');
+    await act(async () => {
+      (button as HTMLButtonElement).click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(asked).toEqual([offer]);
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(root.querySelector('.site')?.textContent).toBe('Discourse (forum.example.org)');
+    expect(root.querySelector('[data-testid="thread-title"]')?.textContent).toBe(thread.title);
+    expect(root.querySelector('.access')?.textContent).toContain('On for forum.example.org');
+
+    await act(async () => {
+      root.querySelector<HTMLButtonElement>('.access button')?.click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(disabled).toEqual(['forum.example.org']);
+    expect(root.querySelector('button.primary')?.textContent).toBe(
+      'Enable Threadnote on forum.example.org',
+    );
+  });
+
+  it('says why a site stays off', async () => {
+    const root = await mount(
+      mockConnector({
+        currentPage: async () => null,
+        enableOffer: async () => ({ tabId: 9, host: 'blog.example', engineName: 'Discourse' }),
+        enableSite: async () => ({ status: 'not-forum' }),
+      }),
+    );
+    await act(async () => {
+      root.querySelector<HTMLButtonElement>('button.primary')?.click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain(
+      'not a forum Threadnote can read',
+    );
+    expect(root.querySelector<HTMLButtonElement>('button.primary')?.disabled).toBe(false);
   });
 
   it('runs a bulk fold on the tab and says what changed', async () => {

@@ -16,6 +16,9 @@ async function makeDeps() {
     database: async () => db,
     now: () => '2026-11-29T10:00:00.000Z',
     broadcast: vi.fn<RouterDeps['broadcast']>(),
+    hostEnabled: async (url: string) => url.startsWith('https://forum.example.org/'),
+    enabledSites: async () => ['discourse/forum.example.org'],
+    enableTab: async () => ({ status: 'not-forum' }) as const,
   };
   return deps;
 }
@@ -151,6 +154,56 @@ describe('router', () => {
     expect(await route(envelope('tags.list', {}), popupSender, deps)).toEqual({
       ok: false,
       error: { code: 'failed', message: 'disk full' },
+    });
+  });
+
+  it('answers a Discourse host’s pages only while the reader has the host enabled', async () => {
+    const deps = await makeDeps();
+    const topic = '/t/offline-first-sync-crdts-or-server-authoritative/4242';
+    const enabled = { id: EXTENSION_ID, url: `https://forum.example.org${topic}`, tab: {} };
+    const other = { id: EXTENSION_ID, url: `https://other.example${topic}`, tab: {} };
+    const site = 'discourse/forum.example.org';
+    const post = envelope('comment.update', {
+      comment: {
+        key: `${site}:57325`,
+        thread: { key: `${site}:t/4242`, title: 'Offline-first sync', url: enabled.url },
+        author: 'dmitri',
+        url: `${enabled.url}/4`,
+        quote: 'How do you handle an intent…',
+      },
+      patch: { tags: ['follow-up'] },
+    });
+    expect(await route(post, enabled, deps)).toMatchObject({
+      ok: true,
+      value: { annotation: { key: `${site}:57325`, tags: ['follow-up'] } },
+    });
+    expect(deps.broadcast).toHaveBeenCalledWith(site, 'comments.changed', expect.anything());
+    expect(await route(post, other, deps)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    // An enabled host still keeps to its own records.
+    const foreign = envelope('thread.summary', { thread: 'discourse/other.example:t/1' });
+    expect(await route(foreign, enabled, deps)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+
+  it('lets only the extension’s own pages enable a site', async () => {
+    const deps = await makeDeps();
+    const enable = envelope('site.enable', { tabId: 3 });
+    expect(await route(enable, popupSender, deps)).toEqual({
+      ok: true,
+      value: { status: 'not-forum' },
+    });
+    expect(await route(enable, contentSender, deps)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await route(envelope('site.enable', { tabId: -1 }), popupSender, deps)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
     });
   });
 });

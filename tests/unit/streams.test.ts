@@ -19,6 +19,9 @@ async function makeDeps() {
     database: async () => db,
     now: () => EXPORTED_AT,
     broadcast: vi.fn<RouterDeps['broadcast']>(),
+    hostEnabled: async () => false,
+    enabledSites: async () => [],
+    enableTab: async () => ({ status: 'not-forum' }) as const,
   };
   return { db, deps };
 }

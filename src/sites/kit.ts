@@ -1,0 +1,294 @@
+/**
+ * Forum-neutral helpers that every adapter builds on, so that what is the same on every forum is
+ * written once: the comment object, plain text, the tree links, the never-throws guarantee.
+ * No forum selector lives here; each adapter passes its own.
+ */
+import type { ThreadRef } from '../shared/model';
+import type { CommentFlags, SiteComment, SitePage, UserLink } from './types';
+
+export const NO_FLAGS: CommentFlags = Object.freeze({
+  dead: false,
+  flagged: false,
+  deleted: false,
+  collapsedBySite: false,
+});
+
+export function emptyPage(): SitePage {
+  return { kind: 'list', thread: null, comments: [] };
+}
+
+/** Where a comment's parts are, as selectors relative to the comment's element. */
+export interface CommentParts {
+  header: string;
+  body: string;
+  /** Links under the text that a collapse hides with it, where they are not inside `body`. */
+  actions?: string;
+  /** The text itself, when it is narrower than `body`. */
+  text?: string;
+  /** Parts of the text that are controls, not words (HN's reply link). */
+  notText?: string;
+}
+
+export interface CommentInit {
+  site: string;
+  id: string;
+  element: HTMLElement;
+  thread: ThreadRef;
+  author: string | null;
+  permalink: string;
+  parts: CommentParts;
+  /** Read only when asked, and once: most comments are never asked. */
+  flags?: (comment: DomComment) => CommentFlags;
+}
+
+/**
+ * A comment read from the page. Depth, parent and subtree size are filled in by `nestByDepth` or
+ * `nestByParent` once every comment of the page is known.
+ */
+export class DomComment implements SiteComment {
+  readonly key: string;
+  readonly id: string;
+  readonly element: HTMLElement;
+  /** Set by the adapter after nesting where a reply takes its parent's thread. */
+  thread: ThreadRef;
+  readonly author: string | null;
+  readonly permalink: string;
+  parentKey: string | null = null;
+  depth = 0;
+  subtreeSize = 1;
+  private readonly parts: CommentParts;
+  private readonly readFlags: ((comment: DomComment) => CommentFlags) | undefined;
+  private cachedFlags: CommentFlags | null = null;
+
+  constructor(init: CommentInit) {
+    this.key = `${init.site}:${init.id}`;
+    this.id = init.id;
+    this.element = init.element;
+    this.thread = init.thread;
+    this.author = init.author;
+    this.permalink = init.permalink;
+    this.parts = init.parts;
+    this.readFlags = init.flags;
+  }
+
+  private find(selector: string | undefined): HTMLElement | null {
+    return selector ? this.element.querySelector<HTMLElement>(selector) : null;
+  }
+
+  header(): HTMLElement | null {
+    return this.find(this.parts.header);
+  }
+
+  body(): HTMLElement | null {
+    return this.find(this.parts.body);
+  }
+
+  foldedParts(): HTMLElement[] {
+    return [this.body(), this.find(this.parts.actions)].filter((part) => part !== null);
+  }
+
+  text(): string {
+    return plainText(this.find(this.parts.text) ?? this.body(), this.parts.notText);
+  }
+
+  flags(): CommentFlags {
+    this.cachedFlags ??= this.readFlags ? this.readFlags(this) : NO_FLAGS;
+    return this.cachedFlags;
+  }
+}
+
+const BLOCKS = new Set([
+  'P',
+  'PRE',
+  'DIV',
+  'BLOCKQUOTE',
+  'UL',
+  'OL',
+  'LI',
+  'TABLE',
+  'TR',
+  'ASIDE',
+  'SECTION',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+]);
+
+/**
+ * The text of a comment with its paragraphs kept, separated by blank lines, whatever the forum
+ * wraps them in (HN leaves the first paragraph bare, others use <p>, quotes nest blocks).
+ * Elements matching `skip` (controls inside the text) are left out.
+ */
+export function plainText(node: Element | null, skip?: string): string {
+  if (!node) return '';
+  const paragraphs: string[] = [];
+  let current = '';
+  const flush = () => {
+    const text = current.replace(/\s+/g, ' ').trim();
+    if (text) paragraphs.push(text);
+    current = '';
+  };
+  const walk = (parent: Node) => {
+    for (const child of Array.from(parent.childNodes)) {
+      if (child.nodeType === 1) {
+        const element = child as Element;
+        if (skip && element.matches(skip)) continue;
+        if (element.tagName === 'BR') {
+          current += ' ';
+          continue;
+        }
+        if (BLOCKS.has(element.tagName)) {
+          flush();
+          walk(element);
+          flush();
+          continue;
+        }
+        walk(element);
+      } else if (child.nodeType === 3) {
+        current += child.textContent ?? '';
+      }
+    }
+  };
+  walk(node);
+  flush();
+  return paragraphs.join('\n\n');
+}
+
+/** SiteAdapter.pageOf for forums whose every page is a page load: the address but its fragment. */
+export function pageByAddress(url: URL): string {
+  return `${url.origin}${url.pathname}${url.search}`;
+}
+
+/** Trimmed text content, or null when there is none. */
+export function textOf(node: Element | null | undefined): string | null {
+  const text = node?.textContent?.replace(/\s+/g, ' ').trim();
+  return text ? text : null;
+}
+
+/** Links to users outside comments (a story's submitter), found by `selector`. */
+export function userLinksOf(doc: Document, selector: string): UserLink[] {
+  const links: UserLink[] = [];
+  for (const element of Array.from(doc.querySelectorAll(selector))) {
+    const name = textOf(element);
+    if (name) links.push({ name, element });
+  }
+  return links;
+}
+
+/** An absolute http(s) URL for a link on the page, or null. */
+export function absoluteUrl(href: string | null | undefined, base: URL | string): string | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Links comments given in page order by their depth (forums that nest replies under their
+ * parent), one at a time as the page is read: each comment's parent is the nearest earlier
+ * comment one level up. A comment's subtree ends where a comment at its depth or shallower
+ * starts, so its size is known when it leaves the stack: one pass, and no loop over ancestors
+ * per comment (3,000-comment Hacker News threads are read on every load).
+ */
+export class DepthNesting {
+  /** The open ancestors of the next comment, and where each one started. */
+  private readonly open: DomComment[] = [];
+  private readonly starts: number[] = [];
+  private count = 0;
+
+  /** Links the next comment in page order, whose depth is set; returns its parent. */
+  add(comment: DomComment): DomComment | undefined {
+    let parent = this.open.at(-1);
+    while (parent && parent.depth >= comment.depth) {
+      this.close();
+      parent = this.open.at(-1);
+    }
+    if (parent) comment.parentKey = parent.key;
+    this.open.push(comment);
+    this.starts.push(this.count);
+    this.count++;
+    return parent;
+  }
+
+  /** Sizes the subtrees still open, once the last comment is added. */
+  finish(): void {
+    while (this.open.length > 0) this.close();
+  }
+
+  private close(): void {
+    const comment = this.open.pop();
+    const start = this.starts.pop();
+    if (comment && start !== undefined) comment.subtreeSize = this.count - start;
+  }
+}
+
+/** `DepthNesting` over comments already read, in page order. */
+export function nestByDepth(comments: readonly DomComment[]): void {
+  const nesting = new DepthNesting();
+  for (const comment of comments) nesting.add(comment);
+  nesting.finish();
+}
+
+/**
+ * Links comments given in page order by their parent keys (flat streams, where a reply can come
+ * long after its parent): depth is the length of the chain of parents on the page, and a subtree
+ * is every comment whose chain reaches the root. A parent not on the page starts a new tree.
+ * Parents come before their replies, so sizes add up from the last comment to the first.
+ */
+export function nestByParent(comments: readonly DomComment[]): void {
+  const byKey = new Map<string, DomComment>();
+  const parents: (DomComment | undefined)[] = [];
+  for (const comment of comments) {
+    const parent = comment.parentKey ? byKey.get(comment.parentKey) : undefined;
+    comment.depth = parent ? parent.depth + 1 : 0;
+    comment.subtreeSize = 1;
+    parents.push(parent);
+    byKey.set(comment.key, comment);
+  }
+  for (let i = comments.length - 1; i >= 0; i--) {
+    const parent = parents[i];
+    if (parent) parent.subtreeSize += comments[i]?.subtreeSize ?? 0;
+  }
+}
+
+/**
+ * Links comments of forums that nest each reply inside its parent's markup: a comment's parent
+ * is the nearest recognised comment whose subtree holds it. `subtreeOf` names the element that
+ * holds a comment and its replies (the comment itself on Reddit, its list item on Lobsters).
+ */
+export function nestByAncestors(
+  comments: readonly DomComment[],
+  subtreeOf: (comment: DomComment) => Element,
+): void {
+  const bySubtree = new Map<Element, DomComment>();
+  for (const comment of comments) bySubtree.set(subtreeOf(comment), comment);
+  for (const comment of comments) {
+    let parent: DomComment | undefined;
+    for (let up = subtreeOf(comment).parentElement; up && !parent; up = up.parentElement) {
+      parent = bySubtree.get(up);
+    }
+    comment.parentKey = parent?.key ?? null;
+  }
+  nestByParent(comments);
+}
+
+/** Runs an adapter's reading of the page so that no failure escapes it (SiteAdapter.parsePage). */
+export function neverThrows(
+  forum: string,
+  parse: (doc: Document, url: URL) => SitePage,
+): (doc: Document, url: URL) => SitePage {
+  return (doc, url) => {
+    try {
+      return parse(doc, url);
+    } catch (error) {
+      console.warn(`Threadnote could not read this ${forum} page:`, error);
+      return emptyPage();
+    }
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * What a reader does with Threadnote on any forum, through its real UI: open the control of a
+ * comment, tag, note and collapse it, and read the popup. Forum tests name their comments and
+ * where to point the mouse; everything else is the same on every forum.
+ */
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { OUTPUT, openPopup, tabIdOf, type Session } from './harness';
+
+/** The element Threadnote marked as this comment. */
+export function comment(page: Page, key: string): Locator {
+  return page.locator(`[data-tn-comment="${key}"]`);
+}
+
+/** Hovers the comment (at `hoverTarget`, inside it) and opens its Threadnote panel. */
+export async function openControl(page: Page, key: string, hoverTarget: string): Promise<Locator> {
+  const target = comment(page, key);
+  await target.locator(hoverTarget).first().hover();
+  await target.locator('tn-control button.trigger').first().click();
+  const panel = target.locator('tn-control [role="dialog"]').first();
+  await expect.poll(() => panel.isVisible()).toBe(true);
+  return panel;
+}
+
+export interface Annotation {
+  tags?: string[];
+  note?: string;
+  collapse?: boolean;
+}
+
+/** Tags, notes and collapses a comment through its control, waiting for each to show. */
+export async function annotate(
+  page: Page,
+  key: string,
+  hoverTarget: string,
+  { tags = [], note, collapse = false }: Annotation,
+): Promise<void> {
+  let panel = await openControl(page, key, hoverTarget);
+  const tagInput = panel.locator('input#tn-comment-tags-input');
+  for (const [index, tag] of tags.entries()) {
+    await tagInput.fill(tag);
+    await tagInput.press('Enter');
+    await expect
+      .poll(() => comment(page, key).getAttribute('data-tn-tags'))
+      .toBe(tags.slice(0, index + 1).join(' '));
+  }
+  if (note !== undefined) {
+    // The panel closes and the note editor opens under the comment's header.
+    await panel.getByRole('button', { name: 'Write a note' }).click();
+    const editor = comment(page, key).locator('tn-note-editor textarea');
+    await editor.fill(note);
+    await editor.press('Control+Enter');
+    await expect.poll(() => comment(page, key).getAttribute('data-tn-note')).toBe('');
+    await expect.poll(() => comment(page, key).locator('tn-note-editor').count()).toBe(0);
+    if (collapse) panel = await openControl(page, key, hoverTarget);
+  }
+  if (collapse) {
+    // Collapsing closes the panel by itself.
+    await panel.getByRole('button', { name: /Collapse subthread/ }).click();
+    await expect.poll(() => comment(page, key).getAttribute('data-tn-fold')).toBe('collapsed');
+  } else if (await panel.isVisible()) {
+    await page.keyboard.press('Escape');
+  }
+  await expect.poll(() => panel.isVisible()).toBe(false);
+}
+
+/** The comment shows exactly this annotation (after a reload, a re-render, another tab). */
+export async function expectAnnotated(page: Page, key: string, expected: Annotation) {
+  const target = comment(page, key);
+  await expect
+    .poll(() => target.getAttribute('data-tn-tags'))
+    .toBe(expected.tags?.join(' ') ?? null);
+  expect(await target.getAttribute('data-tn-fold')).toBe(expected.collapse ? 'collapsed' : null);
+  if (expected.note === undefined) {
+    expect(await target.getAttribute('data-tn-note')).toBeNull();
+  } else {
+    expect(await target.locator('tn-note .note .text').first().textContent()).toBe(expected.note);
+  }
+}
+
+/** Clicks “expand” in the stub Threadnote leaves on a collapsed comment. */
+export async function expandFromStub(page: Page, key: string): Promise<void> {
+  await comment(page, key).locator('tn-chips .stub button', { hasText: 'expand' }).first().click();
+  await expect.poll(() => comment(page, key).getAttribute('data-tn-fold')).toBeNull();
+}
+
+export interface PopupSummary {
+  site: string;
+  title: string;
+  tagged: number;
+  noted: number;
+  folded: number;
+  comments: number;
+}
+
+/**
+ * Opens the real popup for the tab showing `url`, checks what it says, saves a screenshot of it
+ * as tests/output/<screenshot>.png and closes it.
+ */
+export async function expectPopup(
+  session: Session,
+  url: string,
+  expected: PopupSummary,
+  screenshot: string,
+): Promise<void> {
+  const popup = await openPopup(session, await tabIdOf(session, url));
+  const count = (id: string) => popup.locator(`[data-count="${id}"] strong`).textContent();
+  await expect.poll(() => count('tagged')).toBe(String(expected.tagged));
+  expect(await popup.locator('.site').textContent()).toBe(expected.site);
+  expect(await popup.getByTestId('thread-title').textContent()).toBe(expected.title);
+  expect(await count('noted')).toBe(String(expected.noted));
+  expect(await count('folded')).toBe(String(expected.folded));
+  expect(await count('comments')).toBe(String(expected.comments));
+  await popup.screenshot({ path: join(OUTPUT, `${screenshot}.png`) });
+  await popup.close();
+}
