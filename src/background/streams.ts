@@ -141,12 +141,12 @@ function failed(port: StreamPort, error: ErrorData): void {
   }
 }
 
-/** Runs one stream on a port whose caller the router has already checked. */
 /** Starts queueing a port's messages, before anything is awaited, so none is lost. */
 export function openInbox<K extends WorkerStream>(stream: K, port: StreamPort): Inbox<K> {
   return new Inbox(port, stream);
 }
 
+/** Runs one stream on a port whose caller the router has already checked. */
 export function runStream<K extends WorkerStream>(
   stream: K,
   port: StreamPort,
