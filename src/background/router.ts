@@ -91,6 +91,7 @@ function keysNamed<K extends WorkerCall>(type: K, input: WorkerInput<K>): string
       return [
         ...open.threadKeys,
         ...open.userKeys,
+        ...(open.usersOf === null ? [] : [`${open.usersOf}:`]),
         ...(open.visit ? [open.visit.thread.key, ...open.visit.commentKeys] : []),
       ];
     }

@@ -30,9 +30,12 @@ export async function openPage(
   const byThread = tx.objectStore('comments').index('thread');
   const users = tx.objectStore('users');
 
-  const [commentLists, userRecords, tags, settings, previous] = await Promise.all([
+  const [commentLists, userRecords, siteUsers, tags, settings, previous] = await Promise.all([
     Promise.all(unique(input.threadKeys).map((thread) => byThread.getAll(thread))),
     Promise.all(unique(input.userKeys).map((user) => users.get(user))),
+    input.usersOf === null
+      ? []
+      : users.getAllKeys(IDBKeyRange.bound(`${input.usersOf}:`, `${input.usersOf}:\uffff`)),
     tx.objectStore('tags').getAll(),
     tx.objectStore('settings').get('settings'),
     input.visit ? tx.objectStore('threads').get(input.visit.thread.key) : undefined,
@@ -56,6 +59,7 @@ export async function openPage(
   return {
     comments: commentLists.flat(),
     users: userRecords.filter((user) => user !== undefined),
+    siteUsers,
     tags,
     settings: { ...DEFAULT_SETTINGS, ...settings },
     // A thread known only from an annotation or an import has no record of what was seen, and

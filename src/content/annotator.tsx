@@ -65,6 +65,8 @@ export class Annotator {
   private readonly tags = new Map<string, Tag>();
   private readonly fetchedThreads = new Set<string>();
   private readonly fetchedUsers = new Set<string>();
+  /** Keys of the site's annotated users, once the worker said; null until then. */
+  private annotatedUsers: Set<string> | null = null;
   private readonly chipHosts = new Map<string, HTMLElement>();
   private readonly noteHosts = new Map<string, HTMLElement>();
   /** What each collapse hid in its comment, so that it can be shown again as it was. */
@@ -292,6 +294,9 @@ export class Annotator {
     for (const { key, annotation } of changes) {
       if (annotation) this.users.set(key, annotation);
       else this.users.delete(key);
+      if (annotation) this.annotatedUsers?.add(key);
+      else this.annotatedUsers?.delete(key);
+      this.fetchedUsers.add(key);
       names.add(key.slice(this.adapter.site.length + 1));
     }
     for (const comment of this.page.comments) {
@@ -425,29 +430,61 @@ export class Annotator {
     for (const name of Object.values(ATTR)) element.removeAttribute(name);
   }
 
+  /**
+   * Asks the worker for what it knows about this page's threads and users. Authors are read from
+   * the page only when the site has annotated users at all: on most loads it has none, and
+   * reading every comment's author would cost as much as the rest of the read.
+   */
   private async fetchState(visit: { thread: SitePage['thread']; commentKeys: string[] } | null) {
     const threadKeys = new Set<string>();
-    const userKeys = new Set<string>();
     if (visit?.thread) threadKeys.add(visit.thread.key);
-    for (const comment of this.page.comments) {
-      threadKeys.add(comment.thread.key);
-      if (comment.author) userKeys.add(this.userKey(comment.author));
-    }
-    for (const link of this.userLinks) userKeys.add(this.userKey(link.name));
+    for (const comment of this.page.comments) threadKeys.add(comment.thread.key);
     const newThreads = [...threadKeys].filter((key) => !this.fetchedThreads.has(key));
-    const newUsers = [...userKeys].filter((key) => !this.fetchedUsers.has(key));
+    const askSite = this.annotatedUsers === null;
     const state: PageState = await callWorker('page.open', {
       threadKeys: newThreads,
-      userKeys: newUsers,
+      userKeys: this.usersToFetch(),
+      usersOf: askSite ? this.adapter.site : null,
       visit: visit?.thread ? { thread: visit.thread, commentKeys: visit.commentKeys } : null,
     });
     for (const key of newThreads) this.fetchedThreads.add(key);
-    for (const key of newUsers) this.fetchedUsers.add(key);
+    if (askSite) this.annotatedUsers = new Set(state.siteUsers);
+    this.absorbState(state);
+    // Now that the site's annotated users are known, fetch the ones on this page, if any.
+    const users = this.usersToFetch();
+    if (users.length > 0) {
+      this.absorbState(
+        await callWorker('page.open', {
+          threadKeys: [],
+          userKeys: users,
+          usersOf: null,
+          visit: null,
+        }),
+      );
+    }
+    return state;
+  }
+
+  /** Users on the page, annotated, not fetched yet. Empty while the annotated ones are unknown. */
+  private usersToFetch(): string[] {
+    const annotated = this.annotatedUsers;
+    if (!annotated || annotated.size === 0) return [];
+    const keys = new Set<string>();
+    for (const link of this.userLinks) keys.add(this.userKey(link.name));
+    for (const comment of this.page.comments) {
+      if (comment.author) keys.add(this.userKey(comment.author));
+    }
+    return [...keys].filter((key) => annotated.has(key) && !this.fetchedUsers.has(key));
+  }
+
+  private absorbState(state: PageState): void {
     for (const annotation of state.comments) this.annotations.set(annotation.key, annotation);
-    for (const user of state.users) this.users.set(user.key, user);
+    for (const user of state.users) {
+      this.users.set(user.key, user);
+      this.fetchedUsers.add(user.key);
+    }
     for (const tag of state.tags) this.tags.set(tag.name, tag);
     this.settings = state.settings;
-    return state;
   }
 
   /**
@@ -459,6 +496,7 @@ export class Annotator {
     const shown = new Set([...this.annotations.keys(), ...this.chipHosts.keys()]);
     this.fetchedThreads.clear();
     this.fetchedUsers.clear();
+    this.annotatedUsers = null;
     this.annotations.clear();
     this.users.clear();
     this.tags.clear();
@@ -495,10 +533,15 @@ export class Annotator {
 
   /** Asks the worker about threads and users that appeared after the first request. */
   private async fetchMissing(comments: readonly SiteComment[]): Promise<void> {
+    const annotated = this.annotatedUsers;
     const missing = comments.some(
       (comment) =>
         !this.fetchedThreads.has(comment.thread.key) ||
-        (comment.author !== null && !this.fetchedUsers.has(this.userKey(comment.author))),
+        (annotated !== null &&
+          annotated.size > 0 &&
+          comment.author !== null &&
+          annotated.has(this.userKey(comment.author)) &&
+          !this.fetchedUsers.has(this.userKey(comment.author))),
     );
     if (missing) await this.fetchState(null);
   }

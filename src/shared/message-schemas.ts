@@ -72,6 +72,8 @@ export const workerRequestSchemas = {
   'page.open': v.strictObject({
     threadKeys: v.pipe(v.array(key), v.maxLength(1_000)),
     userKeys: v.pipe(v.array(key), v.maxLength(MAX_COMMENTS_PER_PAGE)),
+    /** A site whose annotated users' keys to list, so the page reads authors only if needed. */
+    usersOf: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_KEY))),
     visit: v.nullable(
       v.strictObject({
         thread: threadRefSchema,

@@ -27,6 +27,8 @@ export interface PageState {
   users: UserAnnotation[];
   tags: Tag[];
   settings: Settings;
+  /** Keys of every annotated user of the `usersOf` site; empty when it was not asked. */
+  siteUsers: string[];
   /** The thread as it was before this visit, or null on a first visit. */
   previousVisit: { lastVisitedAt: string; seenCommentKeys: string[] } | null;
 }

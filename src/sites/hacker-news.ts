@@ -93,8 +93,8 @@ function commentOf(row: HTMLElement, id: string, thread: ThreadRef): DomComment 
     id,
     element: row,
     thread,
-    // HN's user links hold the bare name: no whitespace to squeeze on 3,000 rows.
-    author: row.querySelector(SELECTORS.author)?.textContent || null,
+    // Read when first asked. HN's user links hold the bare name: no whitespace to squeeze.
+    author: () => row.querySelector(SELECTORS.author)?.textContent || null,
     permalink: itemUrl(id),
     parts: PARTS,
     flags: readFlags,

@@ -34,7 +34,8 @@ export interface CommentInit {
   id: string;
   element: HTMLElement;
   thread: ThreadRef;
-  author: string | null;
+  /** The name, or how to read it when first asked: most loads never ask (no user annotations). */
+  author: string | null | (() => string | null);
   permalink: string;
   parts: CommentParts;
   /** Read only when asked, and once: most comments are never asked. */
@@ -51,7 +52,6 @@ export class DomComment implements SiteComment {
   readonly element: HTMLElement;
   /** Set by the adapter after nesting where a reply takes its parent's thread. */
   thread: ThreadRef;
-  readonly author: string | null;
   readonly permalink: string;
   parentKey: string | null = null;
   depth = 0;
@@ -59,16 +59,22 @@ export class DomComment implements SiteComment {
   private readonly parts: CommentParts;
   private readonly readFlags: ((comment: DomComment) => CommentFlags) | undefined;
   private cachedFlags: CommentFlags | null = null;
+  private authorOrReader: string | null | (() => string | null);
 
   constructor(init: CommentInit) {
     this.key = `${init.site}:${init.id}`;
     this.id = init.id;
     this.element = init.element;
     this.thread = init.thread;
-    this.author = init.author;
+    this.authorOrReader = init.author;
     this.permalink = init.permalink;
     this.parts = init.parts;
     this.readFlags = init.flags;
+  }
+
+  get author(): string | null {
+    if (typeof this.authorOrReader === 'function') this.authorOrReader = this.authorOrReader();
+    return this.authorOrReader;
   }
 
   private find(selector: string | undefined): HTMLElement | null {

@@ -65,6 +65,7 @@ describe('import', () => {
       {
         threadKeys: ['hn:44533403'],
         userKeys: [],
+        usersOf: null,
         visit: {
           thread: kimiThread,
           commentKeys: ['hn:44536000'],

@@ -103,7 +103,22 @@ describe('router', () => {
       ok: false,
       error: { code: 'forbidden', message: expect.stringContaining('reddit:t1_abc') },
     });
-    const visit = envelope('page.open', { threadKeys: [], userKeys: [], visit: null });
+    const otherUsers = envelope('page.open', {
+      threadKeys: [],
+      userKeys: [],
+      usersOf: 'reddit',
+      visit: null,
+    });
+    expect(await route(otherUsers, contentSender, deps)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const visit = envelope('page.open', {
+      threadKeys: [],
+      userKeys: [],
+      usersOf: null,
+      visit: null,
+    });
     expect(await route(visit, popupSender, deps)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },

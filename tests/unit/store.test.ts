@@ -105,19 +105,27 @@ describe('page visits', () => {
       {
         threadKeys: [thread.key],
         userKeys: ['hn:motoboi', 'hn:nobody'],
+        usersOf: 'hn',
         visit: { thread, commentKeys: ['hn:10', 'hn:11'] },
       },
       T1,
     );
     expect(first.comments.map((c) => c.key)).toEqual(['hn:10']);
     expect(first.users.map((u) => u.key)).toEqual(['hn:motoboi']);
+    // The site's annotated users, by key only: the page reads authors only if there are any.
+    expect(first.siteUsers).toEqual(['hn:motoboi']);
     expect(first.tags.map((t) => t.name)).toEqual(['source']);
     // Known only from an annotation, the thread has no record of what was seen: nothing is new.
     expect(first.previousVisit).toBeNull();
 
     const second = await openPage(
       db,
-      { threadKeys: [thread.key], userKeys: [], visit: { thread, commentKeys: ['hn:12'] } },
+      {
+        threadKeys: [thread.key],
+        userKeys: [],
+        usersOf: null,
+        visit: { thread, commentKeys: ['hn:12'] },
+      },
       T2,
     );
     expect(second.previousVisit).toEqual({
