@@ -5,7 +5,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { chromiumHostArgs } from '../tests/server/fixture-server.mjs';
+import { QUIET_CHROMIUM_ARGS, chromiumHostArgs } from '../tests/server/fixture-server.mjs';
 import { observeMainThread } from './in-page.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,10 +27,7 @@ export async function launch(profile, port, extension) {
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...QUIET_CHROMIUM_ARGS,
     ],
   });
   await context.addInitScript(observeMainThread);

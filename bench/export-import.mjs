@@ -24,6 +24,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { median, ratio } from './stats.mjs';
+import { QUIET_CHROMIUM_ARGS } from '../tests/server/fixture-server.mjs';
 
 const SIZES = [12_500, 25_000, 50_000, 100_000];
 const RUNS = 3;
@@ -185,10 +186,7 @@ export async function benchExportImport(dist) {
       '--enable-precise-memory-info',
       '--no-sandbox',
       '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...QUIET_CHROMIUM_ARGS,
     ],
   });
   const results = [];

@@ -6,7 +6,11 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumHostArgs, startFixtureServer } from '../tests/server/fixture-server.mjs';
+import {
+  QUIET_CHROMIUM_ARGS,
+  chromiumHostArgs,
+  startFixtureServer,
+} from '../tests/server/fixture-server.mjs';
 
 const DIST = join(process.cwd(), 'dist');
 const HN = 'https://news.ycombinator.com';
@@ -100,10 +104,7 @@ async function main() {
           ? ['--enable-unsafe-extension-debugging']
           : [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`]),
         ...chromiumHostArgs(server.port),
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...QUIET_CHROMIUM_ARGS,
         ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       ],
     },

@@ -15,7 +15,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { chromiumHostArgs, startFixtureServer } from '../server/fixture-server.mjs';
+import {
+  QUIET_CHROMIUM_ARGS,
+  chromiumHostArgs,
+  startFixtureServer,
+} from '../server/fixture-server.mjs';
 
 export const DIST = join(process.cwd(), 'dist');
 export const OUTPUT = join(process.cwd(), 'tests/output');
@@ -81,10 +85,7 @@ export async function launch({ grantedHosts = [] }: LaunchOptions = {}): Promise
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...QUIET_CHROMIUM_ARGS,
     ],
   });
   const worker = async () =>
