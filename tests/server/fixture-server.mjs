@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Serves Threadnote's forum fixture pages over HTTPS on 127.0.0.1 under the forums' real host
 // names, so the extension's content scripts, whose match patterns name those hosts, run on them
-// as they would on the live sites. Browsers reach it through chromiumHostArgs(port).
+// as they would on the live sites. Chromium reaches it through chromiumHostArgs(port), Firefox
+// through the proxy of startFixtureProxy(port) and firefoxHostPrefs(proxyPort).
 //
 //   node tests/server/fixture-server.mjs [port]
 //
@@ -12,7 +13,9 @@
 
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:https';
+import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -276,6 +279,66 @@ export function chromiumHostArgs(port) {
   // Anything else the saved pages link to (redditstatic.com, …) fails at once, offline or not.
   rules.push('MAP * ~NOTFOUND');
   return [`--host-resolver-rules=${rules.join(', ')}`, '--ignore-certificate-errors'];
+}
+
+/**
+ * Firefox has no host-resolver switch that also changes the port, so it reaches the fixture
+ * server through this proxy: it tunnels HTTPS (CONNECT) for the FIXTURE_HOSTS names to the server
+ * on `port`, and refuses everything else, as chromiumHostArgs() does. Close it before the server.
+ */
+export async function startFixtureProxy(port) {
+  const hosts = new Set(FIXTURE_HOSTS);
+  const sockets = new Set();
+  const proxy = createHttpServer((_request, response) => {
+    response.writeHead(405).end();
+  });
+  proxy.on('connect', (request, client, head) => {
+    const host = new URL(`https://${request.url}`).hostname;
+    if (!hosts.has(host)) {
+      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    const upstream = connect(port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    }
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise((resolveListen, reject) => {
+    proxy.once('error', reject);
+    proxy.listen(0, '127.0.0.1', resolveListen);
+  });
+  return {
+    port: proxy.address().port,
+    close: () =>
+      new Promise((resolveClose, reject) => {
+        for (const socket of sockets) socket.destroy();
+        proxy.close((error) => (error ? reject(error) : resolveClose()));
+      }),
+  };
+}
+
+/**
+ * Firefox preferences that send HTTPS through the proxy on `proxyPort` (startFixtureProxy). The
+ * test certificate is accepted by the WebDriver session (`acceptInsecureCerts`), not by a pref.
+ */
+export function firefoxHostPrefs(proxyPort) {
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': proxyPort,
+    'network.proxy.share_proxy_settings': false,
+    // Plain http gets nowhere: the forums are all https, and nothing else is reachable here.
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': proxyPort,
+  };
 }
 
 async function main() {

@@ -1,0 +1,166 @@
+/**
+ * The main flows through the real UI, written once and run in every browser Threadnote ships for:
+ * tag, note and collapse a comment on Hacker News, reload and find it all back (folded before it
+ * shows), read the popup's summary, export the thread, and keep working after the browser stops
+ * the extension's background. tests/browser/main-flows.test.ts runs them in Chromium,
+ * tests/firefox/main-flows.test.ts in Firefox.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BrowserDriver, Tab } from './driver';
+import { HN } from './harness';
+
+const STORY = `${HN}/item?id=44533403`;
+const TITLE = 'Kimi K2: Open Agentic Intelligence';
+const MOTOBOI = 'hn:44536000';
+const ROWS = 'tr.athing.comtr';
+const NOTE = 'Ask about the licence <img src=x onerror="document.title=`pwned`">';
+
+const comment = (key: string) => `[data-tn-comment="${key}"]`;
+const control = (key: string) => `${comment(key)} tn-control >> `;
+const panel = (key: string) => `${control(key)}[role="dialog"]`;
+const tagInput = (key: string) => `${panel(key)} input#tn-comment-tags-input`;
+
+/** Replies under a comment, read from the page's own tree (indent), not from Threadnote. */
+function descendantIds(tab: Tab, key: string): Promise<string[]> {
+  return tab.evaluate(
+    (start) => {
+      const rows = [...document.querySelectorAll<HTMLElement>('tr.athing.comtr')];
+      const indent = (row: Element) => Number(row.querySelector('td.ind')?.getAttribute('indent'));
+      const index = rows.findIndex((row) => row.id === start);
+      const ids: string[] = [];
+      for (const row of rows.slice(index + 1)) {
+        if (indent(row) <= indent(rows[index] as Element)) break;
+        ids.push(row.id);
+      }
+      return ids;
+    },
+    key.replace('hn:', ''),
+  );
+}
+
+async function openControl(tab: Tab, key: string): Promise<void> {
+  await tab.hover(`${comment(key)} span.comhead a.hnuser`);
+  await tab.click(`${control(key)}button.trigger`);
+  await expect.poll(() => tab.visible(panel(key))).toBe(true);
+}
+
+async function addTag(tab: Tab, key: string, typed: string, expected: string): Promise<void> {
+  await tab.fill(tagInput(key), typed);
+  await tab.press(tagInput(key), 'Enter');
+  await expect.poll(() => tab.attribute(comment(key), 'data-tn-tags')).toBe(expected);
+}
+
+/** Every comment row is marked, and the comments show. */
+async function expectMarked(tab: Tab): Promise<void> {
+  const rows = await tab.count(ROWS);
+  expect(rows).toBeGreaterThan(0);
+  expect(await tab.count(`${ROWS}[data-tn-comment^="hn:"]`)).toBe(rows);
+  expect(await tab.attribute('html', 'class')).toContain('tn-ready');
+}
+
+export function mainFlows(driver: () => BrowserDriver): void {
+  describe('the main flows on Hacker News', () => {
+    const shot = (name: string) => `${driver().name.toLowerCase()}-${name}`;
+    let replies: string[] = [];
+
+    it('marks every comment and lets them show', async () => {
+      const tab = await driver().openThread(STORY, ROWS);
+      await expectMarked(tab);
+      replies = await descendantIds(tab, MOTOBOI);
+      expect(replies.length).toBeGreaterThan(2);
+      await tab.close();
+    });
+
+    it('tags, notes and collapses a comment through its control', async () => {
+      const tab = await driver().openThread(STORY, ROWS);
+      await openControl(tab, MOTOBOI);
+      await addTag(tab, MOTOBOI, 'Insightful', 'insightful');
+      await addTag(tab, MOTOBOI, 'follow up', 'insightful follow-up');
+
+      await tab.clickText(`${panel(MOTOBOI)} button`, 'Write a note');
+      const editor = `${comment(MOTOBOI)} tn-note-editor >> textarea`;
+      await tab.fill(editor, NOTE);
+      await tab.press(editor, 'Control+Enter');
+      await expect.poll(() => tab.attribute(comment(MOTOBOI), 'data-tn-note')).toBe('');
+      await expect.poll(() => tab.count(`${comment(MOTOBOI)} tn-note-editor`)).toBe(0);
+      expect(await tab.text(`${comment(MOTOBOI)} tn-note >> .note .text`)).toBe(NOTE);
+      expect(await tab.count('img[src="x"]')).toBe(0);
+
+      await openControl(tab, MOTOBOI);
+      await tab.clickText(`${panel(MOTOBOI)} button`, 'Collapse subthread');
+      await expect.poll(() => tab.attribute(comment(MOTOBOI), 'data-tn-fold')).toBe('collapsed');
+      for (const id of replies) expect(await tab.visible(`tr[id="${id}"]`)).toBe(false);
+      expect(await tab.text(`${comment(MOTOBOI)} tn-chips >> .stub`)).toMatch(
+        new RegExp(`collapsed: ${replies.length} replies by `),
+      );
+      await tab.screenshot(shot('annotated'));
+      await tab.close();
+    });
+
+    it('finds it all back after a reload, folded before the comments show', async () => {
+      const tab = await driver().openThread(STORY, ROWS);
+      await expect
+        .poll(() => tab.attribute(comment(MOTOBOI), 'data-tn-tags'))
+        .toBe('insightful follow-up');
+      await tab.reload();
+      await expect.poll(() => tab.attribute('html', 'class')).toContain('tn-ready');
+      await expect
+        .poll(() => tab.attribute(comment(MOTOBOI), 'data-tn-tags'))
+        .toBe('insightful follow-up');
+      expect(await tab.attribute(comment(MOTOBOI), 'data-tn-fold')).toBe('collapsed');
+      expect(await tab.text(`${comment(MOTOBOI)} tn-note >> .note .text`)).toBe(NOTE);
+      for (const id of replies) expect(await tab.visible(`tr[id="${id}"]`)).toBe(false);
+      await expectMarked(tab);
+      expect(await tab.evaluate(() => document.title, '')).not.toBe('pwned');
+      await tab.screenshot(shot('after-reload'), true);
+      await tab.close();
+    });
+
+    it('sums the thread up in the popup and exports it as JSON', async () => {
+      const tab = await driver().openThread(STORY, ROWS);
+      const popup = await driver().openPopup(STORY);
+      const count = (id: string) => popup.text(`[data-count="${id}"] strong`);
+      await expect.poll(() => count('tagged')).toBe('1');
+      expect(await count('noted')).toBe('1');
+      expect(await count('folded')).toBe('1');
+      expect(await count('comments')).toBe(String(await tab.count(ROWS)));
+      expect(await popup.text('[data-testid="thread-title"]')).toBe(TITLE);
+      expect(await popup.text('.site')).toBe('Hacker News');
+
+      const saved = await popup.download(() => popup.clickText('.export button', 'JSON'));
+      expect(saved.name).toMatch(/^threadnote-\d{4}-\d{2}-\d{2}-hn-44533403\.json$/);
+      const document = JSON.parse(saved.text) as {
+        format: string;
+        comments: { key: string; tags: string[]; note: string; fold: string }[];
+        threads: { key: string; title: string }[];
+      };
+      expect(document.format).toBe('threadnote');
+      expect(document.threads).toEqual([
+        expect.objectContaining({ key: 'hn:44533403', title: TITLE }),
+      ]);
+      expect(document.comments).toEqual([
+        expect.objectContaining({
+          key: MOTOBOI,
+          tags: ['insightful', 'follow-up'],
+          note: NOTE,
+          fold: 'collapsed',
+        }),
+      ]);
+      await expect.poll(() => popup.text('.export .saved')).toBe(`Saved ${saved.name}`);
+      await popup.screenshot(shot('popup'), true);
+      await popup.close();
+      await tab.close();
+    });
+
+    it('keeps working after the browser stops the extension’s background', async () => {
+      const tab = await driver().openThread(STORY, ROWS);
+      const first = `hn:${(await tab.attribute(ROWS, 'id')) ?? ''}`;
+      await driver().stopBackground();
+      await openControl(tab, first);
+      await addTag(tab, first, 'source', 'source');
+      await tab.reload();
+      await expect.poll(() => tab.attribute(comment(first), 'data-tn-tags')).toBe('source');
+      await tab.close();
+    });
+  });
+}
