@@ -106,10 +106,13 @@ export function Popup({ connector }: { connector: PopupConnector }) {
 
 const ENABLE_OUTCOMES: Record<Exclude<SiteEnableResult['status'], 'enabled'>, string> = {
   'not-forum': 'This page is not a forum Threadnote can read after all, so it stays off here.',
-  'no-access': 'Chrome did not give Threadnote access to this site, so it stays off here.',
+  'no-access': 'Your browser did not give Threadnote access to this site, so it stays off here.',
 };
 
-/** A Discourse topic on a host the reader has not enabled: one click asks Chrome for it. */
+/**
+ * A page Threadnote may not read yet: a Discourse topic on a host the reader has not enabled, or
+ * a forum whose access was withheld or taken back. One click asks the browser for it.
+ */
 function EnableView({
   offer,
   connector,
@@ -124,7 +127,7 @@ function EnableView({
   const enable = () => {
     setBusy(true);
     setOutcome('');
-    // No await before this call: Chrome asks for the permission only inside the click.
+    // No await before this call: browsers ask for a permission only inside the click.
     connector
       .enableSite(offer)
       .then((result) => {
@@ -134,16 +137,26 @@ function EnableView({
       .catch((error: unknown) => setOutcome(messageOf(error)))
       .finally(() => setBusy(false));
   };
+  const host = <strong>{offer.host}</strong>;
   return (
     <section aria-label="This site">
-      <p class="site">{offer.engineName}</p>
-      <p>
-        This looks like a {offer.engineName} forum. Threadnote reads only the sites you allow;
-        Chrome will ask you to let it read and change pages on <strong>{offer.host}</strong>.
-      </p>
+      <p class="site">{offer.name}</p>
+      {offer.kind === 'engine' ? (
+        <p>
+          This looks like a {offer.name} forum. Threadnote reads only the sites you allow; your
+          browser will ask you to let it read and change pages on {host}.
+        </p>
+      ) : (
+        <p>
+          Threadnote may not read {host}: its access to the site was not given, or was taken back in
+          your browser’s add-on settings. Allow it and your browser will ask you to confirm; the
+          page then reloads with your notes.
+        </p>
+      )}
       <button type="button" class="primary" disabled={busy} onClick={enable}>
-        Enable Threadnote on {offer.host}
+        {offer.kind === 'engine' ? 'Enable' : 'Allow'} Threadnote on {offer.host}
       </button>
+      {busy && offer.kind === 'site' && <p aria-busy="true">Waiting for the page to reload…</p>}
       {outcome && (
         <p class="error" role="alert">
           {outcome}

@@ -2,7 +2,7 @@
  * The popup's only way to the extension. Components take a PopupConnector, so tests can hand
  * them a mock instead of a browser.
  */
-import { browser } from '../shared/browser';
+import { browser, type Tabs } from '../shared/browser';
 import { exportFileName, saveFile } from '../shared/download';
 import type {
   BulkFoldAction,
@@ -15,27 +15,42 @@ import type {
 import { callTab, callWorker } from '../shared/messaging';
 import type { ExportFormat } from '../shared/model';
 import { exportData } from '../shared/stream-client';
-import { engineForUrl, hostPattern, parseUrl } from '../sites/registry';
+import { engineForUrl, fixedAdapterOfHost, hostPattern, parseUrl } from '../sites/registry';
 
 export interface CurrentPage {
   tabId: number;
   page: PageInfo;
 }
 
-/** A page of forum software (Discourse) on a host where Threadnote is not on yet. */
+/**
+ * A page Threadnote could read once the reader lets it: a topic of forum software (Discourse) on
+ * a host not enabled yet (`engine`), or a page of a forum Threadnote is made for whose access the
+ * reader withheld or took back (`site`: Firefox lets them, in about:addons, and Chrome, in its
+ * site access settings).
+ */
 export interface EnableOffer {
+  kind: 'engine' | 'site';
   tabId: number;
   host: string;
-  engineName: string;
+  /** The key prefix of the forum's records: `hn`, `discourse/forum.example.org`. */
+  site: string;
+  /** The forum software's name (“Discourse”) or the forum's (“Hacker News”). */
+  name: string;
+  /** The host permissions to ask for. */
+  origins: string[];
 }
 
 export interface PopupConnector {
   /** The forum page the popup is about, or null when the tab is not one Threadnote reads. */
   currentPage(): Promise<CurrentPage | null>;
   threadSummary(threadKey: string): Promise<ThreadSummary>;
-  /** Whether the tab looks like a forum engine's thread that the reader could enable. */
+  /** What the reader could allow for the tab: a forum engine's thread, or a forum's lost access. */
   enableOffer(): Promise<EnableOffer | null>;
-  /** Asks Chrome for the host, then turns Threadnote on there. Call it from the click itself. */
+  /**
+   * Asks the browser for the offer's hosts, then turns Threadnote on there: on a forum engine's
+   * host at once; on a forum's, by reloading the tab, where the manifest's script then starts.
+   * Call it from the click itself.
+   */
   enableSite(offer: EnableOffer): Promise<SiteEnableResult>;
   /** Gives a forum engine's host back; Threadnote stops there from the next page load. */
   disableSite(host: string): Promise<void>;
@@ -50,6 +65,26 @@ export interface PopupConnector {
 }
 
 const SEARCH_LIMIT = 50;
+
+/** Reloads a tab and resolves once its new page has loaded, content scripts and all. */
+function reload(tabId: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let started = false;
+    const listener = (id: number, change: Tabs.OnUpdatedChangeInfoType) => {
+      if (id !== tabId) return;
+      if (change.status === 'loading') started = true;
+      if (started && change.status === 'complete') {
+        browser.tabs.onUpdated.removeListener(listener);
+        resolve();
+      }
+    };
+    browser.tabs.onUpdated.addListener(listener);
+    browser.tabs.reload(tabId).catch((error: unknown) => {
+      browser.tabs.onUpdated.removeListener(listener);
+      reject(error instanceof Error ? error : new Error(String(error)));
+    });
+  });
+}
 
 async function targetTabId(): Promise<number | undefined> {
   // `?tab=<id>` opens the popup for a given tab, e.g. when it is opened in a tab of its own.
@@ -74,20 +109,35 @@ export const extensionConnector: PopupConnector = {
   async enableOffer() {
     const tabId = await targetTabId();
     if (tabId === undefined) return null;
-    // Chrome shows the address only for the tab the toolbar button was clicked on (activeTab).
+    // Without access to the host, the browser shows the address only for the tab whose toolbar
+    // button was clicked (activeTab).
     const url = parseUrl((await browser.tabs.get(tabId)).url ?? '');
-    const engine = url ? engineForUrl(url.href) : null;
-    return url && engine ? { tabId, host: url.host, engineName: engine.name } : null;
+    if (!url || url.protocol !== 'https:') return null;
+    const forum = fixedAdapterOfHost(url);
+    if (forum) {
+      const origins = [...forum.matches];
+      if (await browser.permissions.contains({ origins })) return null;
+      return { kind: 'site', tabId, host: url.host, site: forum.site, name: forum.name, origins };
+    }
+    const engine = engineForUrl(url.href);
+    if (!engine) return null;
+    return {
+      kind: 'engine',
+      tabId,
+      host: url.host,
+      site: engine.forHost(url.host).site,
+      name: engine.name,
+      origins: [hostPattern(url.host)],
+    };
   },
   enableSite(offer) {
-    // Chrome grants a permission only while the click that asked for it is being handled.
-    return browser.permissions
-      .request({ origins: [hostPattern(offer.host)] })
-      .then((granted) =>
-        granted
-          ? callWorker('site.enable', { tabId: offer.tabId })
-          : ({ status: 'no-access' } as const),
-      );
+    // Browsers grant a permission only while the click that asked for it is being handled.
+    return browser.permissions.request({ origins: offer.origins }).then(async (granted) => {
+      if (!granted) return { status: 'no-access' } as const;
+      if (offer.kind === 'engine') return callWorker('site.enable', { tabId: offer.tabId });
+      await reload(offer.tabId);
+      return { status: 'enabled', site: offer.site, name: offer.name } as const;
+    });
   },
   async disableSite(host) {
     await browser.permissions.remove({ origins: [hostPattern(host)] });

@@ -56,12 +56,12 @@ export interface DataOverview {
   /** Every tag, by name, with how many comments and users carry it. */
   tags: (Tag & { comments: number; users: number })[];
 }
-/** What turning Threadnote on for a forum engine's host (Discourse) came to. */
+/** What turning Threadnote on for a forum engine's host (Discourse), or back on for a forum, came to. */
 export type SiteEnableResult =
   | { status: 'enabled'; site: string; name: string }
   /** The page is not the engine's after all: the permission was given back. */
   | { status: 'not-forum' }
-  /** Chrome did not grant the host. */
+  /** The browser did not grant the host (the reader said no). */
   | { status: 'no-access' };
 
 export interface WorkerOutputs {

@@ -54,11 +54,18 @@ export function adapterForUrl(href: string): SiteAdapter | null {
 export function adaptersOfHost(href: string): SiteAdapter[] {
   const url = parseUrl(href);
   if (!url || url.protocol !== 'https:') return [];
-  const fixed = adapters.filter((adapter) =>
-    adapter.matches.some((pattern) => hostOfPattern(pattern) === url.hostname),
-  );
-  if (fixed.length > 0 || url.port !== '') return fixed;
+  const fixed = fixedAdapterOfHost(url);
+  if (fixed || url.port !== '') return fixed ? [fixed] : [];
   return engines.map((engine) => engine.forHost(url.host));
+}
+
+/** The fixed forum whose host this is (any page of it), or null. */
+export function fixedAdapterOfHost(url: URL): SiteAdapter | null {
+  return (
+    adapters.find((adapter) =>
+      adapter.matches.some((pattern) => hostOfPattern(pattern) === url.hostname),
+    ) ?? null
+  );
 }
 
 /** The adapter behind a key prefix: `hn`, or `discourse/forum.example.org`. */

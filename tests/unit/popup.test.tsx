@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../src/popup/Popup';
-import type { PopupConnector } from '../../src/popup/connector';
+import type { EnableOffer, PopupConnector } from '../../src/popup/connector';
 import type { ThreadSummary } from '../../src/shared/messages';
 import { thread } from './helpers';
 
@@ -138,7 +138,14 @@ describe('popup', () => {
   });
 
   it('offers to enable a Discourse topic’s host, asks from the click, then shows the thread', async () => {
-    const offer = { tabId: 9, host: 'forum.example.org', engineName: 'Discourse' };
+    const offer: EnableOffer = {
+      kind: 'engine',
+      tabId: 9,
+      host: 'forum.example.org',
+      site: 'discourse/forum.example.org',
+      name: 'Discourse',
+      origins: ['https://forum.example.org/*'],
+    };
     const page = {
       site: 'discourse/forum.example.org',
       siteName: 'Discourse (forum.example.org)',
@@ -172,7 +179,7 @@ describe('popup', () => {
     );
     const button = root.querySelector('button.primary');
     expect(button?.textContent).toBe('Enable Threadnote on forum.example.org');
-    expect(root.textContent).toContain('Chrome will ask you');
+    expect(root.textContent).toContain('your browser will ask you');
     await act(async () => {
       (button as HTMLButtonElement).click();
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -198,11 +205,94 @@ describe('popup', () => {
     );
   });
 
+  it('offers to allow a forum whose access was taken back, and waits for its reload', async () => {
+    const offer: EnableOffer = {
+      kind: 'site',
+      tabId: 7,
+      host: 'news.ycombinator.com',
+      site: 'hn',
+      name: 'Hacker News',
+      origins: ['https://news.ycombinator.com/*'],
+    };
+    let allowed = false;
+    let reloaded: () => void = () => undefined;
+    const asked: EnableOffer[] = [];
+    const current = await mockConnector().currentPage();
+    const root = await mount(
+      mockConnector({
+        currentPage: async () => (allowed ? current : null),
+        enableOffer: async () => (allowed ? null : offer),
+        enableSite: (requested) => {
+          asked.push(requested);
+          return new Promise((resolve) => {
+            reloaded = () => {
+              allowed = true;
+              resolve({ status: 'enabled', site: 'hn', name: 'Hacker News' });
+            };
+          });
+        },
+      }),
+    );
+    expect(root.querySelector('.site')?.textContent).toBe('Hacker News');
+    expect(root.textContent).toContain('was taken back');
+    const button = root.querySelector<HTMLButtonElement>('button.primary');
+    expect(button?.textContent).toBe('Allow Threadnote on news.ycombinator.com');
+    await act(async () => {
+      button?.click();
+    });
+    // Asked from the click itself, with nothing awaited first.
+    expect(asked).toEqual([offer]);
+    expect(root.querySelector('[aria-busy="true"]')?.textContent).toBe(
+      'Waiting for the page to reload…',
+    );
+    expect(button?.disabled).toBe(true);
+    await act(async () => {
+      reloaded();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(root.querySelector('[data-testid="thread-title"]')?.textContent).toBe(thread.title);
+  });
+
+  it('says so when the browser does not give the access', async () => {
+    const root = await mount(
+      mockConnector({
+        currentPage: async () => null,
+        enableOffer: async () => ({
+          kind: 'site',
+          tabId: 7,
+          host: 'lobste.rs',
+          site: 'lobsters',
+          name: 'Lobsters',
+          origins: ['https://lobste.rs/*'],
+        }),
+        enableSite: async () => ({ status: 'no-access' }),
+      }),
+    );
+    await act(async () => {
+      root.querySelector<HTMLButtonElement>('button.primary')?.click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe(
+      'Your browser did not give Threadnote access to this site, so it stays off here.',
+    );
+    expect(root.querySelector<HTMLButtonElement>('button.primary')?.disabled).toBe(false);
+  });
+
   it('says why a site stays off', async () => {
     const root = await mount(
       mockConnector({
         currentPage: async () => null,
-        enableOffer: async () => ({ tabId: 9, host: 'blog.example', engineName: 'Discourse' }),
+        enableOffer: async () => ({
+          kind: 'engine',
+          tabId: 9,
+          host: 'blog.example',
+          site: 'discourse/blog.example',
+          name: 'Discourse',
+          origins: ['https://blog.example/*'],
+        }),
         enableSite: async () => ({ status: 'not-forum' }),
       }),
     );
