@@ -49,13 +49,17 @@ import {
   writeSettings,
 } from './vocabulary';
 
-/** A content script speaks for the forums of its page's host, and only for them. */
-export type Caller = { kind: 'content'; sites: string[] } | { kind: 'extension' };
+/**
+ * A content script speaks for the forums of its page's host, and only for them. One in a private
+ * window (where the reader allowed Threadnote) leaves no record of the visit.
+ */
+export type Caller =
+  { kind: 'content'; sites: string[]; privateWindow: boolean } | { kind: 'extension' };
 
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: unknown;
+  tab?: { incognito?: boolean };
 }
 
 export interface RouterDeps {
@@ -80,7 +84,7 @@ export async function identifyCaller(sender: SenderInfo, deps: RouterDeps): Prom
   if (sites.length === 0) return null;
   // A host of Discourse & co. counts only while the reader has it enabled.
   if (sites.some(isEngineSite) && !(await deps.hostEnabled(sender.url))) return null;
-  return { kind: 'content', sites };
+  return { kind: 'content', sites, privateWindow: sender.tab.incognito === true };
 }
 
 /** Every record key a request names, so a content script can be kept to its own site's keys. */
@@ -144,9 +148,18 @@ function announce(
 }
 
 const handlers: {
-  [K in WorkerCall]: (input: WorkerInput<K>, deps: RouterDeps) => Promise<WorkerOutput<K>>;
+  [K in WorkerCall]: (
+    input: WorkerInput<K>,
+    deps: RouterDeps,
+    caller: Caller,
+  ) => Promise<WorkerOutput<K>>;
 } = {
-  'page.open': async (input, deps) => openPage(await deps.database(), input, deps.now()),
+  'page.open': async (input, deps, caller) =>
+    openPage(await deps.database(), input, deps.now(), {
+      // A private window's visits stay private: new comments are marked from the reader's
+      // other visits, and this one is not added to them.
+      rememberVisit: !(caller.kind === 'content' && caller.privateWindow),
+    }),
   'comment.update': async (input, deps) => {
     const result = await updateComment(await deps.database(), input, deps.now());
     announce(deps, [input], [result.annotation], result.createdTags);
@@ -235,8 +248,9 @@ export async function route(
     const handler = handlers[type] as (
       input: WorkerInput<typeof type>,
       deps: RouterDeps,
+      caller: Caller,
     ) => Promise<unknown>;
-    return { ok: true, value: await handler(input, deps) };
+    return { ok: true, value: await handler(input, deps, caller) };
   } catch (error) {
     return fail('failed', error instanceof Error ? error.message : String(error));
   }

@@ -25,6 +25,7 @@ export async function openPage(
   db: ThreadnoteDB,
   input: WorkerInput<'page.open'>,
   now: string,
+  { rememberVisit = true }: { rememberVisit?: boolean } = {},
 ): Promise<PageState> {
   const tx = db.transaction(['comments', 'users', 'tags', 'threads', 'settings'], 'readwrite');
   const byThread = tx.objectStore('comments').index('thread');
@@ -41,7 +42,7 @@ export async function openPage(
     input.visit ? tx.objectStore('threads').get(input.visit.thread.key) : undefined,
   ]);
 
-  if (input.visit) {
+  if (input.visit && rememberVisit) {
     const { thread, commentKeys } = input.visit;
     const seen = new Set(previous?.seenCommentKeys);
     for (const comment of commentKeys) seen.add(comment);

@@ -125,6 +125,29 @@ describe('router', () => {
     });
   });
 
+  it('records no visit from a private window, but marks what is new since the others', async () => {
+    const deps = await makeDeps();
+    const open = (commentKeys: string[]) =>
+      envelope('page.open', {
+        threadKeys: [thread.key],
+        userKeys: [],
+        usersOf: null,
+        visit: { thread, commentKeys },
+      });
+    const privateSender = { ...contentSender, tab: { incognito: true } };
+    await route(open(['hn:1']), contentSender, deps);
+    expect(await route(open(['hn:1', 'hn:2']), privateSender, deps)).toMatchObject({
+      ok: true,
+      value: { previousVisit: { seenCommentKeys: ['hn:1'] } },
+    });
+    expect(await route(open(['hn:1', 'hn:2']), privateSender, deps)).toMatchObject({
+      ok: true,
+      value: { previousVisit: { seenCommentKeys: ['hn:1'] } },
+    });
+    const db = await deps.database();
+    expect((await db.get('threads', thread.key))?.seenCommentKeys).toEqual(['hn:1']);
+  });
+
   it('returns validation errors as data, naming the field', async () => {
     const deps = await makeDeps();
     const cases: [unknown, RegExp][] = [
