@@ -39,6 +39,8 @@ export function firefoxPath(): string {
 }
 
 export interface FirefoxLaunchOptions {
+  /** What to install instead of dist-firefox/: a build folder, or the add-on's .zip or .xpi. */
+  extension?: string;
   /**
    * API permissions added to a copy of the build's manifest. `tabs` stands in for `activeTab`:
    * Firefox grants that when the reader clicks the toolbar button, which no test can click, and
@@ -87,6 +89,7 @@ export async function openExtensionPage(page: Page, path: string): Promise<void>
 }
 
 export async function launchFirefox({
+  extension,
   permissions = [],
 }: FirefoxLaunchOptions = {}): Promise<FirefoxSession> {
   if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) {
@@ -127,7 +130,7 @@ export async function launchFirefox({
     },
   });
   try {
-    await browser.installExtension(extensionDir(permissions, scratch));
+    await browser.installExtension(extension ?? extensionDir(permissions, scratch));
     const extensionPage = await browser.newPage();
     await openExtensionPage(extensionPage, 'src/popup/index.html');
     return {
