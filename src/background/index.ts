@@ -14,7 +14,13 @@ import {
 } from './site-access';
 
 const manifest = browser.runtime.getManifest();
-const declared = manifest.content_scripts ?? [];
+const root = browser.runtime.getURL('');
+// Firefox gives the manifest's files as full moz-extension:// URLs; scripting takes paths.
+const inPackage = (file: string) => (file.startsWith(root) ? file.slice(root.length) : file);
+const declared = (manifest.content_scripts ?? []).map((entry) => ({
+  js: (entry.js ?? []).map(inPackage),
+  css: (entry.css ?? []).map(inPackage),
+}));
 const [first] = declared;
 
 const siteAccess: SiteAccessDeps = {
@@ -25,7 +31,7 @@ const siteAccess: SiteAccessDeps = {
   // stylesheet those all share: each fixed forum's own stylesheet holds back only its markup.
   contentScript: {
     js: first?.js ?? [],
-    css: (first?.css ?? []).filter((file) => declared.every((entry) => entry.css?.includes(file))),
+    css: (first?.css ?? []).filter((file) => declared.every((entry) => entry.css.includes(file))),
   },
   declaredOrigins: manifest.host_permissions ?? [],
 };
