@@ -44,6 +44,8 @@ export interface Tab {
   /** Runs `fn` in the page (its own world, not the content script's). */
   evaluate<T>(fn: (arg: string) => T, arg: string): Promise<T>;
   reload(): Promise<void>;
+  /** Brings the tab to the front, where it gets animation frames again. */
+  front(): Promise<void>;
   /** Saves a screenshot as tests/output/<name>.png. */
   screenshot(name: string, fullPage?: boolean): Promise<void>;
   /** Runs `click` and returns the file it made the browser download. */
@@ -83,6 +85,7 @@ function playwrightTab(page: Page, downloads: string): Tab {
     async reload() {
       await page.reload();
     },
+    front: () => page.bringToFront(),
     async screenshot(name, fullPage = false) {
       await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage });
     },

@@ -152,15 +152,21 @@ export function mainFlows(driver: () => BrowserDriver): void {
       await tab.close();
     });
 
-    it('keeps working after the browser stops the extension’s background', async () => {
+    it('keeps working after the browser stops the extension’s background, in every tab', async () => {
+      const other = await driver().openThread(STORY, ROWS);
       const tab = await driver().openThread(STORY, ROWS);
       const first = `hn:${(await tab.attribute(ROWS, 'id')) ?? ''}`;
       await driver().stopBackground();
       await openControl(tab, first);
       await addTag(tab, first, 'source', 'source');
+      // The other tab of the thread follows at once, without a reload.
+      await other.front();
+      await expect.poll(() => other.attribute(comment(first), 'data-tn-tags')).toBe('source');
+      await tab.front();
       await tab.reload();
       await expect.poll(() => tab.attribute(comment(first), 'data-tn-tags')).toBe('source');
       await tab.close();
+      await other.close();
     });
   });
 }

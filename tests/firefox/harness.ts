@@ -221,6 +221,7 @@ function firefoxTab(page: Page, downloads: string): Tab {
     async reload() {
       await page.reload();
     },
+    front: () => page.bringToFront(),
     async screenshot(name, fullPage = false) {
       await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage });
     },
