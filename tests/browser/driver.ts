@@ -21,7 +21,7 @@ import {
   type Session,
 } from './harness';
 
-export interface SavedFile {
+interface SavedFile {
   name: string;
   text: string;
 }

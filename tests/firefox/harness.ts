@@ -11,6 +11,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,16 +26,16 @@ import {
 import type { BrowserDriver, Tab } from '../browser/driver';
 import { OUTPUT } from '../browser/harness';
 
-export const DIST_FIREFOX = join(process.cwd(), 'dist-firefox');
+const DIST_FIREFOX = join(process.cwd(), 'dist-firefox');
 
 /**
  * Firefox gives each installed add-on a random internal UUID, which its pages' addresses carry;
  * this pref fixes it so that tests can open moz-extension://<uuid>/src/popup/index.html.
  */
 const EXTENSION_UUID = '5f7a9a52-7d1f-4b2e-9d44-0c1f1b7e2a11';
-export const EXTENSION_BASE = `moz-extension://${EXTENSION_UUID}`;
+const EXTENSION_BASE = `moz-extension://${EXTENSION_UUID}`;
 
-export function firefoxPath(): string {
+function firefoxPath(): string {
   return process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 }
 
@@ -78,7 +79,7 @@ interface BidiFrame {
  * not send for moz-extension:// pages, so this navigates through BiDi without waiting and then
  * waits for the page itself.
  */
-export async function openExtensionPage(page: Page, path: string): Promise<void> {
+async function openExtensionPage(page: Page, path: string): Promise<void> {
   const url = `${EXTENSION_BASE}/${path}`;
   await (page.mainFrame() as unknown as BidiFrame).browsingContext.navigate(url, 'none');
   await page.waitForFunction(
@@ -107,47 +108,43 @@ export async function launchFirefox({
   const scratch = mkdtempSync(join(tmpdir(), 'threadnote-firefox-'));
   const downloads = join(scratch, 'downloads');
   mkdirSync(downloads);
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: firefoxPath(),
-    headless: true,
-    // The fixture server's certificate is a test one.
-    acceptInsecureCerts: true,
-    // Lets the BiDi session install add-ons.
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      ...firefoxHostPrefs(proxy.port),
-      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
-      // Firefox suspends an idle event page after 30 s; one second makes every flow cross
-      // suspensions and lets stopBackground() wait for one.
-      'extensions.background.idle.timeout': 1000,
-      // Answers permissions.request() as a reader clicking Allow would (no prompt shows headless).
-      'extensions.webextOptionalPermissionPrompts': false,
-      'browser.download.dir': downloads,
-      'browser.download.folderList': 2,
-      'browser.download.useDownloadDir': true,
-      'browser.download.always_ask_before_handling_new_types': false,
-    },
-  });
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await proxy.close();
+    await server.close();
+    rmSync(scratch, { recursive: true, force: true });
+  };
   try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: firefoxPath(),
+      headless: true,
+      // The fixture server's certificate is a test one.
+      acceptInsecureCerts: true,
+      // Lets the BiDi session install add-ons.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        ...firefoxHostPrefs(proxy.port),
+        'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
+        // Firefox suspends an idle event page after 30 s; one second makes every flow cross
+        // suspensions and lets stopBackground() wait for one.
+        'extensions.background.idle.timeout': 1000,
+        // Answers permissions.request() as a reader clicking Allow would (no prompt shows
+        // headless).
+        'extensions.webextOptionalPermissionPrompts': false,
+        'browser.download.dir': downloads,
+        'browser.download.folderList': 2,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+      },
+    });
     await browser.installExtension(extension ?? extensionDir(permissions, scratch));
     const extensionPage = await browser.newPage();
     await openExtensionPage(extensionPage, 'src/popup/index.html');
-    return {
-      browser,
-      downloads,
-      extensionPage,
-      async close() {
-        await browser.close();
-        await proxy.close();
-        await server.close();
-        rmSync(scratch, { recursive: true, force: true });
-      },
-    };
+    return { browser, downloads, extensionPage, close };
   } catch (error) {
-    await browser.close();
-    await proxy.close();
-    await server.close();
+    await close();
     throw error;
   }
 }
@@ -168,7 +165,7 @@ export function firefoxForSuite(options?: FirefoxLaunchOptions): () => FirefoxSe
 }
 
 /** The id of the tab showing `url`, asked of the extension's own API. */
-export async function tabIdOf(session: FirefoxSession, url: string): Promise<number> {
+async function tabIdOf(session: FirefoxSession, url: string): Promise<number> {
   const id = await session.extensionPage.evaluate(async (pattern) => {
     const tabs = (globalThis as unknown as { browser: ExtensionTabsApi }).browser.tabs;
     const [tab] = await tabs.query({ url: pattern });
@@ -228,16 +225,18 @@ function firefoxTab(page: Page, downloads: string): Tab {
     async download(click) {
       const before = new Set(readdirSync(downloads));
       await click();
-      // Firefox writes <name>.part and renames it when the download is complete.
-      const done = () =>
+      // Firefox makes an empty <name> at once, writes <name>.part and renames it over <name>
+      // when the download is complete.
+      const complete = () =>
         readdirSync(downloads).filter(
           (name) =>
             !before.has(name) &&
             !name.endsWith('.part') &&
-            !existsSync(join(downloads, `${name}.part`)),
+            !existsSync(join(downloads, `${name}.part`)) &&
+            statSync(join(downloads, name)).size > 0,
         );
-      await expect.poll(() => done().length).toBe(1);
-      const [name = ''] = done();
+      await expect.poll(() => complete().length).toBe(1);
+      const [name = ''] = complete();
       return { name, text: readFileSync(join(downloads, name), 'utf8') };
     },
     close: () => page.close(),
