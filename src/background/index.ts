@@ -1,5 +1,5 @@
 /** Service worker entry. Holds nothing in memory that matters: it may stop between messages. */
-import { browser, type Runtime } from '../shared/browser';
+import { browser, packagePath, type Runtime } from '../shared/browser';
 import { envelope, isEnvelope } from '../shared/messages';
 import { adapterForSite } from '../sites/registry';
 import { database } from './db';
@@ -14,12 +14,9 @@ import {
 } from './site-access';
 
 const manifest = browser.runtime.getManifest();
-const root = browser.runtime.getURL('');
-// Firefox gives the manifest's files as full moz-extension:// URLs; scripting takes paths.
-const inPackage = (file: string) => (file.startsWith(root) ? file.slice(root.length) : file);
 const declared = (manifest.content_scripts ?? []).map((entry) => ({
-  js: (entry.js ?? []).map(inPackage),
-  css: (entry.css ?? []).map(inPackage),
+  js: (entry.js ?? []).map(packagePath),
+  css: (entry.css ?? []).map(packagePath),
 }));
 const [first] = declared;
 
