@@ -24,6 +24,7 @@ import { siteOfKey, type CommentAnnotation, type Tag } from '../shared/model';
 import { adaptersOfHost, isEngineSite } from '../sites/registry';
 import type { ThreadnoteDB } from './db';
 import { search } from './search';
+import { listThreads, listedSites } from './thread-stats';
 import {
   dataOverview,
   deleteDraft,
@@ -188,6 +189,8 @@ const handlers: {
     stale(deps, await writeSettings(await deps.database(), input)),
   'thread.summary': async (input, deps) => threadSummary(await deps.database(), input.thread),
   'notes.search': async (input, deps) => search(await deps.database(), input.query, input.limit),
+  'threads.list': async (input, deps) => listThreads(await deps.database(), input),
+  'threads.sites': async (_input, deps) => listedSites(await deps.database()),
   'draft.get': async (input, deps) => getDraft(await deps.database(), input.key),
   'draft.save': async (input, deps) =>
     saveDraft(await deps.database(), input.key, input.text, deps.now()),

@@ -16,17 +16,20 @@ import {
   type UserAnnotation,
   type CommentAnnotation,
   type Tag,
-  type ThreadCounts,
 } from '../shared/model';
 import type { ThreadnoteDB } from './db';
 import { indexComment, indexUser } from './search';
+import { countsOf, refreshThreadStats, statsStores, tagCountsOf } from './thread-stats';
 
 export async function openPage(
   db: ThreadnoteDB,
   input: WorkerInput<'page.open'>,
   now: string,
 ): Promise<PageState> {
-  const tx = db.transaction(['comments', 'users', 'tags', 'threads', 'settings'], 'readwrite');
+  const tx = db.transaction(
+    ['comments', 'users', 'tags', 'threads', 'settings', 'threadStats'],
+    'readwrite',
+  );
   const byThread = tx.objectStore('comments').index('thread');
   const users = tx.objectStore('users');
 
@@ -53,6 +56,10 @@ export async function openPage(
       lastVisitedAt: now,
       seenCommentKeys: [...seen],
     });
+    const stats = await tx.objectStore('threadStats').get(thread.key);
+    if (stats && stats.activityAt < now) {
+      await tx.objectStore('threadStats').put({ ...stats, activityAt: now });
+    }
   }
   await tx.done;
 
@@ -88,7 +95,7 @@ export async function updateComments(
   updates: readonly Update[],
   now: string,
 ): Promise<CommentUpdates> {
-  const tx = db.transaction(['comments', 'tags', 'threads', 'search'], 'readwrite');
+  const tx = db.transaction(['comments', 'tags', 'threads', 'search', 'threadStats'], 'readwrite');
   const comments = tx.objectStore('comments');
   const tagStore = tx.objectStore('tags');
   const threads = tx.objectStore('threads');
@@ -96,6 +103,7 @@ export async function updateComments(
   const annotations: (CommentAnnotation | null)[] = [];
   const createdTags = new Map<string, Tag>();
   const knownThreads = new Set<string>();
+  const touched = new Set<string>();
 
   for (const { comment, patch } of updates) {
     const existing = await comments.get(comment.key);
@@ -118,6 +126,7 @@ export async function updateComments(
       ...(patch.fold !== undefined && { fold: patch.fold }),
       updatedAt: now,
     };
+    touched.add(base.thread);
 
     if (isEmptyAnnotation(next)) {
       annotations.push(null);
@@ -144,6 +153,7 @@ export async function updateComments(
       });
     }
   }
+  await refreshThreadStats(statsStores(tx), touched);
   await tx.done;
   return { annotations, createdTags: [...createdTags.values()] };
 }
@@ -223,26 +233,14 @@ export async function threadSummary(db: ThreadnoteDB, threadKey: string): Promis
     tx.objectStore('threads').get(threadKey),
     tx.objectStore('comments').index('thread').getAll(threadKey),
   ]);
-  const perTag = new Map<string, number>();
-  for (const comment of comments) {
-    for (const name of comment.tags) perTag.set(name, (perTag.get(name) ?? 0) + 1);
-  }
   const tags = await Promise.all(
-    [...perTag].map(async ([name, count]) => ({
+    tagCountsOf(comments).map(async ({ name, comments: count }) => ({
       name,
       color: (await tx.objectStore('tags').get(name))?.color ?? defaultTagColor(name),
       comments: count,
     })),
   );
-  tags.sort((a, b) => b.comments - a.comments || a.name.localeCompare(b.name));
-  const counts: ThreadCounts = { annotated: 0, tagged: 0, noted: 0, collapsed: 0, hidden: 0 };
-  for (const comment of comments) {
-    counts.annotated++;
-    if (comment.tags.length > 0) counts.tagged++;
-    if (comment.note !== '') counts.noted++;
-    if (comment.fold === 'collapsed') counts.collapsed++;
-    if (comment.fold === 'hidden') counts.hidden++;
-  }
+  const counts = countsOf(comments);
   let summaryThread: ThreadSummary['thread'] = null;
   if (thread) {
     const { seenCommentKeys: _seen, ...rest } = thread;
@@ -262,7 +260,7 @@ export function listTags(db: ThreadnoteDB): Promise<Tag[]> {
 /** The stores an export writes, in the order of export format v1. */
 const ALL_STORES = ['tags', 'threads', 'comments', 'users'] as const;
 /** What else a wipe clears: kept beside those records, never exported. */
-const UNEXPORTED_STORES = ['search', 'drafts', 'settings'] as const;
+const UNEXPORTED_STORES = ['search', 'drafts', 'settings', 'threadStats'] as const;
 
 export async function dataOverview(db: ThreadnoteDB): Promise<DataOverview> {
   const tx = db.transaction([...ALL_STORES], 'readonly');

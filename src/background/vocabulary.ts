@@ -14,6 +14,7 @@ import {
 } from '../shared/model';
 import type { ThreadnoteDB } from './db';
 import { indexComment, indexUser } from './search';
+import { refreshThreadStats, statsStores } from './thread-stats';
 
 const SETTINGS_KEY = 'settings';
 
@@ -55,7 +56,10 @@ export async function mergeTags(
   now: string,
 ): Promise<TagChange> {
   const sources = [...new Set(from)].filter((name) => name !== into);
-  const tx = db.transaction(['comments', 'users', 'tags', 'settings', 'search'], 'readwrite');
+  const tx = db.transaction(
+    ['comments', 'users', 'tags', 'settings', 'search', 'threads', 'threadStats'],
+    'readwrite',
+  );
   const tagStore = tx.objectStore('tags');
   const searchStore = tx.objectStore('search');
   const definitions = await Promise.all(sources.map((name) => tagStore.get(name)));
@@ -71,6 +75,10 @@ export async function mergeTags(
     await tx.objectStore('comments').put(next);
     await indexComment(searchStore, next.key, next);
   }
+  await refreshThreadStats(
+    statsStores(tx),
+    comments.map((record) => record.thread),
+  );
   const users = await recordsTagged(tx.objectStore('users').index('tags'), sources);
   for (const record of users) {
     const next = { ...record, tags: replace(record.tags), updatedAt: now };
@@ -95,7 +103,10 @@ export async function mergeTags(
 
 /** Takes a tag off every comment and user (dropping records left empty) and forgets it. */
 export async function deleteTag(db: ThreadnoteDB, name: string, now: string): Promise<TagChange> {
-  const tx = db.transaction(['comments', 'users', 'tags', 'settings', 'search'], 'readwrite');
+  const tx = db.transaction(
+    ['comments', 'users', 'tags', 'settings', 'search', 'threads', 'threadStats'],
+    'readwrite',
+  );
   const searchStore = tx.objectStore('search');
   if ((await tx.objectStore('tags').getKey(name)) === undefined) {
     return abortWith(tx, `There is no tag “${name}”.`);
@@ -109,6 +120,10 @@ export async function deleteTag(db: ThreadnoteDB, name: string, now: string): Pr
     else await tx.objectStore('comments').delete(record.key);
     await indexComment(searchStore, record.key, kept);
   }
+  await refreshThreadStats(
+    statsStores(tx),
+    comments.map((record) => record.thread),
+  );
   const users = await recordsTagged(tx.objectStore('users').index('tags'), [name]);
   for (const record of users) {
     const next = { ...record, tags: without(record.tags), updatedAt: now };

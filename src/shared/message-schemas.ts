@@ -139,6 +139,18 @@ export const workerRequestSchemas = {
   }),
   'draft.delete': v.strictObject({ key: draftKey }),
   'thread.summary': v.strictObject({ thread: key }),
+  'threads.list': v.strictObject({
+    site: v.nullable(v.pipe(v.string(), v.maxLength(MAX_KEY), v.regex(/^[a-z0-9/.-]+$/))),
+    tag: v.nullable(tagName),
+    after: v.nullable(
+      v.strictObject({
+        activityAt: v.pipe(v.string(), v.maxLength(40)),
+        thread: key,
+      }),
+    ),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
+  }),
+  'threads.sites': v.strictObject({}),
   'tags.list': v.strictObject({}),
   /** What is stored, for the options page: totals, annotated threads and tags with counts. */
   'data.overview': v.strictObject({}),

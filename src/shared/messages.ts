@@ -42,6 +42,36 @@ export interface ThreadSummary {
   notes: { key: string; author: string; note: string; quote: string; url: string }[];
 }
 
+/** Where a page of the all-threads list ended: the next page starts after it. */
+export interface ThreadListCursor {
+  activityAt: string;
+  thread: string;
+}
+
+export type ThreadListInput = WorkerInput<'threads.list'>;
+
+export interface ThreadListItem {
+  key: string;
+  /** `hn`, `lobsters`, `reddit` or `discourse/<host>`. */
+  site: string;
+  title: string;
+  url: string;
+  /** The later of the newest annotation change and the last visit. */
+  activityAt: string;
+  counts: ThreadCounts;
+  /** The most used tags in the thread, with their colours. */
+  tags: { name: string; color: string; comments: number }[];
+  /** How many other tags the thread has. */
+  moreTags: number;
+}
+
+export interface ThreadListPage {
+  threads: ThreadListItem[];
+  /** How many threads match the filter. */
+  total: number;
+  next: ThreadListCursor | null;
+}
+
 export interface RecordCounts {
   threads: number;
   comments: number;
@@ -78,6 +108,8 @@ export interface WorkerOutputs {
   'settings.get': Settings;
   'settings.update': Settings;
   'thread.summary': ThreadSummary;
+  'threads.list': ThreadListPage;
+  'threads.sites': string[];
   'tags.list': Tag[];
   'data.overview': DataOverview;
   'data.wipe': RecordCounts;
@@ -130,6 +162,9 @@ export const workerCallers: Record<WorkerCall, readonly ('content' | 'extension'
   'settings.get': ['content', 'extension'],
   'settings.update': ['extension'],
   'thread.summary': ['content', 'extension'],
+  // Every thread of every site: the popup's list, never a page's business.
+  'threads.list': ['extension'],
+  'threads.sites': ['extension'],
   'tags.list': ['content', 'extension'],
   'data.overview': ['extension'],
   'data.wipe': ['extension'],
