@@ -19,12 +19,12 @@ import {
   type TabPushes,
   type CommentChange,
 } from '../shared/messages';
-import type { SiteEnableResult } from '../shared/messages';
+import type { PageInfo, SiteEnableResult } from '../shared/messages';
 import { siteOfKey, type CommentAnnotation, type Tag } from '../shared/model';
 import { adaptersOfHost, isEngineSite } from '../sites/registry';
 import type { ThreadnoteDB } from './db';
 import { search } from './search';
-import { listThreads, listedSites } from './thread-stats';
+import { THREAD_PAGE, listThreads, listedSites } from './thread-stats';
 import {
   dataOverview,
   deleteDraft,
@@ -71,6 +71,8 @@ export interface RouterDeps {
   /** The sites of the forum engine hosts (Discourse) the reader enabled. */
   enabledSites: () => Promise<string[]>;
   enableTab: (tabId: number) => Promise<SiteEnableResult>;
+  /** What the tab's content script says of its page, or null where none answers. */
+  pageInfo: (tabId: number) => Promise<PageInfo | null>;
 }
 
 export async function identifyCaller(sender: SenderInfo, deps: RouterDeps): Promise<Caller | null> {
@@ -189,6 +191,15 @@ const handlers: {
     stale(deps, await writeSettings(await deps.database(), input)),
   'thread.summary': async (input, deps) => threadSummary(await deps.database(), input.thread),
   'notes.search': async (input, deps) => search(await deps.database(), input.query, input.limit),
+  'popup.open': async (input, deps) => {
+    const page = input.tabId === null ? null : await deps.pageInfo(input.tabId);
+    const db = await deps.database();
+    const [summary, threads] = await Promise.all([
+      page?.thread ? threadSummary(db, page.thread.key) : null,
+      listThreads(db, { site: null, tag: null, after: null, limit: THREAD_PAGE }),
+    ]);
+    return { page, summary, threads };
+  },
   'threads.list': async (input, deps) => listThreads(await deps.database(), input),
   'threads.sites': async (_input, deps) => listedSites(await deps.database()),
   'draft.get': async (input, deps) => getDraft(await deps.database(), input.key),

@@ -246,11 +246,19 @@ export async function threadSummary(db: ThreadnoteDB, threadKey: string): Promis
     const { seenCommentKeys: _seen, ...rest } = thread;
     summaryThread = rest;
   }
-  const notes = comments
-    .filter((comment) => comment.note !== '')
+  const annotations = comments
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-    .map(({ key, author, note, quote, url }) => ({ key, author, note, quote, url }));
-  return { thread: summaryThread, counts, tags, notes };
+    .map(({ key, author, note, quote, url, tags: names, fold, updatedAt }) => ({
+      key,
+      author,
+      note,
+      quote,
+      url,
+      tags: names,
+      fold,
+      updatedAt,
+    }));
+  return { thread: summaryThread, counts, tags, annotations };
 }
 
 export function listTags(db: ThreadnoteDB): Promise<Tag[]> {

@@ -48,6 +48,24 @@ const CLASS = {
   collapsedBody: 'tn-collapsed-body',
 } as const;
 
+/** Draws the eye to a comment just jumped to. */
+export function flash(comment: SiteComment): void {
+  comment.element.classList.remove(CLASS.flash);
+  // Restart the animation when the same comment is flashed twice.
+  void comment.element.getBoundingClientRect();
+  comment.element.classList.add(CLASS.flash);
+  setTimeout(() => comment.element.classList.remove(CLASS.flash), FLASH_MS);
+}
+
+/** `data-tn-new`, and a visible "new" at the start of the comment's header. */
+function markNew(comment: SiteComment): void {
+  if (comment.element.hasAttribute(ATTR.isNew)) return;
+  comment.element.setAttribute(ATTR.isNew, '');
+  const mark = document.createElement('tn-new-mark');
+  mark.textContent = 'new';
+  comment.header()?.prepend(mark);
+}
+
 function setAttribute(element: Element, name: string, value: string | null): void {
   if (value === null) {
     if (element.hasAttribute(name)) element.removeAttribute(name);
@@ -156,6 +174,14 @@ export class Annotator {
       comments: this.page.comments.length,
       enabledHost: isEngineSite(this.adapter.site) ? this.url.host : null,
       commentKeys: this.page.comments.map((comment) => comment.key),
+      newComments: this.seenBefore
+        ? this.page.comments.filter((comment) => this.isNew(comment.key)).length
+        : 0,
+      taggedUsers: new Set(
+        this.page.comments
+          .map((comment) => comment.author)
+          .filter((author) => author !== null && (this.user(author)?.tags.length ?? 0) > 0),
+      ).size,
     };
   }
 
@@ -555,9 +581,7 @@ export class Annotator {
     const seenBefore = this.seenBefore;
     const anyUsers = this.users.size > 0;
     for (const comment of comments) {
-      if (seenBefore && !seenBefore.has(comment.key)) {
-        comment.element.setAttribute(ATTR.isNew, '');
-      }
+      if (seenBefore && !seenBefore.has(comment.key)) markNew(comment);
       // Only non-empty user annotations are kept, so any record means something to show.
       const authorAnnotated =
         anyUsers && comment.author !== null && this.users.has(this.userKey(comment.author));
@@ -678,11 +702,7 @@ export class Annotator {
     }
     if (unfold.length > 0) await this.updateMany(unfold);
     focus(comment);
-    comment.element.classList.remove(CLASS.flash);
-    // Restart the animation when the same comment is revealed twice.
-    void comment.element.getBoundingClientRect();
-    comment.element.classList.add(CLASS.flash);
-    setTimeout(() => comment.element.classList.remove(CLASS.flash), FLASH_MS);
+    flash(comment);
     return true;
   }
 

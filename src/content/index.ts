@@ -150,6 +150,11 @@ if (!running.threadnoteRunning) {
             (error: unknown) => ({ ok: false, error: toErrorData(error) }),
           );
       }
+      case 'comment.next-new': {
+        const { step } = message.payload as TabRequests['comment.next-new'];
+        const moved = current.navigator?.moveToNew(step);
+        return Promise.resolve(ok(moved ?? { key: null, position: 0, total: 0 }));
+      }
       case 'filter.set': {
         const { tag } = message.payload as TabRequests['filter.set'];
         return Promise.resolve(ok({ matches: current.filter?.set(tag) ?? 0 }));

@@ -139,6 +139,9 @@ export const workerRequestSchemas = {
   }),
   'draft.delete': v.strictObject({ key: draftKey }),
   'thread.summary': v.strictObject({ thread: key }),
+  'popup.open': v.strictObject({
+    tabId: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  }),
   'threads.list': v.strictObject({
     site: v.nullable(v.pipe(v.string(), v.maxLength(MAX_KEY), v.regex(/^[a-z0-9/.-]+$/))),
     tag: v.nullable(tagName),

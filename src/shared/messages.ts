@@ -38,8 +38,22 @@ export interface ThreadSummary {
   counts: ThreadCounts;
   /** Tags on the thread's comments, most used first. */
   tags: { name: string; color: string; comments: number }[];
-  /** The thread's notes, newest first, with the quote kept from when each was first taken. */
-  notes: { key: string; author: string; note: string; quote: string; url: string }[];
+  /**
+   * The thread's annotated comments, newest change first, with the quote kept from when each was
+   * first annotated (so a note whose comment is gone still says what it was about).
+   */
+  annotations: Pick<
+    CommentAnnotation,
+    'key' | 'author' | 'note' | 'quote' | 'url' | 'tags' | 'fold' | 'updatedAt'
+  >[];
+}
+
+/** Everything the popup shows first, from one request. */
+export interface PopupState {
+  /** The tab's forum page, or null when no content script answers there. */
+  page: PageInfo | null;
+  summary: ThreadSummary | null;
+  threads: ThreadListPage;
 }
 
 /** Where a page of the all-threads list ended: the next page starts after it. */
@@ -108,6 +122,7 @@ export interface WorkerOutputs {
   'settings.get': Settings;
   'settings.update': Settings;
   'thread.summary': ThreadSummary;
+  'popup.open': PopupState;
   'threads.list': ThreadListPage;
   'threads.sites': string[];
   'tags.list': Tag[];
@@ -162,6 +177,7 @@ export const workerCallers: Record<WorkerCall, readonly ('content' | 'extension'
   'settings.get': ['content', 'extension'],
   'settings.update': ['extension'],
   'thread.summary': ['content', 'extension'],
+  'popup.open': ['extension'],
   // Every thread of every site: the popup's list, never a page's business.
   'threads.list': ['extension'],
   'threads.sites': ['extension'],
@@ -264,6 +280,8 @@ export interface TabRequests {
   /** Filters the page by a tag, or clears the filter with null. */
   'filter.set': { tag: string | null };
   'comment.reveal': { key: string };
+  /** Moves to the next (1) or previous (-1) new comment that can be seen. */
+  'comment.next-new': { step: 1 | -1 };
 }
 export interface PageInfo {
   site: string;
@@ -274,6 +292,10 @@ export interface PageInfo {
   enabledHost: string | null;
   /** Keys of the comments on the page, so notes on missing ones show as orphans. */
   commentKeys: string[];
+  /** Comments on the page that were not there at the last visit (0 on a first visit). */
+  newComments: number;
+  /** Authors on the page the reader has tagged. */
+  taggedUsers: number;
 }
 export interface TabOutputs {
   'page.info': PageInfo;
@@ -281,6 +303,8 @@ export interface TabOutputs {
   'folds.bulk': { changed: number; canUndo: boolean };
   'filter.set': { matches: number };
   'comment.reveal': { found: boolean };
+  /** The comment moved to, and where it is among the page's new comments (from 1). */
+  'comment.next-new': { key: string | null; position: number; total: number };
 }
 
 export interface Envelope<T extends string = string, P = unknown> {

@@ -19,6 +19,19 @@ async function makeDeps() {
     hostEnabled: async (url: string) => url.startsWith('https://forum.example.org/'),
     enabledSites: async () => ['discourse/forum.example.org'],
     enableTab: async () => ({ status: 'not-forum' }) as const,
+    pageInfo: async (tabId: number) =>
+      tabId === 7
+        ? {
+            site: 'hn',
+            siteName: 'Hacker News',
+            thread,
+            comments: 2,
+            enabledHost: null,
+            commentKeys: ['hn:5', 'hn:6'],
+            newComments: 1,
+            taggedUsers: 0,
+          }
+        : null,
   };
   return deps;
 }
@@ -219,6 +232,35 @@ describe('router', () => {
     expect(await route(envelope('site.enable', { tabId: -1 }), popupSender, deps)).toMatchObject({
       ok: false,
       error: { code: 'invalid' },
+    });
+  });
+
+  it('answers the popup’s first view in one request, and only the popup', async () => {
+    const deps = await makeDeps();
+    await route(
+      envelope('comment.update', { comment: commentRef('5'), patch: { note: 'see this' } }),
+      contentSender,
+      deps,
+    );
+    const open = await route(envelope('popup.open', { tabId: 7 }), popupSender, deps);
+    expect(open).toMatchObject({
+      ok: true,
+      value: {
+        page: { thread, newComments: 1 },
+        summary: {
+          counts: { annotated: 1, noted: 1 },
+          annotations: [{ key: 'hn:5', note: 'see this' }],
+        },
+        threads: { total: 1, threads: [{ key: thread.key, counts: { noted: 1 } }] },
+      },
+    });
+    expect(await route(envelope('popup.open', { tabId: 8 }), popupSender, deps)).toMatchObject({
+      ok: true,
+      value: { page: null, summary: null, threads: { total: 1 } },
+    });
+    expect(await route(envelope('popup.open', { tabId: 7 }), contentSender, deps)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
     });
   });
 });

@@ -22,6 +22,7 @@ async function makeDeps() {
     hostEnabled: async () => false,
     enabledSites: async () => [],
     enableTab: async () => ({ status: 'not-forum' }) as const,
+    pageInfo: async () => null,
   };
   return { db, deps };
 }
