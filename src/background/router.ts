@@ -107,8 +107,10 @@ function keysNamed<K extends WorkerCall>(type: K, input: WorkerInput<K>): string
         comment.key,
         comment.thread.key,
       ]);
-    case 'page.early':
-      return [(input as WorkerInput<'page.early'>).item];
+    case 'page.early': {
+      const { site, item } = input as WorkerInput<'page.early'>;
+      return [`${site}:`, ...(item === null ? [] : [item])];
+    }
     case 'user.update':
       return [(input as WorkerInput<'user.update'>).user.key];
     case 'draft.get':
@@ -160,9 +162,11 @@ const handlers: {
     announce(deps, input.updates, result.annotations, result.createdTags);
     return result;
   },
-  'page.early': async (input, deps) => ({
-    folds: await foldsForItem(await deps.database(), input.item),
-  }),
+  'page.early': async (input, deps) => {
+    const db = await deps.database();
+    if ((await readSettings(db)).disabledSites.includes(input.site)) return { folds: 0, off: true };
+    return { folds: input.item === null ? 0 : await foldsForItem(db, input.item), off: false };
+  },
   'user.update': async (input, deps) => {
     const { key, name } = input.user;
     if (key !== `${siteOfKey(key)}:${name}`) throw new Error(`“${key}” is not the key of ${name}.`);
@@ -202,6 +206,7 @@ const handlers: {
   },
   'threads.list': async (input, deps) => listThreads(await deps.database(), input),
   'threads.sites': async (_input, deps) => listedSites(await deps.database()),
+  'sites.enabled': (_input, deps) => deps.enabledSites(),
   'draft.get': async (input, deps) => getDraft(await deps.database(), input.key),
   'draft.save': async (input, deps) =>
     saveDraft(await deps.database(), input.key, input.text, deps.now()),

@@ -22,12 +22,18 @@ export async function readSettings(db: ThreadnoteDB): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(await db.get('settings', SETTINGS_KEY)) };
 }
 
-export async function writeSettings(db: ThreadnoteDB, settings: Settings): Promise<Settings> {
-  const tags = new Set(await db.getAllKeys('tags'));
-  const missing = settings.quickTags.find((name) => !tags.has(name));
-  if (missing) throw new Error(`There is no tag “${missing}” to make a quick tag.`);
-  const next = { ...settings, quickTags: [...new Set(settings.quickTags)] };
-  await db.put('settings', next, SETTINGS_KEY);
+export async function writeSettings(db: ThreadnoteDB, patch: Partial<Settings>): Promise<Settings> {
+  const tx = db.transaction(['settings', 'tags'], 'readwrite');
+  const current = { ...DEFAULT_SETTINGS, ...(await tx.objectStore('settings').get(SETTINGS_KEY)) };
+  const next: Settings = {
+    quickTags: [...new Set(patch.quickTags ?? current.quickTags)],
+    disabledSites: [...new Set(patch.disabledSites ?? current.disabledSites)],
+  };
+  const tags = new Set(await tx.objectStore('tags').getAllKeys());
+  const missing = next.quickTags.find((name) => !tags.has(name));
+  if (missing) return abortWith(tx, `There is no tag “${missing}” to make a quick tag.`);
+  await tx.objectStore('settings').put(next, SETTINGS_KEY);
+  await tx.done;
   return next;
 }
 

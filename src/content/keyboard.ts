@@ -3,7 +3,8 @@
  * one, x collapses or expands, h hides, t opens the Threadnote panel, n its note, 1–9 toggle the quick
  * tags. N and P move to the next and previous comment new since the last visit. X/E/R collapse
  * all top-level, expand all and collapse read; u undoes the last fold action. Keys never act while
- * the reader types in a field.
+ * the reader types in a field. The options page lists these from src/shared/page-keys.ts: keep
+ * both in step.
  */
 import type { BulkFoldAction } from '../shared/messages';
 import type { SiteComment } from '../sites/types';

@@ -1,17 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ThreadListItem, ThreadListPage } from '../shared/messages';
 import type { Tag } from '../shared/model';
-import { adapterForSite, isEngineSite } from '../sites/registry';
+import { siteLabel } from '../sites/registry';
 import type { PopupConnector } from './connector';
 import { formatDate, messageOf } from './format';
 
 const PAGE = 50;
-
-/** "Hacker News", or "Discourse · forum.example.org" for a host of a forum engine. */
-export function siteLabel(site: string): string {
-  const name = adapterForSite(site)?.name ?? site;
-  return isEngineSite(site) ? `${name} · ${site.slice(site.indexOf('/') + 1)}` : name;
-}
 
 function describeCounts({ counts }: ThreadListItem): string {
   const parts = [

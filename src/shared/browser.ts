@@ -3,3 +3,17 @@ import browser from 'webextension-polyfill';
 
 export type { Permissions, Runtime, Scripting, Tabs } from 'webextension-polyfill';
 export { browser };
+
+/**
+ * Opens the browser's own page for extension keyboard shortcuts. Chromium has one at an address
+ * an extension may open; Firefox keeps it in the add-ons manager, which an extension cannot open,
+ * so this resolves false there and the caller says where to find it.
+ */
+export async function openShortcutSettings(): Promise<boolean> {
+  try {
+    await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+    return true;
+  } catch {
+    return false;
+  }
+}

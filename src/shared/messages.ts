@@ -112,7 +112,8 @@ export interface WorkerOutputs {
   'page.open': PageState;
   'comment.update': { annotation: CommentAnnotation | null; createdTags: Tag[] };
   'comments.update': { annotations: (CommentAnnotation | null)[]; createdTags: Tag[] };
-  'page.early': { folds: number };
+  /** How many folds the thread has, and whether the reader turned Threadnote off on the site. */
+  'page.early': { folds: number; off: boolean };
   'user.update': { annotation: UserAnnotation | null; createdTags: Tag[] };
   'tags.update': Tag;
   'tags.rename': TagChange;
@@ -125,6 +126,8 @@ export interface WorkerOutputs {
   'popup.open': PopupState;
   'threads.list': ThreadListPage;
   'threads.sites': string[];
+  /** Sites of the forum-engine hosts (Discourse) the reader enabled. */
+  'sites.enabled': string[];
   'tags.list': Tag[];
   'data.overview': DataOverview;
   'data.wipe': RecordCounts;
@@ -181,6 +184,7 @@ export const workerCallers: Record<WorkerCall, readonly ('content' | 'extension'
   // Every thread of every site: the popup's list, never a page's business.
   'threads.list': ['extension'],
   'threads.sites': ['extension'],
+  'sites.enabled': ['extension'],
   'tags.list': ['content', 'extension'],
   'data.overview': ['extension'],
   'data.wipe': ['extension'],

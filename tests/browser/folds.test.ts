@@ -238,7 +238,9 @@ describe('folds', () => {
     const popup = await openPopup(session, await tabIdOf(session, STORY));
     await popup.getByRole('button', { name: 'Collapse all top-level' }).click();
     await expect.poll(folded).toEqual(top);
-    expect(await popup.locator('.folds [role="status"]').textContent()).toBe(`Changed ${top.length} comments.`);
+    expect(await popup.locator('.folds [role="status"]').textContent()).toBe(
+      `Changed ${top.length} comments.`,
+    );
     await expect
       .poll(() => popup.locator('[data-count="collapsed"] strong').textContent())
       .toBe(String(top.length));

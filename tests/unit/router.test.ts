@@ -74,18 +74,32 @@ describe('router', () => {
       value: { annotations: [{ key: 'hn:8' }, { key: 'hn:9' }, { key: 'hn:10' }] },
     });
     expect(deps.broadcast).toHaveBeenCalledTimes(1);
-    expect(await route(envelope('page.early', { item: thread.key }), contentSender, deps)).toEqual({
+    expect(
+      await route(envelope('page.early', { site: 'hn', item: thread.key }), contentSender, deps),
+    ).toEqual({
       ok: true,
-      value: { folds: 3 },
+      value: { folds: 3, off: false },
     });
-    expect(await route(envelope('page.early', { item: 'hn:9' }), contentSender, deps)).toEqual({
+    expect(
+      await route(envelope('page.early', { site: 'hn', item: 'hn:9' }), contentSender, deps),
+    ).toEqual({
       ok: true,
-      value: { folds: 3 },
+      value: { folds: 3, off: false },
     });
-    expect(await route(envelope('page.early', { item: 'hn:404' }), contentSender, deps)).toEqual({
+    expect(
+      await route(envelope('page.early', { site: 'hn', item: 'hn:404' }), contentSender, deps),
+    ).toEqual({
       ok: true,
-      value: { folds: 0 },
+      value: { folds: 0, off: false },
     });
+    // A site the reader turned off: the page is told so, and nothing else.
+    await route(envelope('settings.update', { disabledSites: ['hn'] }), popupSender, deps);
+    expect(
+      await route(envelope('page.early', { site: 'hn', item: null }), contentSender, deps),
+    ).toEqual({ ok: true, value: { folds: 0, off: true } });
+    expect(
+      await route(envelope('page.early', { site: 'lobsters', item: null }), contentSender, deps),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const empty = await route(envelope('comments.update', { updates: [] }), contentSender, deps);
     expect(empty).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
