@@ -94,31 +94,32 @@ export function AllThreads({
   return (
     <section class="all-threads" aria-label="All threads">
       <div class="filters">
-        <label>
-          Site
-          <select
-            value={site ?? ''}
-            onChange={(event) => setSite(event.currentTarget.value || null)}
-          >
-            <option value="">All sites</option>
-            {sites.map((candidate) => (
-              <option key={candidate} value={candidate}>
-                {siteLabel(candidate)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Tag
-          <select value={tag ?? ''} onChange={(event) => setTag(event.currentTarget.value || null)}>
-            <option value="">Any tag</option>
-            {tags.map((candidate) => (
-              <option key={candidate.name} value={candidate.name}>
-                {candidate.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <label for="filter-site">Site</label>
+        <select
+          id="filter-site"
+          value={site ?? ''}
+          onChange={(event) => setSite(event.currentTarget.value || null)}
+        >
+          <option value="">All sites</option>
+          {sites.map((candidate) => (
+            <option key={candidate} value={candidate}>
+              {siteLabel(candidate)}
+            </option>
+          ))}
+        </select>
+        <label for="filter-tag">Tag</label>
+        <select
+          id="filter-tag"
+          value={tag ?? ''}
+          onChange={(event) => setTag(event.currentTarget.value || null)}
+        >
+          <option value="">Any tag</option>
+          {tags.map((candidate) => (
+            <option key={candidate.name} value={candidate.name}>
+              {candidate.name}
+            </option>
+          ))}
+        </select>
       </div>
       <p class="status" role="status" aria-live="polite">
         {busy

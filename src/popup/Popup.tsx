@@ -43,8 +43,8 @@ export function Popup({ connector }: { connector: PopupConnector }) {
 
   const current = currentOf(state);
   const reload = () => setVersion((v) => v + 1);
-  // The thread the tab is on comes first; anywhere else, the list of every thread.
-  const shown: View = view ?? (current?.page.thread ? 'thread' : 'all');
+  // The forum page the tab is on comes first; anywhere else, the list of every thread.
+  const shown: View = view ?? (current ? 'thread' : 'all');
 
   return (
     <>

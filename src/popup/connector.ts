@@ -100,7 +100,9 @@ export const extensionConnector: PopupConnector = {
     const tabId = await targetTabId();
     if (tabId === undefined) return null;
     // Chrome shows the address only for the tab the toolbar button was clicked on (activeTab).
-    const url = parseUrl((await browser.tabs.get(tabId)).url ?? '');
+    // A tab closed meanwhile has no address to offer.
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    const url = parseUrl(tab?.url ?? '');
     const engine = url ? engineForUrl(url.href) : null;
     return url && engine ? { tabId, host: url.host, engineName: engine.name } : null;
   },

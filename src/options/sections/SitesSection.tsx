@@ -23,6 +23,8 @@ export function SitesSection({ connector, revision }: SectionProps) {
 
   const toggle = async (site: SiteSetting, on: boolean) => {
     setError('');
+    // The box follows the click at once; a failed save puts it back below.
+    setSites((list) => list?.map((s) => (s.site === site.site ? { ...s, on } : s)) ?? null);
     try {
       await connector.setSiteOn(site.site, on);
       setMessage(
@@ -30,10 +32,10 @@ export function SitesSection({ connector, revision }: SectionProps) {
           ? `Threadnote is on for ${site.name} from the next page you open there.`
           : `Threadnote is off for ${site.name} from the next page you open there. Your notes on it are kept.`,
       );
-      setVersion((v) => v + 1);
     } catch (failure) {
       setError(errorText(failure));
     }
+    setVersion((v) => v + 1);
   };
   const forget = async (site: SiteSetting) => {
     setError('');
