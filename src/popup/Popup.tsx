@@ -43,8 +43,10 @@ export function Popup({ connector }: { connector: PopupConnector }) {
 
   const current = currentOf(state);
   const reload = () => setVersion((v) => v + 1);
-  // The forum page the tab is on comes first; anywhere else, the list of every thread.
-  const shown: View = view ?? (current ? 'thread' : 'all');
+  // The forum page the tab is on (or a forum to enable) comes first; anywhere else, the list of
+  // every thread.
+  const offered = state.status === 'ready' && state.offer !== null;
+  const shown: View = view ?? (current || offered ? 'thread' : 'all');
 
   return (
     <>
