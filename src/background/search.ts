@@ -75,6 +75,46 @@ export async function indexUser(
 const EXCERPT = 200;
 
 /**
+ * Past this many matches, reading each match's date costs more than walking the date index from
+ * the newest entry until `limit` matches have gone by: a common word matches a good share of the
+ * entries, so the walk stops early.
+ */
+const READ_EACH_UP_TO = 1_000;
+
+interface RankableStore {
+  get(key: string): Promise<SearchEntry | undefined>;
+  index(name: 'updatedAt'): {
+    openKeyCursor(
+      query: null,
+      direction: 'prev',
+    ): Promise<{ primaryKey: string; continue(): Promise<unknown> } | null>;
+  };
+}
+
+/** The keys of the `limit` newest matches, newest first, at a cost bounded by either path. */
+async function newestOf(
+  store: RankableStore,
+  matches: ReadonlySet<string>,
+  limit: number,
+): Promise<string[]> {
+  if (matches.size <= READ_EACH_UP_TO) {
+    const entries = await Promise.all([...matches].map((key) => store.get(key)));
+    return entries
+      .filter((entry) => entry !== undefined)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+      .slice(0, limit)
+      .map((entry) => entry.key);
+  }
+  const newest: string[] = [];
+  let cursor = await store.index('updatedAt').openKeyCursor(null, 'prev');
+  while (cursor && newest.length < limit) {
+    if (matches.has(cursor.primaryKey)) newest.push(cursor.primaryKey);
+    cursor = (await cursor.continue()) as typeof cursor;
+  }
+  return newest;
+}
+
+/**
  * Records matching every word of the query (each word as a prefix: "compil" finds "compilers"),
  * newest first.
  */
@@ -86,26 +126,19 @@ export async function search(
   const words = termsOf(query);
   if (words.length === 0) return [];
   const tx = db.transaction(['search', 'comments', 'users', 'threads'], 'readonly');
-  const byTerm = tx.objectStore('search').index('terms');
-  let matches: string[] | null = null;
+  const searchStore = tx.objectStore('search');
+  const byTerm = searchStore.index('terms');
+  let matches: Set<string> | null = null;
   for (const word of words) {
-    const found = new Set<string>(
-      await byTerm.getAllKeys(IDBKeyRange.bound(word, `${word}\uffff`)),
-    );
-    matches = (matches ?? [...found]).filter((key) => found.has(key));
-    if (matches.length === 0) return [];
+    const found = await byTerm.getAllKeys(IDBKeyRange.bound(word, `${word}\uffff`));
+    matches = new Set(matches ? found.filter((key) => matches?.has(key)) : found);
+    if (matches.size === 0) return [];
   }
-  const entries = await Promise.all(
-    (matches ?? []).map((key) => tx.objectStore('search').get(key)),
-  );
-  const ranked = entries
-    .filter((entry) => entry !== undefined)
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-    .slice(0, limit);
+  const ranked = await newestOf(searchStore, matches ?? new Set(), limit);
   const results: SearchResult[] = [];
   for (const entry of ranked) {
-    if (entry.key.startsWith('comment:')) {
-      const record = await tx.objectStore('comments').get(entry.key.slice('comment:'.length));
+    if (entry.startsWith('comment:')) {
+      const record = await tx.objectStore('comments').get(entry.slice('comment:'.length));
       if (!record) continue;
       const thread = await tx.objectStore('threads').get(record.thread);
       results.push({
@@ -120,7 +153,7 @@ export async function search(
         updatedAt: record.updatedAt,
       });
     } else {
-      const record = await tx.objectStore('users').get(entry.key.slice('user:'.length));
+      const record = await tx.objectStore('users').get(entry.slice('user:'.length));
       if (!record) continue;
       results.push({
         kind: 'user',
