@@ -96,6 +96,8 @@ export class Annotator {
    */
   private tree: CommentTree | null = null;
   private foldedKeys = new Set<string>();
+  /** Annotated comments folded out of sight, whose chips, stub and note wait for the fold to open. */
+  private readonly deferred = new Set<string>();
   private seenBefore: Set<string> | null = null;
   private readonly foldHistory: { key: string; fold: Fold }[][] = [];
   private barHost: HTMLElement | null = null;
@@ -453,6 +455,7 @@ export class Annotator {
     }
     this.collapsedBodies.delete(key);
     if (this.foldedKeys.delete(key)) element.classList.remove(CLASS.foldedAway);
+    this.deferred.delete(key);
     for (const name of Object.values(ATTR)) element.removeAttribute(name);
   }
 
@@ -578,6 +581,8 @@ export class Annotator {
 
   /** Most comments carry nothing: the pass over them only reads, and renders the few that do. */
   private renderAll(comments: readonly SiteComment[]): void {
+    // Folds first: what they put out of sight is only marked now, and drawn when it shows.
+    this.applyFolds();
     const seenBefore = this.seenBefore;
     const anyUsers = this.users.size > 0;
     for (const comment of comments) {
@@ -587,7 +592,6 @@ export class Annotator {
         anyUsers && comment.author !== null && this.users.has(this.userKey(comment.author));
       if (authorAnnotated || this.annotations.has(comment.key)) this.renderComment(comment);
     }
-    this.applyFolds();
   }
 
   private renderComment(comment: SiteComment): void {
@@ -602,6 +606,11 @@ export class Annotator {
     setAttribute(element, ATTR.note, annotation?.note ? '' : null);
     setAttribute(element, ATTR.fold, fold === 'none' ? null : fold);
     setAttribute(element, ATTR.userTags, userTagNames.length > 0 ? userTagNames.join(' ') : null);
+    if (this.foldedKeys.has(comment.key)) {
+      this.deferred.add(comment.key);
+      return;
+    }
+    this.deferred.delete(comment.key);
 
     const collapsed = fold !== 'none';
     if (collapsed !== this.collapsedBodies.has(comment.key)) {
@@ -796,7 +805,12 @@ export class Annotator {
     for (const key of next) {
       if (!this.foldedKeys.has(key)) comments.get(key)?.element.classList.add(CLASS.foldedAway);
     }
+    const shown = [...this.deferred].filter((key) => !next.has(key));
     this.foldedKeys = next;
+    for (const key of shown) {
+      const comment = comments.get(key);
+      if (comment) this.renderComment(comment);
+    }
     this.renderHiddenBar();
   }
 
