@@ -56,13 +56,14 @@ export const migrations: readonly Migration[] = [
         for (const record of records) void search.put(userEntry(record as UserAnnotation));
       });
   },
-  // 4: per-thread counts for the all-threads list, newest activity first (optionally within one
-  // site) and by tag, filled from the existing annotations and visits.
+  // 4: per-thread counts for the all-threads list, newest activity first, within one site, one
+  // tag or both, filled from the existing annotations and visits.
   (db, tx) => {
     const stats = db.createObjectStore('threadStats', { keyPath: 'thread' });
     stats.createIndex('activity', ['activityAt', 'thread']);
     stats.createIndex('site', ['site', 'activityAt', 'thread']);
-    stats.createIndex('tags', 'tagNames', { multiEntry: true });
+    stats.createIndex('tagActivity', 'tagKeys', { multiEntry: true });
+    stats.createIndex('siteTagActivity', 'siteTagKeys', { multiEntry: true });
     void Promise.all([
       tx.objectStore('comments').getAll(),
       tx.objectStore('threads').getAll(),

@@ -34,6 +34,11 @@ export interface ThreadnoteSchema extends DBSchema {
   threadStats: {
     key: string;
     value: ThreadStats;
-    indexes: { activity: [string, string]; site: [string, string, string]; tags: string };
+    indexes: {
+      activity: [string, string];
+      site: [string, string, string];
+      tagActivity: string;
+      siteTagActivity: string;
+    };
   };
 }

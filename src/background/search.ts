@@ -5,7 +5,9 @@
  */
 import type { SearchResult } from '../shared/messages';
 import type { CommentAnnotation, UserAnnotation } from '../shared/model';
+import type { IDBPTransaction } from 'idb';
 import type { ThreadnoteDB } from './db';
+import type { ThreadnoteSchema } from './schema';
 
 export interface SearchEntry {
   /** `comment:<key>` or `user:<key>`. */
@@ -75,41 +77,52 @@ export async function indexUser(
 const EXCERPT = 200;
 
 /**
- * Past this many matches, reading each match's date costs more than walking the date index from
- * the newest entry until `limit` matches have gone by: a common word matches a good share of the
- * entries, so the walk stops early.
+ * A word matched by at most this many entries has them all read; a commoner one is found by
+ * walking the entries newest first until enough match. Either way a search reads about this many
+ * entries at most (for a 50-result page of a 100,000-entry store, the two costs meet near here),
+ * where reading every match of a common word, or even listing them along its index, would read a
+ * share of the whole store.
  */
-const READ_EACH_UP_TO = 1_000;
+export const READ_EACH_UP_TO = 2_000;
 
-interface RankableStore {
-  get(key: string): Promise<SearchEntry | undefined>;
-  index(name: 'updatedAt'): {
-    openKeyCursor(
-      query: null,
-      direction: 'prev',
-    ): Promise<{ primaryKey: string; continue(): Promise<unknown> } | null>;
-  };
+type SearchTx = IDBPTransaction<ThreadnoteSchema, ('search' | 'comments' | 'users' | 'threads')[]>;
+
+function matchesAll(entry: SearchEntry, words: readonly string[]): boolean {
+  return words.every((word) => entry.terms.some((term) => term.startsWith(word)));
 }
 
-/** The keys of the `limit` newest matches, newest first, at a cost bounded by either path. */
-async function newestOf(
-  store: RankableStore,
-  matches: ReadonlySet<string>,
-  limit: number,
-): Promise<string[]> {
-  if (matches.size <= READ_EACH_UP_TO) {
-    const entries = await Promise.all([...matches].map((key) => store.get(key)));
+/** The keys of the `limit` newest entries holding every word (each as a prefix), newest first. */
+async function newestMatches(tx: SearchTx, words: readonly string[], limit: number) {
+  const store = tx.objectStore('search');
+  const byTerm = store.index('terms');
+  // The rarest word decides: if one is rare enough to list, its entries are the candidates.
+  let candidates: string[] | null = null;
+  for (const word of words) {
+    const keys = await byTerm.getAllKeys(
+      IDBKeyRange.bound(word, `${word}\uffff`),
+      READ_EACH_UP_TO + 1,
+    );
+    if (
+      keys.length <= READ_EACH_UP_TO &&
+      (candidates === null || keys.length < candidates.length)
+    ) {
+      candidates = [...new Set(keys)];
+    }
+    if (keys.length === 0) return [];
+  }
+  if (candidates) {
+    const entries = await Promise.all(candidates.map((key) => store.get(key)));
     return entries
-      .filter((entry) => entry !== undefined)
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+      .filter((entry) => entry !== undefined && matchesAll(entry, words))
+      .sort((a, b) => (b as SearchEntry).updatedAt.localeCompare((a as SearchEntry).updatedAt))
       .slice(0, limit)
-      .map((entry) => entry.key);
+      .map((entry) => (entry as SearchEntry).key);
   }
   const newest: string[] = [];
-  let cursor = await store.index('updatedAt').openKeyCursor(null, 'prev');
+  let cursor = await store.index('updatedAt').openCursor(null, 'prev');
   while (cursor && newest.length < limit) {
-    if (matches.has(cursor.primaryKey)) newest.push(cursor.primaryKey);
-    cursor = (await cursor.continue()) as typeof cursor;
+    if (matchesAll(cursor.value, words)) newest.push(cursor.value.key);
+    cursor = await cursor.continue();
   }
   return newest;
 }
@@ -126,15 +139,7 @@ export async function search(
   const words = termsOf(query);
   if (words.length === 0) return [];
   const tx = db.transaction(['search', 'comments', 'users', 'threads'], 'readonly');
-  const searchStore = tx.objectStore('search');
-  const byTerm = searchStore.index('terms');
-  let matches: Set<string> | null = null;
-  for (const word of words) {
-    const found = await byTerm.getAllKeys(IDBKeyRange.bound(word, `${word}\uffff`));
-    matches = new Set(matches ? found.filter((key) => matches?.has(key)) : found);
-    if (matches.size === 0) return [];
-  }
-  const ranked = await newestOf(searchStore, matches ?? new Set(), limit);
+  const ranked = await newestMatches(tx, words, limit);
   const results: SearchResult[] = [];
   for (const entry of ranked) {
     if (entry.startsWith('comment:')) {

@@ -23,8 +23,21 @@ export interface ThreadStats {
   counts: ThreadCounts;
   /** Tags on the thread's comments with how many comments carry each, most used first. */
   tags: { name: string; comments: number }[];
-  /** The same names, for the multi-entry index that filters the list by tag. */
-  tagNames: string[];
+  /**
+   * `<tag>\0<activityAt>\0<thread>` per tag, and the same after `<site>\0`: multi-entry indexes
+   * cannot hold arrays, so these strings make "carrying this tag (on this site), newest first" one
+   * walk along an index. Tag names and site keys never contain \0.
+   */
+  tagKeys: string[];
+  siteTagKeys: string[];
+}
+
+const SEP = '\u0000';
+/** Above any activity date or thread key, to close a range of the composite keys. */
+const TOP = '\uffff';
+
+function tagPrefix(site: string | null, tag: string): string {
+  return site === null ? `${tag}${SEP}` : `${site}${SEP}${tag}${SEP}`;
 }
 
 export function countsOf(comments: readonly CommentAnnotation[]): ThreadCounts {
@@ -64,13 +77,16 @@ export function statsOf(
     if (comment.updatedAt > activityAt) activityAt = comment.updatedAt;
   }
   const tags = tagCountsOf(comments);
+  const site = siteOfKey(thread);
+  const at = `${activityAt}${SEP}${thread}`;
   return {
     thread,
-    site: siteOfKey(thread),
+    site,
     activityAt,
     counts: countsOf(comments),
     tags,
-    tagNames: tags.map((tag) => tag.name),
+    tagKeys: tags.map(({ name }) => `${tagPrefix(null, name)}${at}`),
+    siteTagKeys: tags.map(({ name }) => `${tagPrefix(site, name)}${at}`),
   };
 }
 
@@ -118,8 +134,9 @@ const TOP_TAGS = 3;
 
 /**
  * One page of annotated threads, newest activity first, optionally of one site and carrying one
- * tag. Without a tag this walks an index from the cursor on, so a page costs the same whatever the
- * store holds; with a tag it reads the threads carrying that tag, one multi-entry index lookup.
+ * tag. Each filter has an index ordered by activity, so a page is one walk of `limit` steps from
+ * the cursor on, whatever the store holds. Only the unfiltered list says how many there are in
+ * all: counting along an index reads every entry of it.
  */
 export async function listThreads(
   db: ThreadnoteDB,
@@ -127,35 +144,35 @@ export async function listThreads(
 ): Promise<ThreadListPage> {
   const tx = db.transaction(['threadStats', 'threads', 'tags'], 'readonly');
   const statsStore = tx.objectStore('threadStats');
-  const page: ThreadStats[] = [];
-  let total: number;
+  const counting = site === null && tag === null ? statsStore.count() : null;
+  let index;
+  let range: IDBKeyRange | null;
   if (tag !== null) {
-    const carrying = (await statsStore.index('tags').getAll(tag))
-      .filter((stats) => site === null || stats.site === site)
-      .sort((a, b) => compareActivity(b, a));
-    total = carrying.length;
-    const start = after ? carrying.findIndex((stats) => compareActivity(stats, after) < 0) : 0;
-    if (start >= 0) page.push(...carrying.slice(start, start + limit + 1));
+    const prefix = tagPrefix(site, tag);
+    index = statsStore.index(site === null ? 'tagActivity' : 'siteTagActivity');
+    range = IDBKeyRange.bound(
+      prefix,
+      after ? `${prefix}${after.activityAt}${SEP}${after.thread}` : `${prefix}${TOP}`,
+      false,
+      after !== null,
+    );
+  } else if (site !== null) {
+    index = statsStore.index('site');
+    range = IDBKeyRange.bound(
+      [site, '', ''],
+      after ? [site, after.activityAt, after.thread] : [site, TOP, TOP],
+      false,
+      after !== null,
+    );
   } else {
-    const range =
-      site === null
-        ? after
-          ? IDBKeyRange.upperBound([after.activityAt, after.thread], true)
-          : null
-        : IDBKeyRange.bound(
-            [site, '', ''],
-            after ? [site, after.activityAt, after.thread] : [site, '\uffff', '\uffff'],
-            false,
-            after !== null,
-          );
-    const index = statsStore.index(site === null ? 'activity' : 'site');
-    const counting = site === null ? statsStore.count() : index.count(siteRange(site));
-    let cursor = await index.openCursor(range, 'prev');
-    while (cursor && page.length <= limit) {
-      page.push(cursor.value);
-      cursor = await cursor.continue();
-    }
-    total = await counting;
+    index = statsStore.index('activity');
+    range = after ? IDBKeyRange.upperBound([after.activityAt, after.thread], true) : null;
+  }
+  const page: ThreadStats[] = [];
+  let cursor = await index.openCursor(range, 'prev');
+  while (cursor && page.length <= limit) {
+    page.push(cursor.value);
+    cursor = await cursor.continue();
   }
   const more = page.length > limit;
   const shown = page.slice(0, limit);
@@ -186,22 +203,9 @@ export async function listThreads(
   const last = shown.at(-1);
   return {
     threads: items,
-    total,
+    total: counting ? await counting : null,
     next: more && last ? { activityAt: last.activityAt, thread: last.thread } : null,
   };
-}
-
-function siteRange(site: string): IDBKeyRange {
-  return IDBKeyRange.bound([site, '', ''], [site, '\uffff', '\uffff']);
-}
-
-function compareActivity(
-  a: Pick<ThreadStats, 'activityAt' | 'thread'>,
-  b: Pick<ThreadStats, 'activityAt' | 'thread'>,
-): number {
-  const byTime = a.activityAt.localeCompare(b.activityAt);
-  if (byTime !== 0) return byTime;
-  return a.thread < b.thread ? -1 : a.thread > b.thread ? 1 : 0;
 }
 
 /** The sites with annotated threads: one skip per site along the site index, not a scan. */
@@ -212,7 +216,7 @@ export async function listedSites(db: ThreadnoteDB): Promise<string[]> {
   while (cursor) {
     const site = (cursor.key as [string, string, string])[0];
     sites.push(site);
-    cursor = await cursor.continue([site, '\uffff', '\uffff']);
+    cursor = await cursor.continue([site, TOP, TOP]);
   }
   return sites;
 }

@@ -17,6 +17,13 @@ function describeCounts({ counts }: ThreadListItem): string {
   return parts.join(' · ');
 }
 
+/** "62 threads", or under a filter, where the worker does not count, "50+ threads match". */
+function describeTotal(page: ThreadListPage, filtered: boolean): string {
+  const count = page.total ?? page.threads.length;
+  const text = `${count}${page.total === null && page.next ? '+' : ''}`;
+  return `${text} ${count === 1 && !page.next ? 'thread' : 'threads'}${filtered ? ' match' : ''}`;
+}
+
 /**
  * Every annotated thread, newest activity first, a page at a time: the first page comes with the
  * popup's first answer, each "Show more" reads the next one from the worker's index.
@@ -122,16 +129,14 @@ export function AllThreads({
         </select>
       </div>
       <p class="status" role="status" aria-live="polite">
-        {busy
-          ? 'Loading…'
-          : `${page.total} ${page.total === 1 ? 'thread' : 'threads'}${anyFilter ? ' match' : ''}`}
+        {busy ? 'Loading…' : describeTotal(page, anyFilter)}
       </p>
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
-      {page.total === 0 && !busy && (
+      {page.threads.length === 0 && !busy && (
         <p class="empty">
           {anyFilter
             ? 'No annotated thread matches. Choose another site or tag.'
@@ -163,7 +168,9 @@ export function AllThreads({
       </ul>
       {page.next && (
         <button type="button" class="more-button" disabled={busy} onClick={() => void more()}>
-          Show more ({page.total - page.threads.length} more)
+          {page.total === null
+            ? 'Show more'
+            : `Show more (${page.total - page.threads.length} more)`}
         </button>
       )}
     </section>

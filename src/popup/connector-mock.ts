@@ -118,7 +118,7 @@ export function mockPopupConnector(overrides: Partial<PopupConnector> = {}): Pop
           (site === null || thread.site === site) &&
           (tag === null || thread.tags.some((chip) => chip.name === tag)),
       );
-      return { total: threads.length, next: null, threads };
+      return { total: site === null && tag === null ? threads.length : null, next: null, threads };
     },
     listedSites: async () => ['hn', 'lobsters'],
     listTags: async () =>

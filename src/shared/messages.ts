@@ -81,8 +81,8 @@ export interface ThreadListItem {
 
 export interface ThreadListPage {
   threads: ThreadListItem[];
-  /** How many threads match the filter. */
-  total: number;
+  /** How many threads there are; null under a filter, where counting would read them all. */
+  total: number | null;
   next: ThreadListCursor | null;
 }
 

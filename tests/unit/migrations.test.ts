@@ -141,14 +141,27 @@ describe('numbered migrations', () => {
         { name: 'rust', comments: 2 },
         { name: 'ops', comments: 1 },
       ],
-      tagNames: ['rust', 'ops'],
+      tagKeys: [
+        'rust\u00002026-01-05T00:00:00.000Z\u0000hn:10',
+        'ops\u00002026-01-05T00:00:00.000Z\u0000hn:10',
+      ],
+      siteTagKeys: [
+        'hn\u0000rust\u00002026-01-05T00:00:00.000Z\u0000hn:10',
+        'hn\u0000ops\u00002026-01-05T00:00:00.000Z\u0000hn:10',
+      ],
     });
     expect(await v4.get('threadStats', 'hn:20')).toMatchObject({
       activityAt: '2026-01-09T00:00:00.000Z',
       counts: { annotated: 1, tagged: 0, noted: 1, collapsed: 1, hidden: 0 },
     });
     expect(await v4.getAllKeysFromIndex('threadStats', 'activity')).toEqual(['hn:10', 'hn:20']);
-    expect(await v4.getAllKeysFromIndex('threadStats', 'tags', 'rust')).toEqual(['hn:10']);
+    expect(
+      await v4.getAllKeysFromIndex(
+        'threadStats',
+        'tagActivity',
+        IDBKeyRange.bound('rust\u0000', 'rust\u0000\uffff'),
+      ),
+    ).toEqual(['hn:10']);
     v4.close();
   });
 });

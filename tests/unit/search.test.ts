@@ -89,20 +89,20 @@ describe('search', () => {
     expect(await db.count('search')).toBe(1);
   });
 
-  it('ranks a word matched by thousands of notes newest first, as it does a rare one', async () => {
+  it('finds a word in thousands of notes newest first, as it does a rare one', async () => {
     const db = await freshDatabase();
     const minute = (m: number) => new Date(Date.UTC(2026, 10, 1, 0, m)).toISOString();
     // Written straight into the stores (the store's own writes are covered above): note i was
     // written at minute i.
     const tx = db.transaction(['comments', 'search'], 'readwrite');
-    for (let i = 0; i < 1_200; i++) {
+    for (let i = 0; i < 2_200; i++) {
       const record = {
         key: `hn:${1_000 + i}`,
         thread: thread.key,
         author: 'alice',
         url: `https://news.ycombinator.com/item?id=${1_000 + i}`,
         quote: 'quoted',
-        note: i % 400 === 7 ? 'common and rare' : 'common',
+        note: i % 1_000 === 7 ? 'common and rare' : 'common',
         tags: [],
         fold: 'none' as const,
         createdAt: minute(i),
@@ -113,8 +113,10 @@ describe('search', () => {
     }
     await tx.done;
     const common = await search(db, 'common', 3);
-    expect(common.map((r) => r.key)).toEqual(['hn:2199', 'hn:2198', 'hn:2197']);
+    expect(common.map((r) => r.key)).toEqual(['hn:3199', 'hn:3198', 'hn:3197']);
     const rare = await search(db, 'common rare', 10);
-    expect(rare.map((r) => r.key)).toEqual(['hn:1807', 'hn:1407', 'hn:1007']);
+    expect(rare.map((r) => r.key)).toEqual(['hn:3007', 'hn:2007', 'hn:1007']);
+    // Every word common: found walking newest first, each word a prefix.
+    expect((await search(db, 'comm', 2)).map((r) => r.key)).toEqual(['hn:3199', 'hn:3198']);
   });
 });

@@ -125,17 +125,24 @@ describe('the all-threads list', () => {
     ]);
     expect(await keys({ tag: 'rust' })).toEqual(['hn:4', 'lobsters:2', 'hn:1']);
     expect(await keys({ tag: 'rust', site: 'hn' })).toEqual(['hn:4', 'hn:1']);
+    const byBoth = await listThreads(db, { ...ALL, tag: 'rust', site: 'hn', limit: 1 });
+    expect(
+      (await listThreads(db, { ...ALL, tag: 'rust', site: 'hn', after: byBoth.next })).threads.map(
+        (t) => t.key,
+      ),
+    ).toEqual(['hn:1']);
     expect(await keys({ tag: 'nothing' })).toEqual([]);
 
     const bySite = await listThreads(db, { ...ALL, site: 'hn', limit: 2 });
-    expect(bySite.total).toBe(3);
+    // Under a filter the list is not counted: that would read every entry it covers.
+    expect(bySite.total).toBeNull();
     expect(
       (await listThreads(db, { ...ALL, site: 'hn', limit: 2, after: bySite.next })).threads.map(
         (t) => t.key,
       ),
     ).toEqual(['hn:1']);
     const byTag = await listThreads(db, { ...ALL, tag: 'rust', limit: 2 });
-    expect(byTag.total).toBe(3);
+    expect(byTag.threads.map((t) => t.key)).toEqual(['hn:4', 'lobsters:2']);
     expect(
       (await listThreads(db, { ...ALL, tag: 'rust', limit: 2, after: byTag.next })).threads.map(
         (t) => t.key,
