@@ -43,6 +43,7 @@ import {
   withPage,
 } from './browser.mjs';
 import { benchExportImport } from './export-import.mjs';
+import { benchPopup } from './popup.mjs';
 import { aside, fmt, heading, tableRow, times } from './format.mjs';
 import {
   bareWalk,
@@ -511,7 +512,13 @@ async function main() {
     await server.close();
   }
 
-  // A section of its own, after the browsers above are closed: it has the two cores to itself.
+  // Sections of their own, after the browsers above are closed: they have the two cores to
+  // themselves.
+  if (process.env.BENCH_POPUP !== '0') {
+    console.log(`\n${RULE}`);
+    console.log((await benchPopup()).join('\n'));
+    console.log(`raw runs and summary: ${relative(process.cwd(), join(OUTPUT, 'popup.json'))}`);
+  }
   if (process.env.BENCH_DATA === '0') return;
   console.log(`\n${RULE}`);
   console.log((await benchExportImport(DIST)).join('\n'));

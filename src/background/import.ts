@@ -29,6 +29,7 @@ import type { ThreadnoteDB } from './db';
 import { parseDocument } from './format';
 import type { ThreadnoteSchema } from './schema';
 import { indexComment, indexUser } from './search';
+import { refreshThreadStats, statsStores } from './thread-stats';
 
 /** More problems than this are counted, not listed: the first ones say what is wrong. */
 export const MAX_PROBLEMS_LISTED = 200;
@@ -48,7 +49,7 @@ export interface ImportProgress {
 
 type Outcome = 'new' | 'updated' | 'unchanged' | 'older';
 type RecordStore = 'tags' | 'threads' | 'comments' | 'users';
-type Stores = (RecordStore | 'search')[];
+type Stores = (RecordStore | 'search' | 'threadStats')[];
 type AnyTx = IDBPTransaction<ThreadnoteSchema, Stores, 'readonly' | 'readwrite'>;
 type WriteTx = IDBPTransaction<ThreadnoteSchema, Stores, 'readwrite'>;
 
@@ -226,6 +227,12 @@ async function merge(
   await run('users', document.users, keyOf, mergeAnnotation<UserAnnotation>, summary.users, {
     indexRecord: (search, record) => indexUser(search, record.key, record),
   });
+  if (write) {
+    await refreshThreadStats(statsStores(tx as WriteTx), [
+      ...document.threads.map((thread) => thread.key),
+      ...document.comments.map((comment) => comment.thread),
+    ]);
+  }
   return summary;
 }
 
@@ -239,7 +246,9 @@ export async function mergeDocument(
 ): Promise<ImportSummary> {
   const stores: Stores = ['tags', 'threads', 'comments', 'users'];
   const tx = (
-    write ? db.transaction([...stores, 'search'], 'readwrite') : db.transaction(stores, 'readonly')
+    write
+      ? db.transaction([...stores, 'search', 'threadStats'], 'readwrite')
+      : db.transaction(stores, 'readonly')
   ) as AnyTx;
   // Observed here so an abort below is not also reported as an unhandled rejection.
   const finished = tx.done.then(

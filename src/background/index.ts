@@ -1,6 +1,7 @@
 /** Service worker entry. Holds nothing in memory that matters: it may stop between messages. */
 import { browser, packagePath, type Runtime } from '../shared/browser';
 import { envelope, isEnvelope } from '../shared/messages';
+import { callTab } from '../shared/messaging';
 import { adapterForSite } from '../sites/registry';
 import { database } from './db';
 import { connect, route, type RouterDeps } from './router';
@@ -71,6 +72,8 @@ const deps: RouterDeps = {
   hostEnabled: (url) => hostEnabled(siteAccess, url),
   enabledSites: () => enabledSites(siteAccess),
   enableTab: (tabId) => serially(() => enableTab(siteAccess, tabId)),
+  // No content script answers: not a forum page, or one still loading.
+  pageInfo: (tabId) => callTab(tabId, 'page.info', {}).catch(() => null),
 };
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {

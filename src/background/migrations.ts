@@ -1,6 +1,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { CommentAnnotation, UserAnnotation } from '../shared/model';
+import type { CommentAnnotation, ThreadRecord, UserAnnotation } from '../shared/model';
 import { commentEntry, userEntry } from './search';
+import { statsOf } from './thread-stats';
 
 /**
  * Migration N (at index N - 1) takes a database from version N - 1 to version N. Migrations are
@@ -54,5 +55,30 @@ export const migrations: readonly Migration[] = [
       .then((records) => {
         for (const record of records) void search.put(userEntry(record as UserAnnotation));
       });
+  },
+  // 4: per-thread counts for the all-threads list, newest activity first, within one site, one
+  // tag or both, filled from the existing annotations and visits.
+  (db, tx) => {
+    const stats = db.createObjectStore('threadStats', { keyPath: 'thread' });
+    stats.createIndex('activity', ['activityAt', 'thread']);
+    stats.createIndex('site', ['site', 'activityAt', 'thread']);
+    stats.createIndex('tagActivity', 'tagKeys', { multiEntry: true });
+    stats.createIndex('siteTagActivity', 'siteTagKeys', { multiEntry: true });
+    void Promise.all([
+      tx.objectStore('comments').getAll(),
+      tx.objectStore('threads').getAll(),
+    ]).then(([comments, threads]) => {
+      const byThread = new Map<string, CommentAnnotation[]>();
+      for (const comment of comments as CommentAnnotation[]) {
+        const list = byThread.get(comment.thread) ?? [];
+        list.push(comment);
+        byThread.set(comment.thread, list);
+      }
+      const visits = new Map((threads as ThreadRecord[]).map((thread) => [thread.key, thread]));
+      for (const [thread, list] of byThread) {
+        const record = statsOf(thread, list, visits.get(thread));
+        if (record) void stats.put(record);
+      }
+    });
   },
 ];

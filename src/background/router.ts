@@ -19,11 +19,12 @@ import {
   type TabPushes,
   type CommentChange,
 } from '../shared/messages';
-import type { SiteEnableResult } from '../shared/messages';
+import type { PageInfo, SiteEnableResult } from '../shared/messages';
 import { siteOfKey, type CommentAnnotation, type Tag } from '../shared/model';
 import { adaptersOfHost, isEngineSite } from '../sites/registry';
 import type { ThreadnoteDB } from './db';
 import { search } from './search';
+import { THREAD_PAGE, listThreads, listedSites } from './thread-stats';
 import {
   dataOverview,
   deleteDraft,
@@ -74,6 +75,8 @@ export interface RouterDeps {
   /** The sites of the forum engine hosts (Discourse) the reader enabled. */
   enabledSites: () => Promise<string[]>;
   enableTab: (tabId: number) => Promise<SiteEnableResult>;
+  /** What the tab's content script says of its page, or null where none answers. */
+  pageInfo: (tabId: number) => Promise<PageInfo | null>;
 }
 
 export async function identifyCaller(sender: SenderInfo, deps: RouterDeps): Promise<Caller | null> {
@@ -108,8 +111,10 @@ function keysNamed<K extends WorkerCall>(type: K, input: WorkerInput<K>): string
         comment.key,
         comment.thread.key,
       ]);
-    case 'page.early':
-      return [(input as WorkerInput<'page.early'>).item];
+    case 'page.early': {
+      const { site, item } = input as WorkerInput<'page.early'>;
+      return [`${site}:`, ...(item === null ? [] : [item])];
+    }
     case 'user.update':
       return [(input as WorkerInput<'user.update'>).user.key];
     case 'draft.get':
@@ -170,9 +175,11 @@ const handlers: {
     announce(deps, input.updates, result.annotations, result.createdTags);
     return result;
   },
-  'page.early': async (input, deps) => ({
-    folds: await foldsForItem(await deps.database(), input.item),
-  }),
+  'page.early': async (input, deps) => {
+    const db = await deps.database();
+    if ((await readSettings(db)).disabledSites.includes(input.site)) return { folds: 0, off: true };
+    return { folds: input.item === null ? 0 : await foldsForItem(db, input.item), off: false };
+  },
   'user.update': async (input, deps) => {
     const { key, name } = input.user;
     if (key !== `${siteOfKey(key)}:${name}`) throw new Error(`“${key}” is not the key of ${name}.`);
@@ -201,6 +208,18 @@ const handlers: {
     stale(deps, await writeSettings(await deps.database(), input)),
   'thread.summary': async (input, deps) => threadSummary(await deps.database(), input.thread),
   'notes.search': async (input, deps) => search(await deps.database(), input.query, input.limit),
+  'popup.open': async (input, deps) => {
+    const page = input.tabId === null ? null : await deps.pageInfo(input.tabId);
+    const db = await deps.database();
+    const [summary, threads] = await Promise.all([
+      page?.thread ? threadSummary(db, page.thread.key) : null,
+      listThreads(db, { site: null, tag: null, after: null, limit: THREAD_PAGE }),
+    ]);
+    return { page, summary, threads };
+  },
+  'threads.list': async (input, deps) => listThreads(await deps.database(), input),
+  'threads.sites': async (_input, deps) => listedSites(await deps.database()),
+  'sites.enabled': (_input, deps) => deps.enabledSites(),
   'draft.get': async (input, deps) => getDraft(await deps.database(), input.key),
   'draft.save': async (input, deps) =>
     saveDraft(await deps.database(), input.key, input.text, deps.now()),

@@ -1,6 +1,7 @@
 import type { DBSchema } from 'idb';
 import type { Draft } from '../shared/messages';
 import type { SearchEntry } from './search';
+import type { ThreadStats } from './thread-stats';
 import type {
   CommentAnnotation,
   Settings,
@@ -29,5 +30,15 @@ export interface ThreadnoteSchema extends DBSchema {
     key: string;
     value: ThreadRecord;
     indexes: { lastVisitedAt: string };
+  };
+  threadStats: {
+    key: string;
+    value: ThreadStats;
+    indexes: {
+      activity: [string, string];
+      site: [string, string, string];
+      tagActivity: string;
+      siteTagActivity: string;
+    };
   };
 }

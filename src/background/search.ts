@@ -5,7 +5,9 @@
  */
 import type { SearchResult } from '../shared/messages';
 import type { CommentAnnotation, UserAnnotation } from '../shared/model';
+import type { IDBPTransaction } from 'idb';
 import type { ThreadnoteDB } from './db';
+import type { ThreadnoteSchema } from './schema';
 
 export interface SearchEntry {
   /** `comment:<key>` or `user:<key>`. */
@@ -75,6 +77,57 @@ export async function indexUser(
 const EXCERPT = 200;
 
 /**
+ * A word matched by at most this many entries has them all read; a commoner one is found by
+ * walking the entries newest first until enough match. Either way a search reads about this many
+ * entries at most (for a 50-result page of a 100,000-entry store, the two costs meet near here),
+ * where reading every match of a common word, or even listing them along its index, would read a
+ * share of the whole store.
+ */
+export const READ_EACH_UP_TO = 2_000;
+
+type SearchTx = IDBPTransaction<ThreadnoteSchema, ('search' | 'comments' | 'users' | 'threads')[]>;
+
+function matchesAll(entry: SearchEntry, words: readonly string[]): boolean {
+  return words.every((word) => entry.terms.some((term) => term.startsWith(word)));
+}
+
+/** The keys of the `limit` newest entries holding every word (each as a prefix), newest first. */
+async function newestMatches(tx: SearchTx, words: readonly string[], limit: number) {
+  const store = tx.objectStore('search');
+  const byTerm = store.index('terms');
+  // The rarest word decides: if one is rare enough to list, its entries are the candidates.
+  let candidates: string[] | null = null;
+  for (const word of words) {
+    const keys = await byTerm.getAllKeys(
+      IDBKeyRange.bound(word, `${word}\uffff`),
+      READ_EACH_UP_TO + 1,
+    );
+    if (
+      keys.length <= READ_EACH_UP_TO &&
+      (candidates === null || keys.length < candidates.length)
+    ) {
+      candidates = [...new Set(keys)];
+    }
+    if (keys.length === 0) return [];
+  }
+  if (candidates) {
+    const entries = await Promise.all(candidates.map((key) => store.get(key)));
+    return entries
+      .filter((entry) => entry !== undefined && matchesAll(entry, words))
+      .sort((a, b) => (b as SearchEntry).updatedAt.localeCompare((a as SearchEntry).updatedAt))
+      .slice(0, limit)
+      .map((entry) => (entry as SearchEntry).key);
+  }
+  const newest: string[] = [];
+  let cursor = await store.index('updatedAt').openCursor(null, 'prev');
+  while (cursor && newest.length < limit) {
+    if (matchesAll(cursor.value, words)) newest.push(cursor.value.key);
+    cursor = await cursor.continue();
+  }
+  return newest;
+}
+
+/**
  * Records matching every word of the query (each word as a prefix: "compil" finds "compilers"),
  * newest first.
  */
@@ -86,26 +139,11 @@ export async function search(
   const words = termsOf(query);
   if (words.length === 0) return [];
   const tx = db.transaction(['search', 'comments', 'users', 'threads'], 'readonly');
-  const byTerm = tx.objectStore('search').index('terms');
-  let matches: string[] | null = null;
-  for (const word of words) {
-    const found = new Set<string>(
-      await byTerm.getAllKeys(IDBKeyRange.bound(word, `${word}\uffff`)),
-    );
-    matches = (matches ?? [...found]).filter((key) => found.has(key));
-    if (matches.length === 0) return [];
-  }
-  const entries = await Promise.all(
-    (matches ?? []).map((key) => tx.objectStore('search').get(key)),
-  );
-  const ranked = entries
-    .filter((entry) => entry !== undefined)
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-    .slice(0, limit);
+  const ranked = await newestMatches(tx, words, limit);
   const results: SearchResult[] = [];
   for (const entry of ranked) {
-    if (entry.key.startsWith('comment:')) {
-      const record = await tx.objectStore('comments').get(entry.key.slice('comment:'.length));
+    if (entry.startsWith('comment:')) {
+      const record = await tx.objectStore('comments').get(entry.slice('comment:'.length));
       if (!record) continue;
       const thread = await tx.objectStore('threads').get(record.thread);
       results.push({
@@ -120,7 +158,7 @@ export async function search(
         updatedAt: record.updatedAt,
       });
     } else {
-      const record = await tx.objectStore('users').get(entry.key.slice('user:'.length));
+      const record = await tx.objectStore('users').get(entry.slice('user:'.length));
       if (!record) continue;
       results.push({
         kind: 'user',

@@ -16,10 +16,10 @@ import {
   type UserAnnotation,
   type CommentAnnotation,
   type Tag,
-  type ThreadCounts,
 } from '../shared/model';
 import type { ThreadnoteDB } from './db';
 import { indexComment, indexUser } from './search';
+import { countsOf, refreshThreadStats, statsStores, tagCountsOf } from './thread-stats';
 
 export async function openPage(
   db: ThreadnoteDB,
@@ -27,7 +27,10 @@ export async function openPage(
   now: string,
   { rememberVisit = true }: { rememberVisit?: boolean } = {},
 ): Promise<PageState> {
-  const tx = db.transaction(['comments', 'users', 'tags', 'threads', 'settings'], 'readwrite');
+  const tx = db.transaction(
+    ['comments', 'users', 'tags', 'threads', 'settings', 'threadStats'],
+    'readwrite',
+  );
   const byThread = tx.objectStore('comments').index('thread');
   const users = tx.objectStore('users');
 
@@ -54,6 +57,10 @@ export async function openPage(
       lastVisitedAt: now,
       seenCommentKeys: [...seen],
     });
+    const stats = await tx.objectStore('threadStats').get(thread.key);
+    if (stats && stats.activityAt < now) {
+      await tx.objectStore('threadStats').put({ ...stats, activityAt: now });
+    }
   }
   await tx.done;
 
@@ -89,7 +96,7 @@ export async function updateComments(
   updates: readonly Update[],
   now: string,
 ): Promise<CommentUpdates> {
-  const tx = db.transaction(['comments', 'tags', 'threads', 'search'], 'readwrite');
+  const tx = db.transaction(['comments', 'tags', 'threads', 'search', 'threadStats'], 'readwrite');
   const comments = tx.objectStore('comments');
   const tagStore = tx.objectStore('tags');
   const threads = tx.objectStore('threads');
@@ -97,6 +104,7 @@ export async function updateComments(
   const annotations: (CommentAnnotation | null)[] = [];
   const createdTags = new Map<string, Tag>();
   const knownThreads = new Set<string>();
+  const touched = new Set<string>();
 
   for (const { comment, patch } of updates) {
     const existing = await comments.get(comment.key);
@@ -119,6 +127,7 @@ export async function updateComments(
       ...(patch.fold !== undefined && { fold: patch.fold }),
       updatedAt: now,
     };
+    touched.add(base.thread);
 
     if (isEmptyAnnotation(next)) {
       annotations.push(null);
@@ -145,6 +154,7 @@ export async function updateComments(
       });
     }
   }
+  await refreshThreadStats(statsStores(tx), touched);
   await tx.done;
   return { annotations, createdTags: [...createdTags.values()] };
 }
@@ -224,36 +234,32 @@ export async function threadSummary(db: ThreadnoteDB, threadKey: string): Promis
     tx.objectStore('threads').get(threadKey),
     tx.objectStore('comments').index('thread').getAll(threadKey),
   ]);
-  const perTag = new Map<string, number>();
-  for (const comment of comments) {
-    for (const name of comment.tags) perTag.set(name, (perTag.get(name) ?? 0) + 1);
-  }
   const tags = await Promise.all(
-    [...perTag].map(async ([name, count]) => ({
+    tagCountsOf(comments).map(async ({ name, comments: count }) => ({
       name,
       color: (await tx.objectStore('tags').get(name))?.color ?? defaultTagColor(name),
       comments: count,
     })),
   );
-  tags.sort((a, b) => b.comments - a.comments || a.name.localeCompare(b.name));
-  const counts: ThreadCounts = { annotated: 0, tagged: 0, noted: 0, collapsed: 0, hidden: 0 };
-  for (const comment of comments) {
-    counts.annotated++;
-    if (comment.tags.length > 0) counts.tagged++;
-    if (comment.note !== '') counts.noted++;
-    if (comment.fold === 'collapsed') counts.collapsed++;
-    if (comment.fold === 'hidden') counts.hidden++;
-  }
+  const counts = countsOf(comments);
   let summaryThread: ThreadSummary['thread'] = null;
   if (thread) {
     const { seenCommentKeys: _seen, ...rest } = thread;
     summaryThread = rest;
   }
-  const notes = comments
-    .filter((comment) => comment.note !== '')
+  const annotations = comments
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-    .map(({ key, author, note, quote, url }) => ({ key, author, note, quote, url }));
-  return { thread: summaryThread, counts, tags, notes };
+    .map(({ key, author, note, quote, url, tags: names, fold, updatedAt }) => ({
+      key,
+      author,
+      note,
+      quote,
+      url,
+      tags: names,
+      fold,
+      updatedAt,
+    }));
+  return { thread: summaryThread, counts, tags, annotations };
 }
 
 export function listTags(db: ThreadnoteDB): Promise<Tag[]> {
@@ -263,7 +269,7 @@ export function listTags(db: ThreadnoteDB): Promise<Tag[]> {
 /** The stores an export writes, in the order of export format v1. */
 const ALL_STORES = ['tags', 'threads', 'comments', 'users'] as const;
 /** What else a wipe clears: kept beside those records, never exported. */
-const UNEXPORTED_STORES = ['search', 'drafts', 'settings'] as const;
+const UNEXPORTED_STORES = ['search', 'drafts', 'settings', 'threadStats'] as const;
 
 export async function dataOverview(db: ThreadnoteDB): Promise<DataOverview> {
   const tx = db.transaction([...ALL_STORES], 'readonly');

@@ -14,6 +14,7 @@ import {
 } from '../shared/model';
 import type { ThreadnoteDB } from './db';
 import { indexComment, indexUser } from './search';
+import { refreshThreadStats, statsStores } from './thread-stats';
 
 const SETTINGS_KEY = 'settings';
 
@@ -21,12 +22,18 @@ export async function readSettings(db: ThreadnoteDB): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(await db.get('settings', SETTINGS_KEY)) };
 }
 
-export async function writeSettings(db: ThreadnoteDB, settings: Settings): Promise<Settings> {
-  const tags = new Set(await db.getAllKeys('tags'));
-  const missing = settings.quickTags.find((name) => !tags.has(name));
-  if (missing) throw new Error(`There is no tag “${missing}” to make a quick tag.`);
-  const next = { ...settings, quickTags: [...new Set(settings.quickTags)] };
-  await db.put('settings', next, SETTINGS_KEY);
+export async function writeSettings(db: ThreadnoteDB, patch: Partial<Settings>): Promise<Settings> {
+  const tx = db.transaction(['settings', 'tags'], 'readwrite');
+  const current = { ...DEFAULT_SETTINGS, ...(await tx.objectStore('settings').get(SETTINGS_KEY)) };
+  const next: Settings = {
+    quickTags: [...new Set(patch.quickTags ?? current.quickTags)],
+    disabledSites: [...new Set(patch.disabledSites ?? current.disabledSites)],
+  };
+  const tags = new Set(await tx.objectStore('tags').getAllKeys());
+  const missing = next.quickTags.find((name) => !tags.has(name));
+  if (missing) return abortWith(tx, `There is no tag “${missing}” to make a quick tag.`);
+  await tx.objectStore('settings').put(next, SETTINGS_KEY);
+  await tx.done;
   return next;
 }
 
@@ -55,7 +62,10 @@ export async function mergeTags(
   now: string,
 ): Promise<TagChange> {
   const sources = [...new Set(from)].filter((name) => name !== into);
-  const tx = db.transaction(['comments', 'users', 'tags', 'settings', 'search'], 'readwrite');
+  const tx = db.transaction(
+    ['comments', 'users', 'tags', 'settings', 'search', 'threads', 'threadStats'],
+    'readwrite',
+  );
   const tagStore = tx.objectStore('tags');
   const searchStore = tx.objectStore('search');
   const definitions = await Promise.all(sources.map((name) => tagStore.get(name)));
@@ -71,6 +81,10 @@ export async function mergeTags(
     await tx.objectStore('comments').put(next);
     await indexComment(searchStore, next.key, next);
   }
+  await refreshThreadStats(
+    statsStores(tx),
+    comments.map((record) => record.thread),
+  );
   const users = await recordsTagged(tx.objectStore('users').index('tags'), sources);
   for (const record of users) {
     const next = { ...record, tags: replace(record.tags), updatedAt: now };
@@ -95,7 +109,10 @@ export async function mergeTags(
 
 /** Takes a tag off every comment and user (dropping records left empty) and forgets it. */
 export async function deleteTag(db: ThreadnoteDB, name: string, now: string): Promise<TagChange> {
-  const tx = db.transaction(['comments', 'users', 'tags', 'settings', 'search'], 'readwrite');
+  const tx = db.transaction(
+    ['comments', 'users', 'tags', 'settings', 'search', 'threads', 'threadStats'],
+    'readwrite',
+  );
   const searchStore = tx.objectStore('search');
   if ((await tx.objectStore('tags').getKey(name)) === undefined) {
     return abortWith(tx, `There is no tag “${name}”.`);
@@ -109,6 +126,10 @@ export async function deleteTag(db: ThreadnoteDB, name: string, now: string): Pr
     else await tx.objectStore('comments').delete(record.key);
     await indexComment(searchStore, record.key, kept);
   }
+  await refreshThreadStats(
+    statsStores(tx),
+    comments.map((record) => record.thread),
+  );
   const users = await recordsTagged(tx.objectStore('users').index('tags'), [name]);
   for (const record of users) {
     const next = { ...record, tags: without(record.tags), updatedAt: now };

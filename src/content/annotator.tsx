@@ -48,6 +48,24 @@ const CLASS = {
   collapsedBody: 'tn-collapsed-body',
 } as const;
 
+/** Draws the eye to a comment just jumped to. */
+export function flash(comment: SiteComment): void {
+  comment.element.classList.remove(CLASS.flash);
+  // Restart the animation when the same comment is flashed twice.
+  void comment.element.getBoundingClientRect();
+  comment.element.classList.add(CLASS.flash);
+  setTimeout(() => comment.element.classList.remove(CLASS.flash), FLASH_MS);
+}
+
+/** `data-tn-new`, and a visible "new" at the start of the comment's header. */
+function markNew(comment: SiteComment): void {
+  if (comment.element.hasAttribute(ATTR.isNew)) return;
+  comment.element.setAttribute(ATTR.isNew, '');
+  const mark = document.createElement('tn-new-mark');
+  mark.textContent = 'new';
+  comment.header()?.prepend(mark);
+}
+
 function setAttribute(element: Element, name: string, value: string | null): void {
   if (value === null) {
     if (element.hasAttribute(name)) element.removeAttribute(name);
@@ -78,6 +96,8 @@ export class Annotator {
    */
   private tree: CommentTree | null = null;
   private foldedKeys = new Set<string>();
+  /** Annotated comments folded out of sight, whose chips, stub and note wait for the fold to open. */
+  private readonly deferred = new Set<string>();
   private seenBefore: Set<string> | null = null;
   private readonly foldHistory: { key: string; fold: Fold }[][] = [];
   private barHost: HTMLElement | null = null;
@@ -156,6 +176,14 @@ export class Annotator {
       comments: this.page.comments.length,
       enabledHost: isEngineSite(this.adapter.site) ? this.url.host : null,
       commentKeys: this.page.comments.map((comment) => comment.key),
+      newComments: this.seenBefore
+        ? this.page.comments.filter((comment) => this.isNew(comment.key)).length
+        : 0,
+      taggedUsers: new Set(
+        this.page.comments
+          .map((comment) => comment.author)
+          .filter((author) => author !== null && (this.user(author)?.tags.length ?? 0) > 0),
+      ).size,
     };
   }
 
@@ -427,6 +455,7 @@ export class Annotator {
     }
     this.collapsedBodies.delete(key);
     if (this.foldedKeys.delete(key)) element.classList.remove(CLASS.foldedAway);
+    this.deferred.delete(key);
     for (const name of Object.values(ATTR)) element.removeAttribute(name);
   }
 
@@ -552,18 +581,17 @@ export class Annotator {
 
   /** Most comments carry nothing: the pass over them only reads, and renders the few that do. */
   private renderAll(comments: readonly SiteComment[]): void {
+    // Folds first: what they put out of sight is only marked now, and drawn when it shows.
+    this.applyFolds();
     const seenBefore = this.seenBefore;
     const anyUsers = this.users.size > 0;
     for (const comment of comments) {
-      if (seenBefore && !seenBefore.has(comment.key)) {
-        comment.element.setAttribute(ATTR.isNew, '');
-      }
+      if (seenBefore && !seenBefore.has(comment.key)) markNew(comment);
       // Only non-empty user annotations are kept, so any record means something to show.
       const authorAnnotated =
         anyUsers && comment.author !== null && this.users.has(this.userKey(comment.author));
       if (authorAnnotated || this.annotations.has(comment.key)) this.renderComment(comment);
     }
-    this.applyFolds();
   }
 
   private renderComment(comment: SiteComment): void {
@@ -578,6 +606,11 @@ export class Annotator {
     setAttribute(element, ATTR.note, annotation?.note ? '' : null);
     setAttribute(element, ATTR.fold, fold === 'none' ? null : fold);
     setAttribute(element, ATTR.userTags, userTagNames.length > 0 ? userTagNames.join(' ') : null);
+    if (this.foldedKeys.has(comment.key)) {
+      this.deferred.add(comment.key);
+      return;
+    }
+    this.deferred.delete(comment.key);
 
     const collapsed = fold !== 'none';
     if (collapsed !== this.collapsedBodies.has(comment.key)) {
@@ -678,11 +711,7 @@ export class Annotator {
     }
     if (unfold.length > 0) await this.updateMany(unfold);
     focus(comment);
-    comment.element.classList.remove(CLASS.flash);
-    // Restart the animation when the same comment is revealed twice.
-    void comment.element.getBoundingClientRect();
-    comment.element.classList.add(CLASS.flash);
-    setTimeout(() => comment.element.classList.remove(CLASS.flash), FLASH_MS);
+    flash(comment);
     return true;
   }
 
@@ -776,7 +805,12 @@ export class Annotator {
     for (const key of next) {
       if (!this.foldedKeys.has(key)) comments.get(key)?.element.classList.add(CLASS.foldedAway);
     }
+    const shown = [...this.deferred].filter((key) => !next.has(key));
     this.foldedKeys = next;
+    for (const key of shown) {
+      const comment = comments.get(key);
+      if (comment) this.renderComment(comment);
+    }
     this.renderHiddenBar();
   }
 

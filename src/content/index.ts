@@ -102,26 +102,30 @@ const running = globalThis as { threadnoteRunning?: boolean };
 if (!running.threadnoteRunning) {
   running.threadnoteRunning = true;
 
-  // The site's stylesheet holds the comments back; they show at once unless the thread has folds.
+  // The site's stylesheet holds the comments back; they show at once unless the thread has folds
+  // (or the reader turned Threadnote off on the site).
   const url = new URL(location.href);
   const adapter = adapterForUrl(url.href);
-  const item = adapter?.itemKeyFromUrl(url);
-  if (item) {
-    callWorker('page.early', { item }).then(
-      ({ folds }) => folds === 0 && releaseComments(),
-      releaseComments,
-    );
-  } else {
-    releaseComments();
-  }
+  const early = adapter
+    ? callWorker('page.early', { site: adapter.site, item: adapter.itemKeyFromUrl(url) })
+    : Promise.resolve({ folds: 0, off: false });
+  early.then(({ folds, off }) => (off || folds === 0) && releaseComments(), releaseComments);
 
-  whenParsed(() => {
-    follow();
-    // The Navigation API tells of the forum's own address changes (history.pushState) too.
-    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-    navigation?.addEventListener('currententrychange', follow);
-    addEventListener('popstate', follow);
-  });
+  // A worker that cannot answer must not take Threadnote away: only a clear "off" does.
+  const on = early.then(
+    ({ off }) => !off,
+    () => true,
+  );
+  whenParsed(() => void on.then((start) => start && listen()));
+}
+
+/** Annotates the page and every page the forum moves to in place, and answers the extension. */
+function listen(): void {
+  follow();
+  // The Navigation API tells of the forum's own address changes (history.pushState) too.
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener('currententrychange', follow);
+  addEventListener('popstate', follow);
 
   // Only this extension can reach this listener: pages cannot call runtime messaging.
   browser.runtime.onMessage.addListener((message: unknown) => {
@@ -149,6 +153,11 @@ if (!running.threadnoteRunning) {
             (found) => ok({ found }),
             (error: unknown) => ({ ok: false, error: toErrorData(error) }),
           );
+      }
+      case 'comment.next-new': {
+        const { step } = message.payload as TabRequests['comment.next-new'];
+        const moved = current.navigator?.moveToNew(step);
+        return Promise.resolve(ok(moved ?? { key: null, position: 0, total: 0 }));
       }
       case 'filter.set': {
         const { tag } = message.payload as TabRequests['filter.set'];

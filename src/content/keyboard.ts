@@ -1,12 +1,14 @@
 /**
  * The keyboard, one listener on the document. j/k move between visible comments; on the current
  * one, x collapses or expands, h hides, t opens the Threadnote panel, n its note, 1–9 toggle the quick
- * tags. X/E/R collapse all top-level, expand all and collapse read; u undoes the last fold
- * action. Keys never act while the reader types in a field.
+ * tags. N and P move to the next and previous comment new since the last visit. X/E/R collapse
+ * all top-level, expand all and collapse read; u undoes the last fold action. Keys never act while
+ * the reader types in a field. The options page lists these from src/shared/page-keys.ts: keep
+ * both in step.
  */
 import type { BulkFoldAction } from '../shared/messages';
 import type { SiteComment } from '../sites/types';
-import type { Annotator } from './annotator';
+import { flash, type Annotator } from './annotator';
 
 const BULK_KEYS: Record<string, BulkFoldAction> = {
   X: 'collapse-top',
@@ -84,6 +86,30 @@ export class CommentNavigator {
     return false;
   }
 
+  /**
+   * Moves to the nearest new comment that can be seen after (1) or before (-1) the current one;
+   * new replies inside a fold stay counted on the fold's stub until the reader opens it.
+   */
+  moveToNew(step: 1 | -1): { key: string | null; position: number; total: number } {
+    const fresh = this.annotator
+      .comments()
+      .map((comment, index) => ({ comment, index }))
+      .filter(({ comment }) => this.annotator.isNew(comment.key) && isVisible(comment));
+    const from = this.currentIndex();
+    const target =
+      step === 1
+        ? fresh.find(({ index }) => index > from)
+        : fresh.findLast(({ index }) => index < from || from < 0);
+    if (!target) return { key: null, position: 0, total: fresh.length };
+    this.focus(target.comment);
+    flash(target.comment);
+    return {
+      key: target.comment.key,
+      position: fresh.indexOf(target) + 1,
+      total: fresh.length,
+    };
+  }
+
   /** After a subthread disappears, the reader lands on what follows it, or else what precedes it. */
   afterHiding(key: string): void {
     const comments = this.annotator.comments();
@@ -107,6 +133,11 @@ export class CommentNavigator {
       case 'k':
         event.preventDefault();
         this.move(event.key === 'j' ? 1 : -1);
+        return;
+      case 'N':
+      case 'P':
+        event.preventDefault();
+        this.moveToNew(event.key === 'N' ? 1 : -1);
         return;
       case 'x':
         if (!comment) return;

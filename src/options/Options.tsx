@@ -1,7 +1,10 @@
 import type { ComponentType } from 'preact';
 import { useCallback, useState } from 'preact/hooks';
 import type { OptionsConnector } from './connector';
+import { AboutSection } from './sections/AboutSection';
 import { DataSection } from './sections/DataSection';
+import { ShortcutsSection } from './sections/ShortcutsSection';
+import { SitesSection } from './sections/SitesSection';
 import { TagsSection } from './sections/TagsSection';
 
 export interface SectionProps {
@@ -14,7 +17,10 @@ export interface SectionProps {
 /** The page's sections, in order: a new one is a component in sections/ and a line here. */
 const sections: { id: string; title: string; Component: ComponentType<SectionProps> }[] = [
   { id: 'tags', title: 'Tags', Component: TagsSection },
+  { id: 'sites', title: 'Sites', Component: SitesSection },
   { id: 'data', title: 'Your data', Component: DataSection },
+  { id: 'shortcuts', title: 'Keyboard', Component: ShortcutsSection },
+  { id: 'about', title: 'About & privacy', Component: AboutSection },
 ];
 
 export function Options({ connector }: { connector: OptionsConnector }) {

@@ -7,13 +7,15 @@ import { exportFileName, saveFile } from '../shared/download';
 import type {
   BulkFoldAction,
   PageInfo,
+  PopupState,
   SearchResult,
   SiteEnableResult,
   TabOutputs,
-  ThreadSummary,
+  ThreadListInput,
+  ThreadListPage,
 } from '../shared/messages';
 import { callTab, callWorker } from '../shared/messaging';
-import type { ExportFormat } from '../shared/model';
+import type { ExportFormat, Tag } from '../shared/model';
 import { exportData } from '../shared/stream-client';
 import { engineForUrl, fixedAdapterOfHost, hostPattern, parseUrl } from '../sites/registry';
 
@@ -40,10 +42,20 @@ export interface EnableOffer {
   origins: string[];
 }
 
+/** What the popup opens with: its tab, and everything it shows first. */
+export interface PopupStart {
+  /** The tab the popup is about; null when there is none (a window without tabs). */
+  tabId: number | null;
+  state: PopupState;
+}
+
 export interface PopupConnector {
-  /** The forum page the popup is about, or null when the tab is not one Threadnote reads. */
-  currentPage(): Promise<CurrentPage | null>;
-  threadSummary(threadKey: string): Promise<ThreadSummary>;
+  /** The tab's forum page with its thread's summary, and the first page of all threads. */
+  open(): Promise<PopupStart>;
+  listThreads(input: ThreadListInput): Promise<ThreadListPage>;
+  /** Sites with annotated threads, for the list's filter. */
+  listedSites(): Promise<string[]>;
+  listTags(): Promise<Tag[]>;
   /** What the reader could allow for the tab: a forum engine's thread, or a forum's lost access. */
   enableOffer(): Promise<EnableOffer | null>;
   /**
@@ -59,6 +71,10 @@ export interface PopupConnector {
   search(query: string): Promise<SearchResult[]>;
   /** Shows a comment: in the tab already on its thread, else in a new tab opened on it. */
   show(comment: { key: string; threadUrl: string }, current: CurrentPage | null): Promise<void>;
+  /** Moves the tab to its next (1) or previous (-1) new comment. */
+  nextNew(tabId: number, step: 1 | -1): Promise<TabOutputs['comment.next-new']>;
+  /** Brings a tab already on the thread to the front, or opens the thread in a new one. */
+  openThread(thread: { url: string }): Promise<void>;
   /** Saves one thread's annotations as a file; resolves with the file's name. */
   exportThread(threadKey: string, format: ExportFormat): Promise<string>;
   openOptions(): Promise<void>;
@@ -94,24 +110,35 @@ async function targetTabId(): Promise<number | undefined> {
   return active?.id;
 }
 
+/** Puts a tab and its window in front of the reader. */
+async function bringForward(tabId: number): Promise<void> {
+  const tab = await browser.tabs.update(tabId, { active: true });
+  if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+}
+
+function withoutHash(href: string): string {
+  const url = parseUrl(href);
+  if (!url) return href;
+  url.hash = '';
+  return url.href;
+}
+
 export const extensionConnector: PopupConnector = {
-  async currentPage() {
-    const tabId = await targetTabId();
-    if (tabId === undefined) return null;
-    try {
-      return { tabId, page: await callTab(tabId, 'page.info', {}) };
-    } catch {
-      // No content script answers: not a forum page, or one still loading.
-      return null;
-    }
+  async open() {
+    const tabId = (await targetTabId()) ?? null;
+    return { tabId, state: await callWorker('popup.open', { tabId }) };
   },
-  threadSummary: (threadKey) => callWorker('thread.summary', { thread: threadKey }),
+  listThreads: (input) => callWorker('threads.list', input),
+  listedSites: () => callWorker('threads.sites', {}),
+  listTags: () => callWorker('tags.list', {}),
   async enableOffer() {
     const tabId = await targetTabId();
     if (tabId === undefined) return null;
     // Without access to the host, the browser shows the address only for the tab whose toolbar
     // button was clicked (activeTab).
-    const url = parseUrl((await browser.tabs.get(tabId)).url ?? '');
+    // A tab closed meanwhile has no address to offer.
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    const url = parseUrl(tab?.url ?? '');
     if (!url || url.protocol !== 'https:') return null;
     const forum = fixedAdapterOfHost(url);
     if (forum) {
@@ -149,13 +176,26 @@ export const extensionConnector: PopupConnector = {
     if (current?.page.commentKeys.includes(key)) {
       const { found } = await callTab(current.tabId, 'comment.reveal', { key });
       if (found) {
-        await browser.tabs.update(current.tabId, { active: true });
+        await bringForward(current.tabId);
         return;
       }
     }
     const url = new URL(threadUrl);
     url.hash = `threadnote=${encodeURIComponent(key)}`;
     await browser.tabs.create({ url: url.href });
+  },
+  async nextNew(tabId, step) {
+    const moved = await callTab(tabId, 'comment.next-new', { step });
+    if (moved.key) await bringForward(tabId);
+    return moved;
+  },
+  async openThread(thread) {
+    // Host permissions let the extension see the addresses of forum tabs, and only those.
+    const wanted = withoutHash(thread.url);
+    const tabs = await browser.tabs.query({});
+    const open = tabs.find((tab) => tab.url !== undefined && withoutHash(tab.url) === wanted);
+    if (open?.id !== undefined) await bringForward(open.id);
+    else await browser.tabs.create({ url: thread.url });
   },
   async exportThread(threadKey, format) {
     const { blob } = await exportData(format, { threads: [threadKey], tags: [] }, () => undefined);

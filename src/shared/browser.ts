@@ -12,3 +12,17 @@ export function packagePath(file: string): string {
   const root = browser.runtime.getURL('');
   return file.startsWith(root) ? file.slice(root.length) : file;
 }
+
+/**
+ * Opens the browser's own page for extension keyboard shortcuts. Chromium has one at an address
+ * an extension may open; Firefox keeps it in the add-ons manager, which an extension cannot open,
+ * so this resolves false there and the caller says where to find it.
+ */
+export async function openShortcutSettings(): Promise<boolean> {
+  try {
+    await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -21,6 +21,8 @@ const MAX_COMMENTS_PER_PAGE = 50_000;
 const MAX_SELECTED = 100_000;
 const MAX_BULK = 10_000;
 
+/** A site's key prefix: `hn`, or `discourse/<host>`. */
+const siteId = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_KEY), v.regex(/^[a-z0-9/.-]+$/));
 const key = v.pipe(v.string(), v.minLength(3), v.maxLength(MAX_KEY), v.regex(KEY_PATTERN));
 /** A note being written: `comment:<key>` or `user:<key>`. */
 const draftKey = v.pipe(
@@ -98,7 +100,7 @@ export const workerRequestSchemas = {
    * behind this URL's item (a story, or an annotated comment) has, so the page can keep its
    * comments out of sight until they are applied.
    */
-  'page.early': v.strictObject({ item: key }),
+  'page.early': v.strictObject({ site: siteId, item: v.nullable(key) }),
   'user.update': v.strictObject({
     user: v.strictObject({ key, name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
     patch: v.strictObject({
@@ -122,11 +124,15 @@ export const workerRequestSchemas = {
   'tags.delete': v.strictObject({ name: tagName }),
   'tags.usage': v.strictObject({}),
   'settings.get': v.strictObject({}),
+  /** Changes the settings named; the others stay as they are. */
   'settings.update': v.strictObject({
-    quickTags: v.pipe(
-      v.array(tagName),
-      v.maxLength(MAX_QUICK_TAGS, `At most ${MAX_QUICK_TAGS} quick tags.`),
+    quickTags: v.optional(
+      v.pipe(
+        v.array(tagName),
+        v.maxLength(MAX_QUICK_TAGS, `At most ${MAX_QUICK_TAGS} quick tags.`),
+      ),
     ),
+    disabledSites: v.optional(v.pipe(v.array(siteId), v.maxLength(20))),
   }),
   'notes.search': v.strictObject({
     query: v.pipe(v.string(), v.maxLength(500)),
@@ -139,6 +145,22 @@ export const workerRequestSchemas = {
   }),
   'draft.delete': v.strictObject({ key: draftKey }),
   'thread.summary': v.strictObject({ thread: key }),
+  'popup.open': v.strictObject({
+    tabId: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  }),
+  'threads.list': v.strictObject({
+    site: v.nullable(siteId),
+    tag: v.nullable(tagName),
+    after: v.nullable(
+      v.strictObject({
+        activityAt: v.pipe(v.string(), v.maxLength(40)),
+        thread: key,
+      }),
+    ),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
+  }),
+  'threads.sites': v.strictObject({}),
+  'sites.enabled': v.strictObject({}),
   'tags.list': v.strictObject({}),
   /** What is stored, for the options page: totals, annotated threads and tags with counts. */
   'data.overview': v.strictObject({}),

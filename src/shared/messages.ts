@@ -38,8 +38,52 @@ export interface ThreadSummary {
   counts: ThreadCounts;
   /** Tags on the thread's comments, most used first. */
   tags: { name: string; color: string; comments: number }[];
-  /** The thread's notes, newest first, with the quote kept from when each was first taken. */
-  notes: { key: string; author: string; note: string; quote: string; url: string }[];
+  /**
+   * The thread's annotated comments, newest change first, with the quote kept from when each was
+   * first annotated (so a note whose comment is gone still says what it was about).
+   */
+  annotations: Pick<
+    CommentAnnotation,
+    'key' | 'author' | 'note' | 'quote' | 'url' | 'tags' | 'fold' | 'updatedAt'
+  >[];
+}
+
+/** Everything the popup shows first, from one request. */
+export interface PopupState {
+  /** The tab's forum page, or null when no content script answers there. */
+  page: PageInfo | null;
+  summary: ThreadSummary | null;
+  threads: ThreadListPage;
+}
+
+/** Where a page of the all-threads list ended: the next page starts after it. */
+export interface ThreadListCursor {
+  activityAt: string;
+  thread: string;
+}
+
+export type ThreadListInput = WorkerInput<'threads.list'>;
+
+export interface ThreadListItem {
+  key: string;
+  /** `hn`, `lobsters`, `reddit` or `discourse/<host>`. */
+  site: string;
+  title: string;
+  url: string;
+  /** The later of the newest annotation change and the last visit. */
+  activityAt: string;
+  counts: ThreadCounts;
+  /** The most used tags in the thread, with their colours. */
+  tags: { name: string; color: string; comments: number }[];
+  /** How many other tags the thread has. */
+  moreTags: number;
+}
+
+export interface ThreadListPage {
+  threads: ThreadListItem[];
+  /** How many threads there are; null under a filter, where counting would read them all. */
+  total: number | null;
+  next: ThreadListCursor | null;
 }
 
 export interface RecordCounts {
@@ -68,7 +112,8 @@ export interface WorkerOutputs {
   'page.open': PageState;
   'comment.update': { annotation: CommentAnnotation | null; createdTags: Tag[] };
   'comments.update': { annotations: (CommentAnnotation | null)[]; createdTags: Tag[] };
-  'page.early': { folds: number };
+  /** How many folds the thread has, and whether the reader turned Threadnote off on the site. */
+  'page.early': { folds: number; off: boolean };
   'user.update': { annotation: UserAnnotation | null; createdTags: Tag[] };
   'tags.update': Tag;
   'tags.rename': TagChange;
@@ -78,6 +123,11 @@ export interface WorkerOutputs {
   'settings.get': Settings;
   'settings.update': Settings;
   'thread.summary': ThreadSummary;
+  'popup.open': PopupState;
+  'threads.list': ThreadListPage;
+  'threads.sites': string[];
+  /** Sites of the forum-engine hosts (Discourse) the reader enabled. */
+  'sites.enabled': string[];
   'tags.list': Tag[];
   'data.overview': DataOverview;
   'data.wipe': RecordCounts;
@@ -130,6 +180,11 @@ export const workerCallers: Record<WorkerCall, readonly ('content' | 'extension'
   'settings.get': ['content', 'extension'],
   'settings.update': ['extension'],
   'thread.summary': ['content', 'extension'],
+  'popup.open': ['extension'],
+  // Every thread of every site: the popup's list, never a page's business.
+  'threads.list': ['extension'],
+  'threads.sites': ['extension'],
+  'sites.enabled': ['extension'],
   'tags.list': ['content', 'extension'],
   'data.overview': ['extension'],
   'data.wipe': ['extension'],
@@ -229,6 +284,8 @@ export interface TabRequests {
   /** Filters the page by a tag, or clears the filter with null. */
   'filter.set': { tag: string | null };
   'comment.reveal': { key: string };
+  /** Moves to the next (1) or previous (-1) new comment that can be seen. */
+  'comment.next-new': { step: 1 | -1 };
 }
 export interface PageInfo {
   site: string;
@@ -239,6 +296,10 @@ export interface PageInfo {
   enabledHost: string | null;
   /** Keys of the comments on the page, so notes on missing ones show as orphans. */
   commentKeys: string[];
+  /** Comments on the page that were not there at the last visit (0 on a first visit). */
+  newComments: number;
+  /** Authors on the page the reader has tagged. */
+  taggedUsers: number;
 }
 export interface TabOutputs {
   'page.info': PageInfo;
@@ -246,6 +307,8 @@ export interface TabOutputs {
   'folds.bulk': { changed: number; canUndo: boolean };
   'filter.set': { matches: number };
   'comment.reveal': { found: boolean };
+  /** The comment moved to, and where it is among the page's new comments (from 1). */
+  'comment.next-new': { key: string | null; position: number; total: number };
 }
 
 export interface Envelope<T extends string = string, P = unknown> {

@@ -119,9 +119,11 @@ export const MAX_QUICK_TAGS = 9;
 export interface Settings {
   /** Favourite tags in key order: the first is applied with 1, the second with 2… */
   quickTags: string[];
+  /** Built-in sites (`hn`, `lobsters`, `reddit`) the reader turned Threadnote off on. */
+  disabledSites: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { quickTags: [] };
+export const DEFAULT_SETTINGS: Settings = { quickTags: [], disabledSites: [] };
 
 export interface TagUsage {
   name: string;

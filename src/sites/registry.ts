@@ -79,6 +79,11 @@ export function adapterForSite(site: string): SiteAdapter | null {
   return engine && host && !fixedHosts.has(host) ? engine.forHost(host) : null;
 }
 
+/** "Hacker News", or "Discourse (forum.example.org)" for a host of a forum engine. */
+export function siteLabel(site: string): string {
+  return adapterForSite(site)?.name ?? site;
+}
+
 /** The host permission Threadnote asks for to run on one host of a forum engine. */
 export function hostPattern(host: string): string {
   return `https://${host}/*`;

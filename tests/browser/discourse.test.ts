@@ -128,7 +128,7 @@ describe('Discourse in a real Chromium', () => {
         title: TITLE,
         tagged: 2,
         noted: 1,
-        folded: 1,
+        collapsed: 1,
         comments: await page.locator('article[data-tn-comment]').count(),
       },
       'discourse-popup',

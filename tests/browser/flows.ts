@@ -90,7 +90,7 @@ export interface PopupSummary {
   title: string;
   tagged: number;
   noted: number;
-  folded: number;
+  collapsed: number;
   comments: number;
 }
 
@@ -110,7 +110,7 @@ export async function expectPopup(
   expect(await popup.locator('.site').textContent()).toBe(expected.site);
   expect(await popup.getByTestId('thread-title').textContent()).toBe(expected.title);
   expect(await count('noted')).toBe(String(expected.noted));
-  expect(await count('folded')).toBe(String(expected.folded));
+  expect(await count('collapsed')).toBe(String(expected.collapsed));
   expect(await count('comments')).toBe(String(expected.comments));
   await popup.screenshot({ path: join(OUTPUT, `${screenshot}.png`) });
   await popup.close();

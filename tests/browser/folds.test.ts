@@ -238,9 +238,11 @@ describe('folds', () => {
     const popup = await openPopup(session, await tabIdOf(session, STORY));
     await popup.getByRole('button', { name: 'Collapse all top-level' }).click();
     await expect.poll(folded).toEqual(top);
-    expect(await popup.getByRole('status').textContent()).toBe(`Changed ${top.length} comments.`);
+    expect(await popup.locator('.folds [role="status"]').textContent()).toBe(
+      `Changed ${top.length} comments.`,
+    );
     await expect
-      .poll(() => popup.locator('[data-count="folded"] strong').textContent())
+      .poll(() => popup.locator('[data-count="collapsed"] strong').textContent())
       .toBe(String(top.length));
     await popup.screenshot({ path: join(OUTPUT, 'folds-popup.png') });
     await popup.getByRole('button', { name: 'Undo' }).click();

@@ -138,7 +138,7 @@ describe('foundation: Hacker News in a real Chromium', () => {
     const count = (id: string) => popup.locator(`[data-count="${id}"] strong`).textContent();
     await expect.poll(() => count('tagged')).toBe('1');
     expect(await count('noted')).toBe('1');
-    expect(await count('folded')).toBe('1');
+    expect(await count('collapsed')).toBe('1');
     expect(await count('comments')).toBe(String(await page.locator(ROWS).count()));
     expect(await popup.getByTestId('thread-title').textContent()).toBe(
       'Kimi K2: Open Agentic Intelligence',

@@ -84,7 +84,7 @@ describe('Lobsters in a real Chromium', () => {
         title: "Ranking comments by sum of replies' scores",
         tagged: 1,
         noted: 1,
-        folded: 0,
+        collapsed: 0,
         comments: 10,
       },
       'lobsters-popup',

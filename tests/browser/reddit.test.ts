@@ -123,7 +123,7 @@ describe('classic Reddit in a real Chromium', () => {
         title: TITLE,
         tagged: 3,
         noted: 2,
-        folded: 0,
+        collapsed: 0,
         comments: 72,
       },
       'reddit-popup',

@@ -160,7 +160,7 @@ describe('tags', () => {
     await options.locator('.pending input').fill('Insightful');
     await options.locator('.pending').getByRole('button', { name: 'Rename' }).click();
     await expect
-      .poll(() => options.getByRole('status').textContent())
+      .poll(() => options.locator('#tags').getByRole('status').textContent())
       .toBe('Merged “insigthful” into “insightful” on 1 comment and 0 users.');
     await expect.poll(() => usage('insightful')).toBe('3/0');
     await expect.poll(() => idsWith(page, 'data-tn-tags', 'insightful')).toEqual(ids);

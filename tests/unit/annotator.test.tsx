@@ -131,6 +131,18 @@ describe('Annotator on a forum that re-renders its posts', () => {
     );
   });
 
+  it('draws what a fold puts out of sight only once it shows', async () => {
+    const annotator = await started();
+    annotator.applyAnnotation('x:4', annotation('x:4', { tags: ['new'], note: 'hello' }));
+    // Under post 1's fold: marked for the page's CSS, nothing drawn yet.
+    expect(article('4')?.getAttribute('data-tn-tags')).toBe('new');
+    expect(article('4')?.querySelector('tn-chips, tn-note')).toBeNull();
+    annotator.applyAnnotation('x:1', null);
+    expect(article('4')?.classList.contains('tn-folded-away')).toBe(false);
+    expect(article('4')?.querySelector('tn-chips')).not.toBeNull();
+    expect(article('4')?.querySelector('tn-note')).not.toBeNull();
+  });
+
   it('keeps a fold on replies whose parent the forum took off the page', async () => {
     const annotator = await started();
     cloak('1');
@@ -147,8 +159,8 @@ describe('Annotator on a forum that re-renders its posts', () => {
   it('does not read the page again for its own chips, notes and control', async () => {
     const annotator = await started();
     const before = parses.count;
-    annotator.applyAnnotation('x:4', annotation('x:4', { tags: ['new'], note: 'hello' }));
-    expect(article('4')?.querySelector('tn-chips')).not.toBeNull();
+    annotator.applyAnnotation('x:2', annotation('x:2', { tags: ['new'], note: 'hello' }));
+    expect(article('2')?.querySelector('tn-chips')).not.toBeNull();
     // Give a read that those writes might have scheduled its frame…
     await nextFrame();
     await nextFrame();

@@ -3,7 +3,7 @@ import { openWithMigrations } from '../../src/background/db';
 import { migrations, type Migration } from '../../src/background/migrations';
 
 describe('numbered migrations', () => {
-  it('creates the stores and indexes of DESIGN.md, and settings, search and drafts', async () => {
+  it('creates the stores and indexes of DESIGN.md, and settings, search, drafts and stats', async () => {
     const db = await openWithMigrations('migrations-latest', migrations);
     expect(db.version).toBe(migrations.length);
     expect([...db.objectStoreNames].sort()).toEqual([
@@ -12,6 +12,7 @@ describe('numbered migrations', () => {
       'search',
       'settings',
       'tags',
+      'threadStats',
       'threads',
       'users',
     ]);
@@ -97,5 +98,70 @@ describe('numbered migrations', () => {
     expect(await v3.getAllKeysFromIndex('search', 'terms', 'databases')).toEqual(['user:hn:bob']);
     expect(await v3.getAllKeysFromIndex('search', 'terms', 'alice')).toEqual(['comment:hn:7']);
     v3.close();
+  });
+
+  it('migration 4 counts the threads of a database made by version 3', async () => {
+    const name = 'migrations-v3-to-v4';
+    const v3 = await openWithMigrations(name, migrations.slice(0, 3));
+    const annotation = (key: string, thread: string, tags: string[], updatedAt: string) => ({
+      key,
+      thread,
+      author: 'alice',
+      url: `https://news.ycombinator.com/item?id=${key.slice(3)}`,
+      quote: 'quoted',
+      note: tags.length === 0 ? 'a note' : '',
+      tags,
+      fold: tags.length === 0 ? 'collapsed' : 'none',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt,
+    });
+    await v3.put(
+      'comments',
+      annotation('hn:11', 'hn:10', ['rust', 'ops'], '2026-01-05T00:00:00.000Z'),
+    );
+    await v3.put('comments', annotation('hn:12', 'hn:10', ['rust'], '2026-01-02T00:00:00.000Z'));
+    await v3.put('comments', annotation('hn:21', 'hn:20', [], '2026-01-03T00:00:00.000Z'));
+    await v3.put('threads', {
+      key: 'hn:20',
+      title: 'Visited later',
+      url: 'https://news.ycombinator.com/item?id=20',
+      firstVisitedAt: '2026-01-01T00:00:00.000Z',
+      lastVisitedAt: '2026-01-09T00:00:00.000Z',
+      seenCommentKeys: ['hn:21'],
+    });
+    v3.close();
+
+    const v4 = await openWithMigrations(name, migrations.slice(0, 4));
+    expect(await v4.get('threadStats', 'hn:10')).toEqual({
+      thread: 'hn:10',
+      site: 'hn',
+      activityAt: '2026-01-05T00:00:00.000Z',
+      counts: { annotated: 2, tagged: 2, noted: 0, collapsed: 0, hidden: 0 },
+      tags: [
+        { name: 'rust', comments: 2 },
+        { name: 'ops', comments: 1 },
+      ],
+      tagKeys: [
+        'rust\u00002026-01-05T00:00:00.000Z\u0000hn:10',
+        'ops\u00002026-01-05T00:00:00.000Z\u0000hn:10',
+      ],
+      siteTagKeys: [
+        'hn\u0000rust\u00002026-01-05T00:00:00.000Z\u0000hn:10',
+        'hn\u0000ops\u00002026-01-05T00:00:00.000Z\u0000hn:10',
+      ],
+    });
+    expect(await v4.get('threadStats', 'hn:20')).toMatchObject({
+      activityAt: '2026-01-09T00:00:00.000Z',
+      counts: { annotated: 1, tagged: 0, noted: 1, collapsed: 1, hidden: 0 },
+    });
+    expect(await v4.getAllKeysFromIndex('threadStats', 'activity')).toEqual(['hn:10', 'hn:20']);
+    expect(
+      await v4.getAllKeysFromIndex(
+        'threadStats',
+        'tagActivity',
+        IDBKeyRange.bound('rust\u0000', 'rust\u0000\uffff'),
+      ),
+    ).toEqual(['hn:10']);
+    v4.close();
   });
 });

@@ -3,7 +3,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '../../src/options/Options';
 import type { OptionsConnector } from '../../src/options/connector';
-import type { DataOverview, ImportOutcome, ImportSummary } from '../../src/shared/messages';
+import { MOCK_OVERVIEW, mockOptionsConnector } from '../../src/options/connector-mock';
+import type { ImportOutcome, ImportSummary } from '../../src/shared/messages';
 
 // Browsers have these handler properties and happy-dom does not; Preact looks for them to pick
 // the event name it listens to.
@@ -21,43 +22,14 @@ const summary: ImportSummary = {
   users: { total: 0, new: 0, updated: 0, unchanged: 0, older: 0 },
 };
 
-const overview: DataOverview = {
-  totals: { threads: 40, comments: 12, users: 2, tags: 3 },
-  threads: [
-    {
-      key: 'hn:1',
-      title: 'Ask HN: <img src=x onerror=alert(1)>',
-      url: 'https://news.ycombinator.com/item?id=1',
-      firstVisitedAt: '2026-11-01T10:00:00.000Z',
-      lastVisitedAt: '2026-11-29T10:00:00.000Z',
-      comments: 7,
-    },
-    {
-      key: 'hn:2',
-      title: 'Show HN: something',
-      url: 'https://news.ycombinator.com/item?id=2',
-      firstVisitedAt: '2026-11-01T10:00:00.000Z',
-      lastVisitedAt: '2026-11-28T10:00:00.000Z',
-      comments: 5,
-    },
-  ],
-  tags: [
-    {
-      name: 'insightful',
-      color: '#2b8a3e',
-      description: '',
-      createdAt: '2026-11-01T10:00:00.000Z',
-      comments: 4,
-      users: 0,
-    },
-  ],
-};
+const overview = MOCK_OVERVIEW;
 
 function mockConnector(overrides: Partial<OptionsConnector> = {}) {
   const connector = {
+    ...mockOptionsConnector(),
     tags: vi.fn(async () => overview.tags.map(({ comments: _c, users: _u, ...tag }) => tag)),
     usage: vi.fn(async () => [{ name: 'insightful', comments: 4, users: 0 }]),
-    settings: vi.fn(async () => ({ quickTags: [] })),
+    settings: vi.fn(async () => ({ quickTags: [], disabledSites: [] })),
     updateTag: vi.fn<OptionsConnector['updateTag']>(),
     renameTag: vi.fn(async () => ({ comments: 4, users: 0 })),
     mergeTags: vi.fn<OptionsConnector['mergeTags']>(),
@@ -146,10 +118,16 @@ describe('options page: Data section', () => {
     const root = await mount(connector);
     expect([...root.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
       'Tags',
+      'Sites',
       'Your data',
+      'Keyboard',
+      'About & privacy',
     ]);
     expect(root.querySelector('[data-testid="totals"]')?.textContent).toContain(
       '12 annotated comments in 2 threads',
+    );
+    expect(root.querySelector('[data-testid="totals"]')?.textContent).toContain(
+      'Storage used: 3.2 MB.',
     );
     await click(button(root, 'JSON backup'));
     expect(connector.exportFile).toHaveBeenCalledWith('json', null, expect.any(Function));
@@ -327,5 +305,53 @@ describe('options page: Tags and Data together', () => {
       'Renamed “insightful” to “thoughtful” on 4 comments and 0 users.',
     );
     expect(connector.overview).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('options page: Sites, Keyboard and About', () => {
+  it('turns a built-in site off and on, and gives an enabled host back', async () => {
+    const setSiteOn = vi.fn(async () => undefined);
+    const forgetHost = vi.fn(async () => undefined);
+    const root = await mount(mockConnector({ setSiteOn, forgetHost }));
+    const sites = root.querySelector('#sites');
+    const boxes = [...(sites?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? [])];
+    expect(boxes.map((box) => [box.parentElement?.textContent?.trim(), box.checked])).toEqual([
+      ['Hacker News', true],
+      ['Lobsters', false],
+      ['Reddit (classic)', true],
+    ]);
+    await act(async () => {
+      const hn = boxes[0];
+      if (!hn) throw new Error('No Hacker News box');
+      hn.checked = false;
+      hn.dispatchEvent(new Event('change'));
+    });
+    await settle();
+    expect(setSiteOn).toHaveBeenCalledWith('hn', false);
+    expect(sites?.querySelector('[role="status"]')?.textContent).toContain(
+      'Threadnote is off for Hacker News from the next page you open there.',
+    );
+    expect(sites?.textContent).toContain('Discourse (forum.example.org)');
+    await click(button(root, 'Turn off'));
+    expect(forgetHost).toHaveBeenCalledWith('discourse/forum.example.org');
+  });
+
+  it('shows the keys and sends the reader to the browser’s shortcut settings', async () => {
+    const openShortcutSettings = vi.fn(async () => false);
+    const root = await mount(mockConnector({ openShortcutSettings }));
+    const keys = root.querySelector('#shortcuts');
+    expect(keys?.textContent).toContain('Alt+Shift+T');
+    expect(keys?.textContent).toContain('Next / previous comment new since your last visit');
+    await click(button(root, 'Change in the browser’s shortcut settings'));
+    expect(openShortcutSettings).toHaveBeenCalledTimes(1);
+    // Where the browser will not let an extension open that page, it says where it is.
+    expect(keys?.querySelector('[role="status"]')?.textContent).toContain('about:addons');
+  });
+
+  it('says what Threadnote keeps and that nothing leaves the browser', async () => {
+    const root = await mount(mockConnector());
+    const about = root.querySelector('#about')?.textContent ?? '';
+    expect(about).toContain('Threadnote 0.1.0');
+    expect(about).toContain('sends nothing anywhere');
   });
 });

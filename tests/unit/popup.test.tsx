@@ -3,47 +3,14 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../src/popup/Popup';
 import type { EnableOffer, PopupConnector } from '../../src/popup/connector';
-import type { ThreadSummary } from '../../src/shared/messages';
-import { thread } from './helpers';
-
-function mockConnector(overrides: Partial<PopupConnector> = {}): PopupConnector {
-  const summary: ThreadSummary = {
-    thread: {
-      key: thread.key,
-      title: thread.title,
-      url: thread.url,
-      firstVisitedAt: '2026-11-01T10:00:00.000Z',
-      lastVisitedAt: '2026-11-29T10:00:00.000Z',
-    },
-    counts: { annotated: 4, tagged: 2, noted: 3, collapsed: 1, hidden: 1 },
-    tags: [{ name: 'insightful', color: '#1864ab', comments: 2 }],
-    notes: [],
-  };
-  return {
-    currentPage: async () => ({
-      tabId: 7,
-      page: {
-        site: 'hn',
-        siteName: 'Hacker News',
-        thread,
-        comments: 31,
-        enabledHost: null,
-        commentKeys: [],
-      },
-    }),
-    threadSummary: async () => summary,
-    enableOffer: async () => null,
-    enableSite: async () => ({ status: 'no-access' }),
-    disableSite: async () => undefined,
-    bulkFold: async () => ({ changed: 0, canUndo: false }),
-    filter: async () => ({ matches: 0 }),
-    search: async () => [],
-    show: async () => undefined,
-    exportThread: async (key, format) => `threadnote-2026-11-29-${key}.${format}`,
-    openOptions: async () => undefined,
-    ...overrides,
-  };
-}
+import {
+  MOCK_PAGE,
+  MOCK_SUMMARY,
+  MOCK_THREAD as thread,
+  MOCK_THREADS,
+  mockPopupConnector as mockConnector,
+} from '../../src/popup/connector-mock';
+import type { PageInfo, PopupState } from '../../src/shared/messages';
 
 async function mount(connector: PopupConnector): Promise<HTMLElement> {
   const root = document.createElement('main');
@@ -51,11 +18,32 @@ async function mount(connector: PopupConnector): Promise<HTMLElement> {
   await act(async () => {
     render(<Popup connector={connector} />, root);
   });
-  // Let the connector's promises settle and the state update render.
-  await act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
+  await settle();
   return root;
+}
+
+/** Lets the connector's promises settle and the state updates render. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  }
+}
+
+/** A popup opened on a tab showing `page` (null: no forum page), with `summary`. */
+function opening(
+  page: PageInfo | null,
+  summary: PopupState['summary'] = null,
+  threads = MOCK_THREADS,
+): Pick<PopupConnector, 'open'> {
+  return { open: async () => ({ tabId: 9, state: { page, summary, threads } }) };
+}
+
+function button(root: HTMLElement, text: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find((b) => b.textContent?.includes(text));
+  if (!found) throw new Error(`No button “${text}”`);
+  return found;
 }
 
 afterEach(() => {
@@ -69,20 +57,73 @@ describe('popup', () => {
     const count = (id: string) => root.querySelector(`[data-count="${id}"] strong`)?.textContent;
     expect(count('tagged')).toBe('2');
     expect(count('noted')).toBe('3');
-    expect(count('folded')).toBe('2');
+    expect(count('collapsed')).toBe('1');
+    expect(count('hidden')).toBe('1');
+    expect(count('orphaned')).toBe('1');
+    expect(count('users')).toBe('1');
+    expect(count('new')).toBe('3');
     expect(count('comments')).toBe('31');
     expect(root.textContent).toContain('First visited');
+    expect(root.querySelector('[role="tab"][aria-selected="true"]')?.textContent).toBe(
+      'This thread',
+    );
+  });
+
+  it('groups the annotated comments by tag in page order, and shows one on a click', async () => {
+    const show = vi.fn(async () => undefined);
+    const root = await mount(mockConnector({ show }));
+    const groups = [...root.querySelectorAll('.annotated .group')].map((group) => [
+      group.querySelector('h3')?.textContent,
+      [...group.querySelectorAll('.who')].map((who) => who.textContent),
+    ]);
+    expect(groups).toEqual([
+      ['insightful 2', ['simonw · collapsed', 'motoboi']],
+      ['follow-up 1', ['motoboi']],
+      ['Notes without tags 1', ['pg · hidden']],
+    ]);
+    // The note whose comment left the page is listed apart, with its quote.
+    expect(root.querySelector('[data-orphan="hn:44533499"]')?.textContent).toContain(
+      'This comment was edited away',
+    );
+    await act(async () => {
+      root.querySelector<HTMLButtonElement>('[data-annotation="hn:44533420"]')?.click();
+    });
+    expect(show).toHaveBeenCalledWith(
+      { key: 'hn:44533420', threadUrl: thread.url },
+      { tabId: 7, page: MOCK_PAGE },
+    );
+  });
+
+  it('moves the tab through its new comments', async () => {
+    const nextNew = vi.fn(async (_tab: number, step: 1 | -1) =>
+      step === 1 ? { key: 'hn:5', position: 2, total: 3 } : { key: null, position: 0, total: 3 },
+    );
+    const root = await mount(mockConnector({ nextNew }));
+    await act(async () => button(root, 'Next new').click());
+    await settle();
+    expect(nextNew).toHaveBeenCalledWith(7, 1);
+    expect(root.querySelector('.new-nav [role="status"]')?.textContent).toBe('New comment 2 of 3.');
+    await act(async () => button(root, 'Previous new').click());
+    await settle();
+    expect(root.querySelector('.new-nav [role="status"]')?.textContent).toBe(
+      'No new comment above this one.',
+    );
   });
 
   it('says what to do on a page that is not a thread', async () => {
-    const root = await mount(mockConnector({ currentPage: async () => null }));
+    const root = await mount(mockConnector(opening(null)));
+    // Anywhere but a thread, the popup opens on the list of every thread.
+    expect(root.querySelector('[role="tab"][aria-selected="true"]')?.textContent).toBe(
+      'All threads',
+    );
+    await act(async () => root.querySelector<HTMLButtonElement>('#tab-thread')?.click());
     expect(root.textContent).toContain('Open a comment page on Hacker News');
   });
 
   it('shows a failure as a message, not a blank popup', async () => {
     const root = await mount(
       mockConnector({
-        threadSummary: () => Promise.reject(new Error('database unavailable')),
+        open: () => Promise.reject(new Error('database unavailable')),
       }),
     );
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('database unavailable');
@@ -91,25 +132,17 @@ describe('popup', () => {
   it('renders titles as text, never as HTML', async () => {
     const hostile = { ...thread, title: '<img src=x onerror=alert(1)>' };
     const root = await mount(
-      mockConnector({
-        currentPage: async () => ({
-          tabId: 1,
-          page: {
-            site: 'hn',
-            siteName: 'Hacker News',
-            thread: hostile,
-            comments: 1,
-            enabledHost: null,
-            commentKeys: [],
+      mockConnector(
+        opening(
+          { ...MOCK_PAGE, thread: hostile },
+          {
+            thread: null,
+            counts: { annotated: 0, tagged: 0, noted: 0, collapsed: 0, hidden: 0 },
+            tags: [],
+            annotations: [],
           },
-        }),
-        threadSummary: async () => ({
-          thread: null,
-          counts: { annotated: 0, tagged: 0, noted: 0, collapsed: 0, hidden: 0 },
-          tags: [],
-          notes: [],
-        }),
-      }),
+        ),
+      ),
     );
     expect(root.querySelector('img[src="x"]')).toBeNull();
     expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
@@ -146,7 +179,8 @@ describe('popup', () => {
       name: 'Discourse',
       origins: ['https://forum.example.org/*'],
     };
-    const page = {
+    const page: PageInfo = {
+      ...MOCK_PAGE,
       site: 'discourse/forum.example.org',
       siteName: 'Discourse (forum.example.org)',
       thread: {
@@ -163,7 +197,14 @@ describe('popup', () => {
     const disabled: string[] = [];
     const root = await mount(
       mockConnector({
-        currentPage: async () => (enabled ? { tabId: 9, page } : null),
+        open: async () => ({
+          tabId: 9,
+          state: {
+            page: enabled ? page : null,
+            summary: enabled ? MOCK_SUMMARY : null,
+            threads: MOCK_THREADS,
+          },
+        }),
         enableOffer: async () => offer,
         enableSite: (requested) => {
           // Called synchronously from the click: nothing awaited before Chrome's request.
@@ -177,11 +218,12 @@ describe('popup', () => {
         },
       }),
     );
-    const button = root.querySelector('button.primary');
-    expect(button?.textContent).toBe('Enable Threadnote on forum.example.org');
+    await act(async () => root.querySelector<HTMLButtonElement>('#tab-thread')?.click());
+    const enable = root.querySelector('button.primary');
+    expect(enable?.textContent).toBe('Enable Threadnote on forum.example.org');
     expect(root.textContent).toContain('your browser will ask you');
     await act(async () => {
-      (button as HTMLButtonElement).click();
+      (enable as HTMLButtonElement).click();
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
     expect(asked).toEqual([offer]);
@@ -199,6 +241,7 @@ describe('popup', () => {
     await act(async () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
+    await settle();
     expect(disabled).toEqual(['forum.example.org']);
     expect(root.querySelector('button.primary')?.textContent).toBe(
       'Enable Threadnote on forum.example.org',
@@ -217,10 +260,16 @@ describe('popup', () => {
     let allowed = false;
     let reloaded: () => void = () => undefined;
     const asked: EnableOffer[] = [];
-    const current = await mockConnector().currentPage();
     const root = await mount(
       mockConnector({
-        currentPage: async () => (allowed ? current : null),
+        open: async () => ({
+          tabId: 7,
+          state: {
+            page: allowed ? MOCK_PAGE : null,
+            summary: allowed ? MOCK_SUMMARY : null,
+            threads: MOCK_THREADS,
+          },
+        }),
         enableOffer: async () => (allowed ? null : offer),
         enableSite: (requested) => {
           asked.push(requested);
@@ -259,7 +308,7 @@ describe('popup', () => {
   it('says so when the browser does not give the access', async () => {
     const root = await mount(
       mockConnector({
-        currentPage: async () => null,
+        ...opening(null),
         enableOffer: async () => ({
           kind: 'site',
           tabId: 7,
@@ -284,7 +333,7 @@ describe('popup', () => {
   it('says why a site stays off', async () => {
     const root = await mount(
       mockConnector({
-        currentPage: async () => null,
+        ...opening(null),
         enableOffer: async () => ({
           kind: 'engine',
           tabId: 9,
@@ -296,6 +345,7 @@ describe('popup', () => {
         enableSite: async () => ({ status: 'not-forum' }),
       }),
     );
+    await act(async () => root.querySelector<HTMLButtonElement>('#tab-thread')?.click());
     await act(async () => {
       root.querySelector<HTMLButtonElement>('button.primary')?.click();
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -316,14 +366,127 @@ describe('popup', () => {
         },
       }),
     );
-    const button = [...root.querySelectorAll('button')].find(
-      (candidate) => candidate.textContent === 'Collapse all top-level',
-    );
     await act(async () => {
-      button?.click();
+      button(root, 'Collapse all top-level').click();
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
     expect(calls).toEqual([[7, 'collapse-top']]);
     expect(root.querySelector('.folds [role="status"]')?.textContent).toBe('Changed 12 comments.');
   });
+
+  it('lists every thread, filters by site and tag, pages on, and opens one', async () => {
+    const listThreads = vi.fn<PopupConnector['listThreads']>(async ({ site, tag, after }) => {
+      if (after) {
+        return {
+          total: 3,
+          next: null,
+          threads: MOCK_THREADS.threads
+            .slice(0, 1)
+            .map((t) => ({ ...t, key: 'hn:3', title: 'Third' })),
+        };
+      }
+      return mockConnector().listThreads({ site, tag, after, limit: 50 });
+    });
+    const openThread = vi.fn(async () => undefined);
+    const root = await mount(
+      mockConnector({
+        ...opening(null, null, {
+          ...MOCK_THREADS,
+          total: 3,
+          next: { activityAt: 'x', thread: 'y' },
+        }),
+        listThreads,
+        openThread,
+      }),
+    );
+    const titles = () => [...root.querySelectorAll('.threads .who')].map((t) => t.textContent);
+    expect(titles()).toEqual([thread.title, 'Why SQLite uses bytecode']);
+    expect(root.querySelector('.threads li')?.textContent).toContain('insightful 2');
+    expect(listThreads).not.toHaveBeenCalled();
+
+    await act(async () => button(root, 'Show more (1 more)').click());
+    await settle();
+    expect(titles()).toEqual([thread.title, 'Why SQLite uses bytecode', 'Third']);
+
+    const choose = async (index: number, value: string) => {
+      const select = root.querySelectorAll('select')[index];
+      if (!select) throw new Error('No select');
+      await act(async () => {
+        select.value = value;
+        select.dispatchEvent(new Event('change'));
+      });
+      await settle();
+    };
+    const [siteSelect] = [...root.querySelectorAll('select')];
+    expect([...(siteSelect?.options ?? [])].map((o) => o.textContent)).toEqual([
+      'All sites',
+      'Hacker News',
+      'Lobsters',
+    ]);
+    await choose(0, 'lobsters');
+    expect(listThreads).toHaveBeenLastCalledWith({
+      site: 'lobsters',
+      tag: null,
+      after: null,
+      limit: 50,
+    });
+    expect(titles()).toEqual(['Why SQLite uses bytecode']);
+    expect(root.querySelector('.all-threads [role="status"]')?.textContent).toBe('1 thread match');
+
+    await choose(1, 'insightful');
+    expect(titles()).toEqual([]);
+    expect(root.textContent).toContain('No annotated thread matches');
+
+    await choose(0, '');
+    expect(titles()).toEqual([thread.title]);
+    await act(async () => root.querySelector<HTMLButtonElement>('.threads button')?.click());
+    expect(openThread).toHaveBeenCalledWith({ url: thread.url });
+  });
+
+  it('switches views with the arrow keys, as tabs do', async () => {
+    const root = await mount(mockConnector());
+    const tab = root.querySelector<HTMLButtonElement>('#tab-thread');
+    await act(async () => {
+      tab?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    });
+    expect(root.querySelector('[role="tab"][aria-selected="true"]')?.textContent).toBe(
+      'All threads',
+    );
+    expect(root.querySelector('[role="tabpanel"]')?.getAttribute('aria-labelledby')).toBe(
+      'tab-all',
+    );
+  });
+
+  it('shows search results in place of the views while a query is typed', async () => {
+    const search = vi.fn<PopupConnector['search']>(async () => [
+      {
+        kind: 'comment',
+        key: 'hn:44533410',
+        author: 'motoboi',
+        note: 'Compare with the DeepSeek paper',
+        quote: '',
+        tags: [],
+        url: 'https://news.ycombinator.com/item?id=44533410',
+        thread: MOCK_THREAD_REF,
+        updatedAt: '2026-11-29T10:00:00.000Z',
+      },
+    ]);
+    const root = await mount(mockConnector({ search }));
+    const input = root.querySelector<HTMLInputElement>('input[type="search"]');
+    if (!input) throw new Error('No search field');
+    await act(async () => {
+      input.value = 'deepseek';
+      input.dispatchEvent(new Event('input'));
+    });
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    });
+    expect(search).toHaveBeenCalledWith('deepseek');
+    expect(root.querySelector('[role="tablist"]')).toBeNull();
+    expect(root.querySelector('.results .what')?.textContent).toBe(
+      'Compare with the DeepSeek paper',
+    );
+  });
 });
+
+const MOCK_THREAD_REF = { key: thread.key, title: thread.title, url: thread.url };

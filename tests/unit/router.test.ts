@@ -19,6 +19,19 @@ async function makeDeps() {
     hostEnabled: async (url: string) => url.startsWith('https://forum.example.org/'),
     enabledSites: async () => ['discourse/forum.example.org'],
     enableTab: async () => ({ status: 'not-forum' }) as const,
+    pageInfo: async (tabId: number) =>
+      tabId === 7
+        ? {
+            site: 'hn',
+            siteName: 'Hacker News',
+            thread,
+            comments: 2,
+            enabledHost: null,
+            commentKeys: ['hn:5', 'hn:6'],
+            newComments: 1,
+            taggedUsers: 0,
+          }
+        : null,
   };
   return deps;
 }
@@ -61,18 +74,32 @@ describe('router', () => {
       value: { annotations: [{ key: 'hn:8' }, { key: 'hn:9' }, { key: 'hn:10' }] },
     });
     expect(deps.broadcast).toHaveBeenCalledTimes(1);
-    expect(await route(envelope('page.early', { item: thread.key }), contentSender, deps)).toEqual({
+    expect(
+      await route(envelope('page.early', { site: 'hn', item: thread.key }), contentSender, deps),
+    ).toEqual({
       ok: true,
-      value: { folds: 3 },
+      value: { folds: 3, off: false },
     });
-    expect(await route(envelope('page.early', { item: 'hn:9' }), contentSender, deps)).toEqual({
+    expect(
+      await route(envelope('page.early', { site: 'hn', item: 'hn:9' }), contentSender, deps),
+    ).toEqual({
       ok: true,
-      value: { folds: 3 },
+      value: { folds: 3, off: false },
     });
-    expect(await route(envelope('page.early', { item: 'hn:404' }), contentSender, deps)).toEqual({
+    expect(
+      await route(envelope('page.early', { site: 'hn', item: 'hn:404' }), contentSender, deps),
+    ).toEqual({
       ok: true,
-      value: { folds: 0 },
+      value: { folds: 0, off: false },
     });
+    // A site the reader turned off: the page is told so, and nothing else.
+    await route(envelope('settings.update', { disabledSites: ['hn'] }), popupSender, deps);
+    expect(
+      await route(envelope('page.early', { site: 'hn', item: null }), contentSender, deps),
+    ).toEqual({ ok: true, value: { folds: 0, off: true } });
+    expect(
+      await route(envelope('page.early', { site: 'lobsters', item: null }), contentSender, deps),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const empty = await route(envelope('comments.update', { updates: [] }), contentSender, deps);
     expect(empty).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
@@ -242,6 +269,35 @@ describe('router', () => {
     expect(await route(envelope('site.enable', { tabId: -1 }), popupSender, deps)).toMatchObject({
       ok: false,
       error: { code: 'invalid' },
+    });
+  });
+
+  it('answers the popup’s first view in one request, and only the popup', async () => {
+    const deps = await makeDeps();
+    await route(
+      envelope('comment.update', { comment: commentRef('5'), patch: { note: 'see this' } }),
+      contentSender,
+      deps,
+    );
+    const open = await route(envelope('popup.open', { tabId: 7 }), popupSender, deps);
+    expect(open).toMatchObject({
+      ok: true,
+      value: {
+        page: { thread, newComments: 1 },
+        summary: {
+          counts: { annotated: 1, noted: 1 },
+          annotations: [{ key: 'hn:5', note: 'see this' }],
+        },
+        threads: { total: 1, threads: [{ key: thread.key, counts: { noted: 1 } }] },
+      },
+    });
+    expect(await route(envelope('popup.open', { tabId: 8 }), popupSender, deps)).toMatchObject({
+      ok: true,
+      value: { page: null, summary: null, threads: { total: 1 } },
+    });
+    expect(await route(envelope('popup.open', { tabId: 7 }), contentSender, deps)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
     });
   });
 });

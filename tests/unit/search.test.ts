@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { search, termsOf } from '../../src/background/search';
+import { commentEntry, search, termsOf } from '../../src/background/search';
 import { updateComment, updateUser } from '../../src/background/store';
 import { deleteTag, mergeTags } from '../../src/background/vocabulary';
 import { commentRef, freshDatabase, thread } from './helpers';
@@ -87,5 +87,36 @@ describe('search', () => {
     await deleteTag(db, 'disputed', '2026-11-07T00:00:00.000Z');
     expect(await search(db, 'bob', 10)).toEqual([]);
     expect(await db.count('search')).toBe(1);
+  });
+
+  it('finds a word in thousands of notes newest first, as it does a rare one', async () => {
+    const db = await freshDatabase();
+    const minute = (m: number) => new Date(Date.UTC(2026, 10, 1, 0, m)).toISOString();
+    // Written straight into the stores (the store's own writes are covered above): note i was
+    // written at minute i.
+    const tx = db.transaction(['comments', 'search'], 'readwrite');
+    for (let i = 0; i < 2_200; i++) {
+      const record = {
+        key: `hn:${1_000 + i}`,
+        thread: thread.key,
+        author: 'alice',
+        url: `https://news.ycombinator.com/item?id=${1_000 + i}`,
+        quote: 'quoted',
+        note: i % 1_000 === 7 ? 'common and rare' : 'common',
+        tags: [],
+        fold: 'none' as const,
+        createdAt: minute(i),
+        updatedAt: minute(i),
+      };
+      void tx.objectStore('comments').put(record);
+      void tx.objectStore('search').put(commentEntry(record));
+    }
+    await tx.done;
+    const common = await search(db, 'common', 3);
+    expect(common.map((r) => r.key)).toEqual(['hn:3199', 'hn:3198', 'hn:3197']);
+    const rare = await search(db, 'common rare', 10);
+    expect(rare.map((r) => r.key)).toEqual(['hn:3007', 'hn:2007', 'hn:1007']);
+    // Every word common: found walking newest first, each word a prefix.
+    expect((await search(db, 'comm', 2)).map((r) => r.key)).toEqual(['hn:3199', 'hn:3198']);
   });
 });

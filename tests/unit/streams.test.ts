@@ -22,6 +22,7 @@ async function makeDeps() {
     hostEnabled: async () => false,
     enabledSites: async () => [],
     enableTab: async () => ({ status: 'not-forum' }) as const,
+    pageInfo: async () => null,
   };
   return { db, deps };
 }
@@ -258,7 +259,7 @@ describe('data calls', () => {
     });
     expect(await wipe({ confirm: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
     await db.put('drafts', { key: 'comment:hn:1', text: 'half a thought', savedAt: EXPORTED_AT });
-    await db.put('settings', { quickTags: ['insightful'] }, 'settings');
+    await db.put('settings', { quickTags: ['insightful'], disabledSites: ['reddit'] }, 'settings');
     expect(await db.count('comments')).toBe(5);
     expect(await wipe({ confirm: 'delete everything' })).toEqual({
       ok: true,

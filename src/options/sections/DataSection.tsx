@@ -6,13 +6,23 @@ import { ImportPanel } from './data/ImportPanel';
 import { WipePanel } from './data/WipePanel';
 import { errorText, plural } from './data/describe';
 
+function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
 /** Export, import and wipe: the reader's data, in files they keep. */
 export function DataSection({ connector, revision, onChanged }: SectionProps) {
   const [overview, setOverview] = useState<DataOverview | null>(null);
   const [error, setError] = useState('');
+  const [used, setUsed] = useState<number | null>(null);
 
   useEffect(() => {
     let live = true;
+    connector.storageUsed().then(
+      (bytes) => live && setUsed(bytes),
+      () => undefined,
+    );
     connector.overview().then(
       (next) => {
         if (!live) return;
@@ -44,6 +54,7 @@ export function DataSection({ connector, revision, onChanged }: SectionProps) {
           Stored in this browser: {plural(totals.comments, 'annotated comment')} in{' '}
           {plural(overview.threads.length, 'thread')}, {plural(totals.users, 'user')} with notes or
           tags, {plural(totals.tags, 'tag')} and {plural(totals.threads, 'visited thread')}.
+          {used !== null && ` Storage used: ${formatBytes(used)}.`}
         </p>
       ) : (
         !error && <p aria-busy="true">Loading…</p>

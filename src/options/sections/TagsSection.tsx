@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TagChange } from '../../shared/messages';
 import {
+  DEFAULT_SETTINGS,
   MAX_QUICK_TAGS,
   TAG_PALETTE,
   parseTagName,
@@ -27,7 +28,7 @@ function describeChange({ comments, users }: TagChange): string {
 /** The reader's tags: colours, descriptions, quick tags, renames, merges and deletes. */
 export function TagsSection({ connector, revision, onChanged }: SectionProps) {
   const [rows, setRows] = useState<Row[] | null>(null);
-  const [settings, setSettings] = useState<Settings>({ quickTags: [] });
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [pending, setPending] = useState<Pending | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');

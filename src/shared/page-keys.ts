@@ -1,0 +1,17 @@
+/**
+ * The keys Threadnote answers on a forum page (src/content/keyboard.ts), as the options page lists
+ * them. They act only while no field has focus, and never with Ctrl, Alt or ⌘ held.
+ */
+export const PAGE_KEYS: readonly { keys: string; action: string }[] = [
+  { keys: 'j / k', action: 'Next / previous comment' },
+  { keys: 'N / P', action: 'Next / previous comment new since your last visit' },
+  { keys: 't', action: 'Open the Threadnote panel on the comment (tags, fold)' },
+  { keys: 'n', action: 'Write or edit the comment’s note' },
+  { keys: '1 – 9', action: 'Toggle quick tag 1 to 9 (starred in Tags above)' },
+  { keys: 'x', action: 'Collapse or expand the comment’s subthread' },
+  { keys: 'h', action: 'Hide the comment and its replies' },
+  { keys: 'X', action: 'Collapse all top-level comments' },
+  { keys: 'E', action: 'Expand everything Threadnote folded' },
+  { keys: 'R', action: 'Collapse read subthreads (nothing new since your last visit)' },
+  { keys: 'u', action: 'Undo the last fold action' },
+];
