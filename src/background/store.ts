@@ -57,10 +57,8 @@ export async function openPage(
       lastVisitedAt: now,
       seenCommentKeys: [...seen],
     });
-    const stats = await tx.objectStore('threadStats').get(thread.key);
-    if (stats && stats.activityAt < now) {
-      await tx.objectStore('threadStats').put({ ...stats, activityAt: now });
-    }
+    // A visit is activity too: the thread moves up the all-threads list.
+    await refreshThreadStats(statsStores(tx), [thread.key]);
   }
   await tx.done;
 

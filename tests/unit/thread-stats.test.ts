@@ -107,6 +107,9 @@ describe('the all-threads list', () => {
     const after = await listThreads(db, { ...ALL, limit: 2 });
     expect(after.threads.map((t) => t.key)).toEqual(['hn:2', 'hn:7']);
     expect(after.threads[0]?.activityAt).toBe(at(30));
+    // The tag filter's keys follow the new activity too.
+    const tagged = await listThreads(db, { ...ALL, tag: 'x', limit: 2 });
+    expect(tagged.threads.map((t) => t.key)).toEqual(['hn:2', 'hn:7']);
   });
 
   it('filters by site and by tag, each paged the same way', async () => {
