@@ -158,6 +158,9 @@ async function round(variant, tabs) {
   figures['first content, on a thread'] = onThread.ms;
   await onThread.popup.close();
   const page = elsewhere.popup;
+  // The two halves of the popup's first request on a thread, timed alone.
+  figures['popup.open on a thread'] = (await send(page, 'popup.open', { tabId: tabs.story })).ms;
+  figures['thread.summary'] = (await send(page, 'thread.summary', { thread: STORY_THREAD.key })).ms;
   for (const query of QUERIES) {
     figures[`search “${query}”`] = (await send(page, 'notes.search', { query, limit: 50 })).ms;
   }

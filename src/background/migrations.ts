@@ -1,6 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { CommentAnnotation, ThreadRecord, UserAnnotation } from '../shared/model';
-import { commentEntry, userEntry } from './search';
+import { commentEntry, timedTermsOf, userEntry } from './search';
 import { statsOf } from './thread-stats';
 
 /**
@@ -79,6 +79,19 @@ export const migrations: readonly Migration[] = [
         const record = statsOf(thread, list, visits.get(thread));
         if (record) void stats.put(record);
       }
+    });
+  },
+  // 5: search entries keep their terms with their date, behind one index, so the newest matches
+  // of a word are read first and a search stops after a page of them.
+  (_db, tx) => {
+    const search = tx.objectStore('search');
+    search.deleteIndex('terms');
+    search.createIndex('timedTerms', 'timedTerms', { multiEntry: true });
+    void search.openCursor().then(async function visit(cursor): Promise<void> {
+      if (!cursor) return;
+      const entry = cursor.value as { terms: string[]; updatedAt: string };
+      await cursor.update({ ...entry, timedTerms: timedTermsOf(entry.terms, entry.updatedAt) });
+      return visit(await cursor.continue());
     });
   },
 ];

@@ -24,7 +24,11 @@ export interface ThreadnoteSchema extends DBSchema {
   };
   tags: { key: string; value: Tag };
   settings: { key: 'settings'; value: Settings };
-  search: { key: string; value: SearchEntry; indexes: { terms: string; updatedAt: string } };
+  search: {
+    key: string;
+    value: SearchEntry;
+    indexes: { timedTerms: string; updatedAt: string };
+  };
   drafts: { key: string; value: Draft };
   threads: {
     key: string;

@@ -13,7 +13,23 @@ export interface SearchEntry {
   /** `comment:<key>` or `user:<key>`. */
   key: string;
   terms: string[];
+  /**
+   * `<term>\0<updatedAt>` per term, behind the multi-entry index searches walk: along it, the
+   * entries holding a term come newest last, so the newest matches are the first read backwards.
+   */
+  timedTerms: string[];
   updatedAt: string;
+}
+
+const SEP = '\u0000';
+
+/** The index keys of an entry's terms at its date (terms never contain \0). */
+export function timedTermsOf(terms: readonly string[], updatedAt: string): string[] {
+  return terms.map((term) => `${term}${SEP}${updatedAt}`);
+}
+
+function entry(key: string, terms: string[], updatedAt: string): SearchEntry {
+  return { key, terms, timedTerms: timedTermsOf(terms, updatedAt), updatedAt };
 }
 
 const MAX_TERMS = 2_000;
@@ -35,19 +51,19 @@ export function termsOf(...texts: readonly string[]): string[] {
 }
 
 export function commentEntry(record: CommentAnnotation): SearchEntry {
-  return {
-    key: `comment:${record.key}`,
-    terms: termsOf(record.note, record.quote, record.author, ...record.tags),
-    updatedAt: record.updatedAt,
-  };
+  return entry(
+    `comment:${record.key}`,
+    termsOf(record.note, record.quote, record.author, ...record.tags),
+    record.updatedAt,
+  );
 }
 
 export function userEntry(record: UserAnnotation): SearchEntry {
-  return {
-    key: `user:${record.key}`,
-    terms: termsOf(record.note, record.name, ...record.tags),
-    updatedAt: record.updatedAt,
-  };
+  return entry(
+    `user:${record.key}`,
+    termsOf(record.note, record.name, ...record.tags),
+    record.updatedAt,
+  );
 }
 
 interface SearchStore {
@@ -76,53 +92,107 @@ export async function indexUser(
 
 const EXCERPT = 200;
 
-/**
- * A word matched by at most this many entries has them all read; a commoner one is found by
- * walking the entries newest first until enough match. Either way a search reads about this many
- * entries at most (for a 50-result page of a 100,000-entry store, the two costs meet near here),
- * where reading every match of a common word, or even listing them along its index, would read a
- * share of the whole store.
- */
-export const READ_EACH_UP_TO = 2_000;
+/** Past this many different words sharing a prefix, the prefix is walked as the whole store. */
+const MAX_TERMS_PER_PREFIX = 50;
 
 type SearchTx = IDBPTransaction<ThreadnoteSchema, ('search' | 'comments' | 'users' | 'threads')[]>;
+type TimedIndex = ReturnType<ReturnType<SearchTx['objectStore']>['index']>;
 
-function matchesAll(entry: SearchEntry, words: readonly string[]): boolean {
-  return words.every((word) => entry.terms.some((term) => term.startsWith(word)));
+function matchesAll(found: SearchEntry, words: readonly string[]): boolean {
+  return words.every((word) => found.terms.some((term) => term.startsWith(word)));
 }
 
-/** The keys of the `limit` newest entries holding every word (each as a prefix), newest first. */
+function prefixRange(word: string): IDBKeyRange {
+  return IDBKeyRange.bound(word, `${word}\uffff`);
+}
+
+/** The different terms starting with `word`, one index step each; null past the cap. */
+async function termsStarting(index: TimedIndex, word: string): Promise<string[] | null> {
+  const terms: string[] = [];
+  let cursor = await index.openKeyCursor(prefixRange(word));
+  while (cursor) {
+    const key = cursor.key as string;
+    const term = key.slice(0, key.indexOf(SEP));
+    if (terms.length === MAX_TERMS_PER_PREFIX) return null;
+    terms.push(term);
+    cursor = await cursor.continue(`${term}${SEP}\uffff`);
+  }
+  return terms;
+}
+
+/**
+ * The entries holding any of `terms`, newest first: one backwards cursor per term along the
+ * timed index, merged by date, each entry once.
+ */
+async function* newestHolding(index: TimedIndex, terms: readonly string[]) {
+  type Head = { cursor: Awaited<ReturnType<TimedIndex['openCursor']>>; at: string };
+  const heads: Head[] = [];
+  const dateOf = (key: unknown) => (key as string).slice((key as string).indexOf(SEP) + 1);
+  for (const term of terms) {
+    const cursor = await index.openCursor(
+      IDBKeyRange.bound(`${term}${SEP}`, `${term}${SEP}\uffff`),
+      'prev',
+    );
+    if (cursor) heads.push({ cursor, at: dateOf(cursor.key) });
+  }
+  const seen = new Set<string>();
+  while (heads.length > 0) {
+    let newest = 0;
+    heads.forEach((head, i) => {
+      if (head.at > (heads[newest] as Head).at) newest = i;
+    });
+    const head = heads[newest] as Head;
+    const value = head.cursor?.value as SearchEntry;
+    if (!seen.has(value.key)) {
+      seen.add(value.key);
+      yield value;
+    }
+    const next = await head.cursor?.continue();
+    if (next) {
+      head.cursor = next;
+      head.at = dateOf(next.key);
+    } else {
+      heads.splice(newest, 1);
+    }
+  }
+}
+
+/** Every entry, newest first: for prefixes so short they stand for many words. */
+async function* newestOfAll(tx: SearchTx) {
+  let cursor = await tx.objectStore('search').index('updatedAt').openCursor(null, 'prev');
+  while (cursor) {
+    yield cursor.value;
+    cursor = await cursor.continue();
+  }
+}
+
+/**
+ * The keys of the `limit` newest entries holding every word (each as a prefix), newest first. A
+ * word with at most `limit` entries has them read and sorted; otherwise the entries of the first
+ * word are read newest first until `limit` hold every word. Either way the work follows the
+ * page asked for, not the size of the store.
+ */
 async function newestMatches(tx: SearchTx, words: readonly string[], limit: number) {
   const store = tx.objectStore('search');
-  const byTerm = store.index('terms');
-  // The rarest word decides: if one is rare enough to list, its entries are the candidates.
-  let candidates: string[] | null = null;
+  const index = store.index('timedTerms');
   for (const word of words) {
-    const keys = await byTerm.getAllKeys(
-      IDBKeyRange.bound(word, `${word}\uffff`),
-      READ_EACH_UP_TO + 1,
-    );
-    if (
-      keys.length <= READ_EACH_UP_TO &&
-      (candidates === null || keys.length < candidates.length)
-    ) {
-      candidates = [...new Set(keys)];
-    }
+    const keys = await index.getAllKeys(prefixRange(word), limit + 1);
     if (keys.length === 0) return [];
+    if (keys.length <= limit) {
+      const entries = await Promise.all([...new Set(keys)].map((key) => store.get(key)));
+      return entries
+        .filter((found): found is SearchEntry => found !== undefined && matchesAll(found, words))
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+        .slice(0, limit)
+        .map((found) => found.key);
+    }
   }
-  if (candidates) {
-    const entries = await Promise.all(candidates.map((key) => store.get(key)));
-    return entries
-      .filter((entry) => entry !== undefined && matchesAll(entry, words))
-      .sort((a, b) => (b as SearchEntry).updatedAt.localeCompare((a as SearchEntry).updatedAt))
-      .slice(0, limit)
-      .map((entry) => (entry as SearchEntry).key);
-  }
+  const [first = ''] = words;
+  const terms = await termsStarting(index, first);
   const newest: string[] = [];
-  let cursor = await store.index('updatedAt').openCursor(null, 'prev');
-  while (cursor && newest.length < limit) {
-    if (matchesAll(cursor.value, words)) newest.push(cursor.value.key);
-    cursor = await cursor.continue();
+  for await (const found of terms ? newestHolding(index, terms) : newestOfAll(tx)) {
+    if (matchesAll(found, words)) newest.push(found.key);
+    if (newest.length === limit) break;
   }
   return newest;
 }

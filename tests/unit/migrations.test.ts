@@ -164,4 +164,28 @@ describe('numbered migrations', () => {
     ).toEqual(['hn:10']);
     v4.close();
   });
+
+  it('migration 5 dates the search terms of a database made by version 4', async () => {
+    const name = 'migrations-v4-to-v5';
+    const v4 = await openWithMigrations(name, migrations.slice(0, 4));
+    // As version 4 wrote them: terms without dates.
+    await v4.put('search', {
+      key: 'comment:hn:7',
+      terms: ['compiler', 'alice'],
+      updatedAt: '2026-01-02T00:00:00.000Z',
+    });
+    v4.close();
+    const v5 = await openWithMigrations(name, migrations.slice(0, 5));
+    expect(await v5.get('search', 'comment:hn:7')).toEqual({
+      key: 'comment:hn:7',
+      terms: ['compiler', 'alice'],
+      timedTerms: ['compiler\u00002026-01-02T00:00:00.000Z', 'alice\u00002026-01-02T00:00:00.000Z'],
+      updatedAt: '2026-01-02T00:00:00.000Z',
+    });
+    expect(
+      await v5.getAllKeysFromIndex('search', 'timedTerms', IDBKeyRange.bound('comp', 'comp\uffff')),
+    ).toEqual(['comment:hn:7']);
+    expect(v5.transaction('search').store.indexNames.contains('terms')).toBe(false);
+    v5.close();
+  });
 });

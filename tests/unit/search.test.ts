@@ -118,5 +118,37 @@ describe('search', () => {
     expect(rare.map((r) => r.key)).toEqual(['hn:3007', 'hn:2007', 'hn:1007']);
     // Every word common: found walking newest first, each word a prefix.
     expect((await search(db, 'comm', 2)).map((r) => r.key)).toEqual(['hn:3199', 'hn:3198']);
+    expect((await search(db, 'rare comm', 2)).map((r) => r.key)).toEqual(['hn:3007', 'hn:2007']);
+  });
+
+  it('merges the words a prefix stands for by date, and walks everything past fifty of them', async () => {
+    const db = await freshDatabase();
+    const tx = db.transaction(['comments', 'search'], 'readwrite');
+    // Note i holds the word "word<i % 60>" and was written at minute i.
+    for (let i = 0; i < 120; i++) {
+      const record = {
+        key: `hn:${100 + i}`,
+        thread: thread.key,
+        author: 'alice',
+        url: `https://news.ycombinator.com/item?id=${100 + i}`,
+        quote: 'quoted',
+        note: `word${String(i % 60).padStart(2, '0')}`,
+        tags: [],
+        fold: 'none' as const,
+        createdAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
+        updatedAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
+      };
+      void tx.objectStore('comments').put(record);
+      void tx.objectStore('search').put(commentEntry(record));
+    }
+    await tx.done;
+    // "word0" stands for word00–word09, held by notes 0–9 and 60–69: the newest three.
+    expect((await search(db, 'word0', 3)).map((r) => r.key)).toEqual([
+      'hn:169',
+      'hn:168',
+      'hn:167',
+    ]);
+    // "word" stands for sixty words: every note, newest first.
+    expect((await search(db, 'word', 2)).map((r) => r.key)).toEqual(['hn:219', 'hn:218']);
   });
 });
