@@ -122,7 +122,7 @@ export function mainFlows(driver: () => BrowserDriver): void {
       const count = (id: string) => popup.text(`[data-count="${id}"] strong`);
       await expect.poll(() => count('tagged')).toBe('1');
       expect(await count('noted')).toBe('1');
-      expect(await count('folded')).toBe('1');
+      expect(await count('collapsed')).toBe('1');
       expect(await count('comments')).toBe(String(await tab.count(ROWS)));
       expect(await popup.text('[data-testid="thread-title"]')).toBe(TITLE);
       expect(await popup.text('.site')).toBe('Hacker News');
