@@ -135,8 +135,8 @@ const TOP_TAGS = 3;
 /**
  * One page of annotated threads, newest activity first, optionally of one site and carrying one
  * tag. Each filter has an index ordered by activity, so a page is one walk of `limit` steps from
- * the cursor on, whatever the store holds. Only the unfiltered list says how many there are in
- * all: counting along an index reads every entry of it.
+ * the cursor on, whatever the store holds. Only the first page of the unfiltered list says how
+ * many there are in all: counting reads every entry.
  */
 export async function listThreads(
   db: ThreadnoteDB,
@@ -144,7 +144,8 @@ export async function listThreads(
 ): Promise<ThreadListPage> {
   const tx = db.transaction(['threadStats', 'threads', 'tags'], 'readonly');
   const statsStore = tx.objectStore('threadStats');
-  const counting = site === null && tag === null ? statsStore.count() : null;
+  // Counted once, with the first page: later pages keep the reader's place, not the total.
+  const counting = site === null && tag === null && after === null ? statsStore.count() : null;
   let index;
   let range: IDBKeyRange | null;
   if (tag !== null) {

@@ -9,9 +9,10 @@ export function watchComments(
   if (containers.length === 0) return () => {};
   let scheduled = false;
   const observer = new MutationObserver((records) => {
-    // Threadnote's own chips, notes and control come and go inside watched subtrees; reading the
-    // page again for them would only lead to more of them.
-    if (scheduled || records.every(isThreadnoteWrite)) return;
+    // Threadnote's own chips, notes and control come and go inside watched subtrees, and forums
+    // rewrite text in place (Hacker News's [–] becoming [+12]): neither can add or remove a
+    // comment, and reading 3,000 comments again for them would cost more than the change itself.
+    if (scheduled || records.every(cannotMoveComments)) return;
     scheduled = true;
     requestAnimationFrame(() => {
       scheduled = false;
@@ -22,13 +23,14 @@ export function watchComments(
   return () => observer.disconnect();
 }
 
-function isThreadnoteNode(node: Node): boolean {
-  return node instanceof Element && node.localName.startsWith('tn-');
+/** Text, or one of Threadnote's own elements: never a comment, nor a box holding one. */
+function isNeverComment(node: Node): boolean {
+  return node.nodeType !== Node.ELEMENT_NODE || (node as Element).localName.startsWith('tn-');
 }
 
-function isThreadnoteWrite(record: MutationRecord): boolean {
+function cannotMoveComments(record: MutationRecord): boolean {
   return (
-    Array.from(record.addedNodes).every(isThreadnoteNode) &&
-    Array.from(record.removedNodes).every(isThreadnoteNode)
+    Array.from(record.addedNodes).every(isNeverComment) &&
+    Array.from(record.removedNodes).every(isNeverComment)
   );
 }

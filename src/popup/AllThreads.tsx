@@ -79,7 +79,7 @@ export function AllThreads({
     setBusy(true);
     try {
       const next = await connector.listThreads({ site, tag, after: page.next, limit: PAGE });
-      setPage({ ...next, threads: [...page.threads, ...next.threads] });
+      setPage({ ...next, total: page.total, threads: [...page.threads, ...next.threads] });
     } catch (failure) {
       setError(messageOf(failure));
     } finally {

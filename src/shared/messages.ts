@@ -81,7 +81,7 @@ export interface ThreadListItem {
 
 export interface ThreadListPage {
   threads: ThreadListItem[];
-  /** How many threads there are; null under a filter, where counting would read them all. */
+  /** How many threads there are, on the unfiltered first page; else null (counting reads all). */
   total: number | null;
   next: ThreadListCursor | null;
 }

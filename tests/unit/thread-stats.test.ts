@@ -90,6 +90,7 @@ describe('the all-threads list', () => {
     expect(first.total).toBe(7);
     const second = await listThreads(db, { ...ALL, limit: 3, after: first.next });
     expect(second.threads.map((t) => t.key)).toEqual(['hn:4', 'hn:3', 'hn:2']);
+    expect(second.total).toBeNull();
     const third = await listThreads(db, { ...ALL, limit: 3, after: second.next });
     expect(third.threads.map((t) => t.key)).toEqual(['hn:1']);
     expect(third.next).toBeNull();
