@@ -599,7 +599,8 @@ export class Annotator {
     const element = comment.element;
     const tagNames = annotation?.tags ?? [];
     const fold = annotation?.fold ?? 'none';
-    const user = this.user(comment.author);
+    // Reading the author costs a lookup in the page: only worth it when someone is annotated.
+    const user = this.users.size > 0 ? this.user(comment.author) : null;
     const userTagNames = user?.tags ?? [];
 
     setAttribute(element, ATTR.tags, tagNames.length > 0 ? tagNames.join(' ') : null);

@@ -189,6 +189,12 @@ const ENABLE_OUTCOMES: Record<Exclude<SiteEnableResult['status'], 'enabled'>, st
   'no-access': 'Your browser did not give Threadnote access to this site, so it stays off here.',
 };
 
+const OFFER_ACTIONS: Record<EnableOffer['kind'], string> = {
+  engine: 'Enable',
+  site: 'Allow',
+  off: 'Turn on',
+};
+
 /**
  * A page Threadnote may not read yet: a Discourse topic on a host the reader has not enabled, or
  * a forum whose access was withheld or taken back. One click asks the browser for it.
@@ -221,22 +227,29 @@ function EnableView({
   return (
     <section aria-label="This site">
       <p class="site">{offer.name}</p>
-      {offer.kind === 'engine' ? (
+      {offer.kind === 'engine' && (
         <p>
           This looks like a {offer.name} forum. Threadnote reads only the sites you allow; your
           browser will ask you to let it read and change pages on {host}.
         </p>
-      ) : (
+      )}
+      {offer.kind === 'site' && (
         <p>
           Threadnote may not read {host}: its access to the site was not given, or was taken back in
           your browser’s add-on settings. Allow it and your browser will ask you to confirm; the
           page then reloads with your notes.
         </p>
       )}
+      {offer.kind === 'off' && (
+        <p>
+          You turned Threadnote off for {offer.name} in its settings, so it leaves {host} alone.
+          Your notes are kept; turn it on and the page reloads with them.
+        </p>
+      )}
       <button type="button" class="primary" disabled={busy} onClick={enable}>
-        {offer.kind === 'engine' ? 'Enable' : 'Allow'} Threadnote on {offer.host}
+        {OFFER_ACTIONS[offer.kind]} Threadnote on {offer.host}
       </button>
-      {busy && offer.kind === 'site' && <p aria-busy="true">Waiting for the page to reload…</p>}
+      {busy && offer.kind !== 'engine' && <p aria-busy="true">Waiting for the page to reload…</p>}
       {outcome && (
         <p class="error" role="alert">
           {outcome}

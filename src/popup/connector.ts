@@ -28,10 +28,10 @@ export interface CurrentPage {
  * A page Threadnote could read once the reader lets it: a topic of forum software (Discourse) on
  * a host not enabled yet (`engine`), or a page of a forum Threadnote is made for whose access the
  * reader withheld or took back (`site`: Firefox lets them, in about:addons, and Chrome, in its
- * site access settings).
+ * site access settings), or turned off in Threadnote's own settings (`off`).
  */
 export interface EnableOffer {
-  kind: 'engine' | 'site';
+  kind: 'engine' | 'site' | 'off';
   tabId: number;
   host: string;
   /** The key prefix of the forum's records: `hn`, `discourse/forum.example.org`. */
@@ -123,6 +123,16 @@ function withoutHash(href: string): string {
   return url.href;
 }
 
+/** Takes a built-in forum off the reader's list of sites turned off, and reloads the tab. */
+async function turnOn(offer: EnableOffer): Promise<SiteEnableResult> {
+  const { disabledSites } = await callWorker('settings.get', {});
+  await callWorker('settings.update', {
+    disabledSites: disabledSites.filter((site) => site !== offer.site),
+  });
+  await reload(offer.tabId);
+  return { status: 'enabled', site: offer.site, name: offer.name };
+}
+
 export const extensionConnector: PopupConnector = {
   async open() {
     const tabId = (await targetTabId()) ?? null;
@@ -143,8 +153,10 @@ export const extensionConnector: PopupConnector = {
     const forum = fixedAdapterOfHost(url);
     if (forum) {
       const origins = [...forum.matches];
-      if (await browser.permissions.contains({ origins })) return null;
-      return { kind: 'site', tabId, host: url.host, site: forum.site, name: forum.name, origins };
+      const offer = { tabId, host: url.host, site: forum.site, name: forum.name, origins };
+      if (!(await browser.permissions.contains({ origins }))) return { kind: 'site', ...offer };
+      const { disabledSites } = await callWorker('settings.get', {});
+      return disabledSites.includes(forum.site) ? { kind: 'off', ...offer } : null;
     }
     const engine = engineForUrl(url.href);
     if (!engine) return null;
@@ -158,6 +170,7 @@ export const extensionConnector: PopupConnector = {
     };
   },
   enableSite(offer) {
+    if (offer.kind === 'off') return turnOn(offer);
     // Browsers grant a permission only while the click that asked for it is being handled.
     return browser.permissions.request({ origins: offer.origins }).then(async (granted) => {
       if (!granted) return { status: 'no-access' } as const;

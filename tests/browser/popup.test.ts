@@ -273,9 +273,25 @@ describe('popup and options in a real Chromium', () => {
     expect(await page.locator(`${ROWS}:visible`).count()).toBeGreaterThan(0);
     expect(await page.locator('[data-tn-comment]').count()).toBe(0);
 
+    // The popup on that tab says why, and turns it back on from there: the tab reloads annotated.
+    const popup = await openPopup(session(), await tabIdOf(session(), STORY));
+    const turnOn = popup.getByRole('button', {
+      name: 'Turn on Threadnote on news.ycombinator.com',
+    });
+    await expect.poll(() => turnOn.isVisible()).toBe(true);
+    expect(await popup.locator('[aria-label="This site"]').textContent()).toContain(
+      'You turned Threadnote off for Hacker News',
+    );
+    await popup.screenshot({ path: join(OUTPUT, 'popup-site-off.png') });
+    await turnOn.click();
+    await expect.poll(() => page.locator('[data-tn-comment]').count()).toBeGreaterThan(0);
+    await popup.close();
+    await page.close();
+    await options.reload();
+    await expect.poll(() => hackerNews.isChecked()).toBe(true);
+    await hackerNews.uncheck();
     await hackerNews.check();
     await expect.poll(() => hackerNews.isChecked()).toBe(true);
-    await page.close();
     const again = await openThread(session(), STORY, ROWS);
     expect(await again.locator('[data-tn-comment]').count()).toBeGreaterThan(0);
     await again.close();

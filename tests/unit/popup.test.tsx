@@ -487,6 +487,25 @@ describe('popup', () => {
       'Compare with the DeepSeek paper',
     );
   });
+  it('offers to turn a forum the reader turned off back on, without asking the browser', async () => {
+    const offer: EnableOffer = {
+      kind: 'off',
+      tabId: 7,
+      host: 'news.ycombinator.com',
+      site: 'hn',
+      name: 'Hacker News',
+      origins: ['https://news.ycombinator.com/*'],
+    };
+    const enableSite = vi.fn(
+      async () => ({ status: 'enabled', site: 'hn', name: 'Hacker News' }) as const,
+    );
+    const root = await mount(
+      mockConnector({ ...opening(null), enableOffer: async () => offer, enableSite }),
+    );
+    expect(root.textContent).toContain('You turned Threadnote off for Hacker News in its settings');
+    await act(async () => button(root, 'Turn on Threadnote on news.ycombinator.com').click());
+    expect(enableSite).toHaveBeenCalledWith(offer);
+  });
 });
 
 const MOCK_THREAD_REF = { key: thread.key, title: thread.title, url: thread.url };
