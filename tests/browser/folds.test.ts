@@ -3,16 +3,23 @@
  * open, live updates in a second tab, new replies inside folds, Hacker News's own [–] both ways,
  * bulk actions from the popup and the keyboard, undo, and the 3,000-comment page.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HN, OUTPUT, launch, openPopup, openThread, tabIdOf, type Session } from './harness';
+import {
+  HN,
+  OUTPUT,
+  launch,
+  openPopup,
+  openThread,
+  serveStoryWithout,
+  tabIdOf,
+  type Session,
+} from './harness';
 
 const STORY = `${HN}/item?id=44533403`;
 const BENCH = `${HN}/item?id=44500000`;
 const ROWS = 'tr.athing.comtr';
-const FIXTURES = join(process.cwd(), 'tests/fixtures/hn');
 const MOTOBOI = '44536000';
 const QUILLON = '44535247'; // collapsed by Hacker News itself
 const LATER_REPLIES = ['44536931', '44537040']; // inside motoboi's subthread
@@ -195,16 +202,7 @@ describe('folds', () => {
     // First visit: the page as it was before two replies arrived.
     const page = await session.context.newPage();
     await page.bringToFront();
-    await page.route(STORY, async (route) => {
-      let html = readFileSync(join(FIXTURES, 'item-44533403-story-2025-07.html'), 'utf8');
-      for (const id of LATER_REPLIES) {
-        html = html.replace(
-          new RegExp(`<tr class='athing comtr' id='${id}'>[\\s\\S]*?</table></td></tr>`),
-          '',
-        );
-      }
-      await route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
-    });
+    await serveStoryWithout(page, STORY, LATER_REPLIES);
     await page.goto(STORY);
     await expect.poll(() => page.locator(`${ROWS}:not([data-tn-comment])`).count()).toBe(0);
     expect(await row(page, LATER_REPLIES[0] ?? '').count()).toBe(0);

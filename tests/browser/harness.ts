@@ -173,3 +173,24 @@ export async function stopServiceWorker(session: Session, page: Page): Promise<v
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
 }
+
+/**
+ * Serves the saved Hacker News story at `url` to this page without the given comment rows, as it
+ * was before those replies arrived: a later plain load (after `page.unroute(url)`) brings them as
+ * new.
+ */
+export async function serveStoryWithout(page: Page, url: string, ids: readonly string[]) {
+  await page.route(url, async (route) => {
+    let html = readFileSync(
+      join(process.cwd(), 'tests/fixtures/hn/item-44533403-story-2025-07.html'),
+      'utf8',
+    );
+    for (const id of ids) {
+      html = html.replace(
+        new RegExp(`<tr class='athing comtr' id='${id}'>[\\s\\S]*?</table></td></tr>`),
+        '',
+      );
+    }
+    await route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
+  });
+}

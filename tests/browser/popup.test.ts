@@ -11,12 +11,20 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { annotate, comment } from './flows';
-import { HN, LOBSTERS, OUTPUT, browserForSuite, openPopup, openThread, tabIdOf } from './harness';
+import {
+  HN,
+  LOBSTERS,
+  OUTPUT,
+  browserForSuite,
+  openPopup,
+  openThread,
+  serveStoryWithout,
+  tabIdOf,
+} from './harness';
 
 const STORY = `${HN}/item?id=44533403`;
 const ROWS = 'tr.athing.comtr';
 const HOVER = '.comhead .hnuser';
-const FIXTURE = join(process.cwd(), 'tests/fixtures/hn/item-44533403-story-2025-07.html');
 const LATER_REPLIES = ['44536931', '44537040']; // inside motoboi's subthread
 const ANSELM = '44535633'; // top level
 const ANSELM_REPLY = '44536206'; // two levels under it
@@ -79,16 +87,7 @@ describe('popup and options in a real Chromium', () => {
     // First visit: the thread as it was before two replies arrived.
     const page = await session().context.newPage();
     await page.bringToFront();
-    await page.route(STORY, async (route) => {
-      let html = readFileSync(FIXTURE, 'utf8');
-      for (const id of LATER_REPLIES) {
-        html = html.replace(
-          new RegExp(`<tr class='athing comtr' id='${id}'>[\\s\\S]*?</table></td></tr>`),
-          '',
-        );
-      }
-      await route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
-    });
+    await serveStoryWithout(page, STORY, LATER_REPLIES);
     await page.goto(STORY);
     await expect.poll(() => page.locator(`${ROWS}:not([data-tn-comment])`).count()).toBe(0);
     await annotate(page, `hn:${ANSELM_REPLY}`, HOVER, {
