@@ -19,7 +19,7 @@ import {
 } from '../shared/model';
 import type { ThreadnoteDB } from './db';
 import { indexComment, indexUser } from './search';
-import { countsOf, refreshThreadStats, statsStores, tagCountsOf } from './thread-stats';
+import { countsOf, refreshThreadStats, statsOf, statsStores, tagCountsOf } from './thread-stats';
 
 export async function openPage(
   db: ThreadnoteDB,
@@ -34,8 +34,9 @@ export async function openPage(
   const byThread = tx.objectStore('comments').index('thread');
   const users = tx.objectStore('users');
 
+  const threadKeys = unique(input.threadKeys);
   const [commentLists, userRecords, siteUsers, tags, settings, previous] = await Promise.all([
-    Promise.all(unique(input.threadKeys).map((thread) => byThread.getAll(thread))),
+    Promise.all(threadKeys.map((thread) => byThread.getAll(thread))),
     Promise.all(unique(input.userKeys).map((user) => users.get(user))),
     input.usersOf === null
       ? []
@@ -57,8 +58,15 @@ export async function openPage(
       lastVisitedAt: now,
       seenCommentKeys: [...seen],
     });
-    // A visit is activity too: the thread moves up the all-threads list.
-    await refreshThreadStats(statsStores(tx), [thread.key]);
+    // A visit is activity too: the thread moves up the all-threads list. Its annotations were
+    // just read for the page, so they are counted from here rather than read again.
+    const annotations = commentLists[threadKeys.indexOf(thread.key)];
+    if (annotations === undefined) {
+      await refreshThreadStats(statsStores(tx), [thread.key]);
+    } else {
+      const stats = statsOf(thread.key, annotations, { lastVisitedAt: now });
+      if (stats) await tx.objectStore('threadStats').put(stats);
+    }
   }
   await tx.done;
 

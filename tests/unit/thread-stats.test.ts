@@ -111,6 +111,21 @@ describe('the all-threads list', () => {
     // The tag filter's keys follow the new activity too.
     const tagged = await listThreads(db, { ...ALL, tag: 'x', limit: 2 });
     expect(tagged.threads.map((t) => t.key)).toEqual(['hn:2', 'hn:7']);
+
+    // A visit to a thread the page did not ask the annotations of is recounted from the store.
+    await openPage(
+      db,
+      {
+        threadKeys: [],
+        userKeys: [],
+        usersOf: null,
+        visit: { thread: threadRef('hn', 5), commentKeys: ['hn:50'] },
+      },
+      at(40),
+    );
+    expect(
+      (await listThreads(db, { ...ALL, tag: 'x', limit: 2 })).threads.map((t) => t.key),
+    ).toEqual(['hn:5', 'hn:2']);
   });
 
   it('filters by site and by tag, each paged the same way', async () => {
