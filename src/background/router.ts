@@ -19,12 +19,12 @@ import {
   type TabPushes,
   type CommentChange,
 } from '../shared/messages';
-import type { PageInfo, SiteEnableResult } from '../shared/messages';
+import { THREAD_PAGE, type PageInfo, type SiteEnableResult } from '../shared/messages';
 import { siteOfKey, type CommentAnnotation, type Tag } from '../shared/model';
 import { adaptersOfHost, isEngineSite } from '../sites/registry';
 import type { ThreadnoteDB } from './db';
 import { search } from './search';
-import { THREAD_PAGE, listThreads, listedSites } from './thread-stats';
+import { listThreads, listedSites } from './thread-stats';
 import {
   dataOverview,
   deleteDraft,

@@ -128,8 +128,6 @@ export async function refreshThreadStats(
   );
 }
 
-/** How many threads the list shows at a time. */
-export const THREAD_PAGE = 50;
 const TOP_TAGS = 3;
 
 /**

@@ -1,11 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ThreadListItem, ThreadListPage } from '../shared/messages';
+import { THREAD_PAGE, type ThreadListItem, type ThreadListPage } from '../shared/messages';
 import type { Tag } from '../shared/model';
 import { siteLabel } from '../sites/registry';
 import type { PopupConnector } from './connector';
 import { formatDate, messageOf } from './format';
-
-const PAGE = 50;
 
 function describeCounts({ counts }: ThreadListItem): string {
   const parts = [
@@ -65,7 +63,7 @@ export function AllThreads({
     let live = true;
     setBusy(true);
     connector
-      .listThreads({ site, tag, after: null, limit: PAGE })
+      .listThreads({ site, tag, after: null, limit: THREAD_PAGE })
       .then((next) => live && setPage(next))
       .catch((failure: unknown) => live && setError(messageOf(failure)))
       .finally(() => live && setBusy(false));
@@ -78,7 +76,7 @@ export function AllThreads({
     if (!page.next) return;
     setBusy(true);
     try {
-      const next = await connector.listThreads({ site, tag, after: page.next, limit: PAGE });
+      const next = await connector.listThreads({ site, tag, after: page.next, limit: THREAD_PAGE });
       setPage({ ...next, total: page.total, threads: [...page.threads, ...next.threads] });
     } catch (failure) {
       setError(messageOf(failure));

@@ -79,6 +79,9 @@ export interface ThreadListItem {
   moreTags: number;
 }
 
+/** How many threads the all-threads list shows at a time: its first page and each "Show more". */
+export const THREAD_PAGE = 50;
+
 export interface ThreadListPage {
   threads: ThreadListItem[];
   /** How many threads there are, on the unfiltered first page; else null (counting reads all). */
