@@ -1,4 +1,6 @@
+import { vi } from 'vitest';
 import { migrations } from '../../src/background/migrations';
+import type { RouterDeps } from '../../src/background/router';
 import { openWithMigrations, type ThreadnoteDB } from '../../src/background/db';
 import type { ThreadRef } from '../../src/shared/model';
 
@@ -23,5 +25,34 @@ export function commentRef(id: string, author = 'motoboi', quote = 'What amazes 
     author,
     url: `https://news.ycombinator.com/item?id=${id}`,
     quote,
+  };
+}
+
+export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+/** A content script on a Hacker News page, as the router sees its messages' sender. */
+export const contentSender = {
+  id: EXTENSION_ID,
+  url: 'https://news.ycombinator.com/item?id=1',
+  tab: {},
+};
+
+export type TestRouterDeps = RouterDeps & {
+  broadcast: ReturnType<typeof vi.fn<RouterDeps['broadcast']>>;
+};
+
+/** The router's dependencies over `db`, with no Discourse host enabled and no tab answering. */
+export function routerDeps(db: ThreadnoteDB, overrides: Partial<RouterDeps> = {}): TestRouterDeps {
+  return {
+    extensionId: EXTENSION_ID,
+    extensionOrigin: EXTENSION_ORIGIN,
+    database: async () => db,
+    now: () => '2026-11-29T10:00:00.000Z',
+    hostEnabled: async () => false,
+    enabledSites: async () => [],
+    enableTab: async () => ({ status: 'not-forum' }) as const,
+    pageInfo: async () => null,
+    ...overrides,
+    broadcast: vi.fn<RouterDeps['broadcast']>(),
   };
 }

@@ -1,24 +1,22 @@
-import { describe, expect, it, vi } from 'vitest';
-import { route, type RouterDeps } from '../../src/background/router';
+import { describe, expect, it } from 'vitest';
+import { route } from '../../src/background/router';
 import { envelope } from '../../src/shared/messages';
-import { commentRef, freshDatabase, thread } from './helpers';
+import {
+  EXTENSION_ID,
+  EXTENSION_ORIGIN,
+  commentRef,
+  contentSender,
+  freshDatabase,
+  routerDeps,
+  thread,
+} from './helpers';
 
-const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
-const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
-const contentSender = { id: EXTENSION_ID, url: 'https://news.ycombinator.com/item?id=1', tab: {} };
-const popupSender = { id: EXTENSION_ID, url: `${ORIGIN}src/popup/index.html` };
+const popupSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}src/popup/index.html` };
 
 async function makeDeps() {
-  const db = await freshDatabase();
-  const deps: RouterDeps & { broadcast: ReturnType<typeof vi.fn<RouterDeps['broadcast']>> } = {
-    extensionId: EXTENSION_ID,
-    extensionOrigin: ORIGIN,
-    database: async () => db,
-    now: () => '2026-11-29T10:00:00.000Z',
-    broadcast: vi.fn<RouterDeps['broadcast']>(),
+  return routerDeps(await freshDatabase(), {
     hostEnabled: async (url: string) => url.startsWith('https://forum.example.org/'),
     enabledSites: async () => ['discourse/forum.example.org'],
-    enableTab: async () => ({ status: 'not-forum' }) as const,
     pageInfo: async (tabId: number) =>
       tabId === 7
         ? {
@@ -32,8 +30,7 @@ async function makeDeps() {
             taggedUsers: 0,
           }
         : null,
-  };
-  return deps;
+  });
 }
 
 describe('router', () => {
@@ -108,7 +105,7 @@ describe('router', () => {
     const deps = await makeDeps();
     const message = envelope('tags.list', {});
     for (const sender of [
-      { id: 'another-extension', url: `${ORIGIN}x.html` },
+      { id: 'another-extension', url: `${EXTENSION_ORIGIN}x.html` },
       { id: EXTENSION_ID, url: 'https://evil.example/page', tab: {} },
       { id: EXTENSION_ID },
     ]) {

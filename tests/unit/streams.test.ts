@@ -1,30 +1,22 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportText } from '../../src/background/export';
-import { connect, route, type RouterDeps } from '../../src/background/router';
+import { connect, route } from '../../src/background/router';
 import { MAX_IMPORT_CHARS, type StreamPort } from '../../src/background/streams';
 import { MAX_IMPORT_CHUNK, envelope } from '../../src/shared/messages';
 import { EMPTY_DUMP, EXPORTED_AT, dumpStore, fillFixtureStore } from './fixture-store';
-import { freshDatabase } from './helpers';
+import {
+  EXTENSION_ID,
+  EXTENSION_ORIGIN,
+  contentSender,
+  freshDatabase,
+  routerDeps,
+} from './helpers';
 
-const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
-const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
-const optionsSender = { id: EXTENSION_ID, url: `${ORIGIN}src/options/index.html` };
-const contentSender = { id: EXTENSION_ID, url: 'https://news.ycombinator.com/item?id=1', tab: {} };
+const optionsSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}src/options/index.html` };
 
 async function makeDeps() {
   const db = await freshDatabase();
-  const deps: RouterDeps & { broadcast: ReturnType<typeof vi.fn<RouterDeps['broadcast']>> } = {
-    extensionId: EXTENSION_ID,
-    extensionOrigin: ORIGIN,
-    database: async () => db,
-    now: () => EXPORTED_AT,
-    broadcast: vi.fn<RouterDeps['broadcast']>(),
-    hostEnabled: async () => false,
-    enabledSites: async () => [],
-    enableTab: async () => ({ status: 'not-forum' }) as const,
-    pageInfo: async () => null,
-  };
-  return { db, deps };
+  return { db, deps: routerDeps(db, { now: () => EXPORTED_AT }) };
 }
 
 /** Both ends of a runtime port: the worker's StreamPort, and what the page sees and does. */
@@ -232,7 +224,10 @@ describe('who may open a stream', () => {
       error: { code: 'forbidden', message: '“export” cannot be opened from a web page.' },
     });
 
-    const stranger = portPair('threadnote:export', { id: 'other', url: `${ORIGIN}x.html` });
+    const stranger = portPair('threadnote:export', {
+      id: 'other',
+      url: `${EXTENSION_ORIGIN}x.html`,
+    });
     await connect(stranger.worker, deps);
     expect(await stranger.page.next()).toMatchObject({ error: { code: 'forbidden' } });
 
