@@ -45,6 +45,7 @@ import {
   deleteTag,
   mergeTags,
   readSettings,
+  setSiteOn,
   tagUsage,
   updateTag,
   writeSettings,
@@ -206,6 +207,8 @@ const handlers: {
   'settings.get': async (_input, deps) => readSettings(await deps.database()),
   'settings.update': async (input, deps) =>
     stale(deps, await writeSettings(await deps.database(), input)),
+  'settings.site': async (input, deps) =>
+    stale(deps, await setSiteOn(await deps.database(), input.site, input.on)),
   'thread.summary': async (input, deps) => threadSummary(await deps.database(), input.thread),
   'notes.search': async (input, deps) => search(await deps.database(), input.query, input.limit),
   'popup.open': async (input, deps) => {

@@ -22,9 +22,17 @@ export async function readSettings(db: ThreadnoteDB): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(await db.get('settings', SETTINGS_KEY)) };
 }
 
-export async function writeSettings(db: ThreadnoteDB, patch: Partial<Settings>): Promise<Settings> {
+/**
+ * Changes the settings `patch` names, in one transaction; a function patch is given the current
+ * settings, so a change that depends on them cannot lose another made meanwhile.
+ */
+export async function writeSettings(
+  db: ThreadnoteDB,
+  change: Partial<Settings> | ((current: Settings) => Partial<Settings>),
+): Promise<Settings> {
   const tx = db.transaction(['settings', 'tags'], 'readwrite');
   const current = { ...DEFAULT_SETTINGS, ...(await tx.objectStore('settings').get(SETTINGS_KEY)) };
+  const patch = typeof change === 'function' ? change(current) : change;
   const next: Settings = {
     quickTags: [...new Set(patch.quickTags ?? current.quickTags)],
     disabledSites: [...new Set(patch.disabledSites ?? current.disabledSites)],
@@ -35,6 +43,13 @@ export async function writeSettings(db: ThreadnoteDB, patch: Partial<Settings>):
   await tx.objectStore('settings').put(next, SETTINGS_KEY);
   await tx.done;
   return next;
+}
+
+/** Turns Threadnote on or off on a built-in site. */
+export function setSiteOn(db: ThreadnoteDB, site: string, on: boolean): Promise<Settings> {
+  return writeSettings(db, ({ disabledSites }) => ({
+    disabledSites: on ? disabledSites.filter((off) => off !== site) : [...disabledSites, site],
+  }));
 }
 
 export async function updateTag(

@@ -103,9 +103,7 @@ export const extensionConnector: OptionsConnector = {
     ];
   },
   async setSiteOn(site, on) {
-    const { disabledSites } = await callWorker('settings.get', {});
-    const next = on ? disabledSites.filter((s) => s !== site) : [...disabledSites, site];
-    await callWorker('settings.update', { disabledSites: next });
+    await callWorker('settings.site', { site, on });
   },
   async forgetHost(site) {
     await browser.permissions.remove({ origins: [hostPattern(site.slice(site.indexOf('/') + 1))] });

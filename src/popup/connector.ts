@@ -125,10 +125,7 @@ function withoutHash(href: string): string {
 
 /** Takes a built-in forum off the reader's list of sites turned off, and reloads the tab. */
 async function turnOn(offer: EnableOffer): Promise<SiteEnableResult> {
-  const { disabledSites } = await callWorker('settings.get', {});
-  await callWorker('settings.update', {
-    disabledSites: disabledSites.filter((site) => site !== offer.site),
-  });
+  await callWorker('settings.site', { site: offer.site, on: true });
   await reload(offer.tabId);
   return { status: 'enabled', site: offer.site, name: offer.name };
 }

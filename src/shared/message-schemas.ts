@@ -134,6 +134,8 @@ export const workerRequestSchemas = {
     ),
     disabledSites: v.optional(v.pipe(v.array(siteId), v.maxLength(20))),
   }),
+  /** Turns Threadnote on or off on one built-in site, leaving the others as they are. */
+  'settings.site': v.strictObject({ site: siteId, on: v.boolean() }),
   'notes.search': v.strictObject({
     query: v.pipe(v.string(), v.maxLength(500)),
     limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),

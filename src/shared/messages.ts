@@ -125,6 +125,7 @@ export interface WorkerOutputs {
   'tags.usage': TagUsage[];
   'settings.get': Settings;
   'settings.update': Settings;
+  'settings.site': Settings;
   'thread.summary': ThreadSummary;
   'popup.open': PopupState;
   'threads.list': ThreadListPage;
@@ -182,6 +183,7 @@ export const workerCallers: Record<WorkerCall, readonly ('content' | 'extension'
   'tags.usage': ['extension'],
   'settings.get': ['content', 'extension'],
   'settings.update': ['extension'],
+  'settings.site': ['extension'],
   'thread.summary': ['content', 'extension'],
   'popup.open': ['extension'],
   // Every thread of every site: the popup's list, never a page's business.

@@ -101,6 +101,25 @@ describe('router', () => {
     expect(empty).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 
+  it('turns one site on or off at a time, keeping the others, from the extension’s pages only', async () => {
+    const deps = await makeDeps();
+    const site = (name: string, on: boolean) => envelope('settings.site', { site: name, on });
+    // Two changes sent together: each one is made on the settings as the other left them.
+    const [hn, lobsters] = await Promise.all([
+      route(site('hn', false), popupSender, deps),
+      route(site('lobsters', false), popupSender, deps),
+    ]);
+    expect([hn, lobsters].every((answer) => answer.ok)).toBe(true);
+    expect(await route(site('hn', true), popupSender, deps)).toMatchObject({
+      ok: true,
+      value: { disabledSites: ['lobsters'] },
+    });
+    expect(await route(site('lobsters', true), contentSender, deps)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+
   it('refuses senders that are not this extension’s own contexts', async () => {
     const deps = await makeDeps();
     const message = envelope('tags.list', {});
