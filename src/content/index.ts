@@ -116,21 +116,43 @@ if (!running.threadnoteRunning) {
     ({ off }) => !off,
     () => true,
   );
-  whenParsed(() => void on.then((start) => start && listen()));
+  const started = new Promise<boolean>((resolve) => {
+    whenParsed(
+      () =>
+        void on.then((start) => {
+          if (start) followPages();
+          resolve(start);
+        }),
+    );
+  });
+  listen(started);
 }
 
-/** Annotates the page and every page the forum moves to in place, and answers the extension. */
-function listen(): void {
+/** Annotates the page, and every page the forum moves to in place. */
+function followPages(): void {
   follow();
   // The Navigation API tells of the forum's own address changes (history.pushState) too.
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
   navigation?.addEventListener('currententrychange', follow);
   addEventListener('popstate', follow);
+}
 
+/**
+ * Answers the extension. Listening from the start lets a popup that asks while the page is still
+ * starting (just enabled, or checked with the worker first) have its answer once the page is read,
+ * rather than none.
+ */
+function listen(started: Promise<boolean>): void {
   // Only this extension can reach this listener: pages cannot call runtime messaging.
   browser.runtime.onMessage.addListener((message: unknown) => {
+    if (!isEnvelope(message)) return undefined;
+    if (!session && message.type === 'page.info') {
+      return started.then((start) =>
+        start && session ? ok(session.annotator.pageInfo()) : undefined,
+      );
+    }
     const current = session;
-    if (!current || !isEnvelope(message)) return undefined;
+    if (!current) return undefined;
     const { annotator } = current;
     switch (message.type) {
       case 'comments.changed':
