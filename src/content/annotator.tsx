@@ -39,6 +39,14 @@ const ATTR = {
 
 const FLASH_MS = 2_000;
 
+/**
+ * How far outside the viewport chips waiting for sight are drawn: a screen ahead, so a reader
+ * scrolling never meets a header still without them.
+ */
+const SIGHT_MARGIN = '100% 0px';
+/** The longest a load holds the comments back for the chips in sight, should no sighting come. */
+const SIGHTING_WAIT_MS = 1_000;
+
 /** Bulk edits are sent in chunks the worker accepts in one message. */
 const BULK_CHUNK = 5_000;
 
@@ -98,6 +106,14 @@ export class Annotator {
   private foldedKeys = new Set<string>();
   /** Annotated comments folded out of sight, whose chips, stub and note wait for the fold to open. */
   private readonly deferred = new Set<string>();
+  /**
+   * Comments read with the page whose chips wait until they come near the viewport, by element:
+   * a shadow root in each of hundreds of headers, and the names of every fold's repliers read from
+   * the page, cost more than the rest of applying a thread's annotations.
+   */
+  private readonly undrawn = new Map<Element, SiteComment>();
+  private sightWatcher: IntersectionObserver | null = null;
+  private sightingWaiters: (() => void)[] = [];
   private seenBefore: Set<string> | null = null;
   private readonly foldHistory: { key: string; fold: Fold }[][] = [];
   private barHost: HTMLElement | null = null;
@@ -140,12 +156,19 @@ export class Annotator {
       this.renderAll(this.page.comments);
       this.renderUserLinks();
     });
+    // The comments are still held back: they show with the chips in sight already drawn.
+    if (this.undrawn.size > 0 && this.doc.visibilityState === 'visible') {
+      await this.nextSighting();
+    }
   }
 
   /** The forum moved to another page in place: stop reading and changing this one. */
   stop(): void {
     this.stopped = true;
     this.stopWatching();
+    this.sightWatcher?.disconnect();
+    this.undrawn.clear();
+    for (const resolve of this.sightingWaiters.splice(0)) resolve();
     this.closeNoteEditor();
     this.barHost?.remove();
     this.barHost = null;
@@ -448,6 +471,7 @@ export class Annotator {
     const { key, element } = comment;
     this.chipHosts.get(key)?.remove();
     this.chipHosts.delete(key);
+    this.forgetUndrawn(element);
     this.noteHosts.get(key)?.remove();
     this.noteHosts.delete(key);
     for (const part of this.collapsedBodies.get(key) ?? []) {
@@ -590,11 +614,12 @@ export class Annotator {
       // Only non-empty user annotations are kept, so any record means something to show.
       const authorAnnotated =
         anyUsers && comment.author !== null && this.users.has(this.userKey(comment.author));
-      if (authorAnnotated || this.annotations.has(comment.key)) this.renderComment(comment);
+      if (authorAnnotated || this.annotations.has(comment.key)) this.renderComment(comment, true);
     }
   }
 
-  private renderComment(comment: SiteComment): void {
+  /** `whenInSight`: chips not drawn yet wait until the comment comes near the viewport. */
+  private renderComment(comment: SiteComment, whenInSight = false): void {
     const annotation = this.annotations.get(comment.key) ?? null;
     const element = comment.element;
     const tagNames = annotation?.tags ?? [];
@@ -623,7 +648,7 @@ export class Annotator {
       else this.collapsedBodies.delete(comment.key);
     }
 
-    this.renderChips(comment, tagNames, userTagNames, user?.note ?? '', collapsed);
+    this.renderChips(comment, tagNames, userTagNames, user?.note ?? '', collapsed, whenInSight);
     this.renderNote(comment, annotation?.note ?? '');
   }
 
@@ -633,11 +658,17 @@ export class Annotator {
     userTagNames: readonly string[],
     userNote: string,
     collapsed: boolean,
+    whenInSight: boolean,
   ): void {
     let host = this.chipHosts.get(comment.key);
+    this.forgetUndrawn(comment.element);
     if (tagNames.length === 0 && userTagNames.length === 0 && !userNote && !collapsed) {
       host?.remove();
       this.chipHosts.delete(comment.key);
+      return;
+    }
+    if (!host && whenInSight) {
+      this.drawInSight(comment);
       return;
     }
     const header = comment.header();
@@ -666,6 +697,42 @@ export class Annotator {
         }),
       onTagClick: (name) => this.onTagClick(name),
     });
+  }
+
+  private drawInSight(comment: SiteComment): void {
+    this.sightWatcher ??= new IntersectionObserver((entries) => this.drawSighted(entries), {
+      rootMargin: SIGHT_MARGIN,
+    });
+    this.undrawn.set(comment.element, comment);
+    this.sightWatcher.observe(comment.element);
+  }
+
+  private forgetUndrawn(element: Element): void {
+    if (this.undrawn.delete(element)) this.sightWatcher?.unobserve(element);
+  }
+
+  /** Resolves once the watcher has told which waiting comments are in sight, and those are drawn. */
+  private nextSighting(): Promise<void> {
+    return new Promise((resolve) => {
+      this.sightingWaiters.push(resolve);
+      setTimeout(resolve, SIGHTING_WAIT_MS);
+    });
+  }
+
+  private drawSighted(entries: readonly IntersectionObserverEntry[]): void {
+    const sighted = entries.filter((entry) => entry.isIntersecting);
+    if (sighted.length > 0) {
+      timed('draw', () => {
+        for (const { target } of sighted) {
+          const comment = this.undrawn.get(target);
+          this.forgetUndrawn(target);
+          if (comment && this.byKey().get(comment.key)?.element === target) {
+            this.renderComment(comment);
+          }
+        }
+      });
+    }
+    for (const resolve of this.sightingWaiters.splice(0)) resolve();
   }
 
   private renderNote(comment: SiteComment, note: string): void {

@@ -13,8 +13,8 @@ interface PageComment extends FoldableComment {
 
 /** A reply under a comment, and who wrote it. */
 export interface Reply {
-  key: string;
-  author: string | null;
+  readonly key: string;
+  readonly author: string | null;
 }
 
 /**
@@ -42,18 +42,19 @@ export function foldedAway(
 /**
  * The replies under the comment at `start` in the page's comments, in page order. The comment's
  * subtree size says how many there are, so on forums that nest replies the walk stops where the
- * subthread ends.
+ * subthread ends. The comments themselves are returned: an author read lazily stays unread until
+ * someone asks for it.
  */
-export function repliesOnPage(comments: readonly PageComment[], start: number): Reply[] {
+export function repliesOnPage<T extends PageComment>(comments: readonly T[], start: number): T[] {
   const root = comments[start];
   if (!root) return [];
   const members = new Set([root.key]);
-  const replies: Reply[] = [];
+  const replies: T[] = [];
   for (let i = start + 1; i < comments.length && replies.length < root.subtreeSize - 1; i++) {
     const comment = comments[i];
     if (comment?.parentKey == null || !members.has(comment.parentKey)) continue;
     members.add(comment.key);
-    replies.push({ key: comment.key, author: comment.author });
+    replies.push(comment);
   }
   return replies;
 }

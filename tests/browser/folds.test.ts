@@ -298,10 +298,63 @@ describe('folds', () => {
     const other = (await visibleIds(page)).find((id) => id !== big.id) ?? '';
     await foldThroughPanel(page, other, /Hide subthread/);
     await expect.poll(() => row(page, other).getAttribute('data-tn-fold')).toBe('hidden');
+    // The last top-level comment with replies, a page's length below the first screen.
+    const far = await page.evaluate((selector) => {
+      const tops = [...document.querySelectorAll(selector)].filter(
+        (r) => r.querySelector('td.ind')?.getAttribute('indent') === '0',
+      );
+      return tops.reverse().find((r) => Number(r.querySelector('a.togg')?.getAttribute('n')) > 1)
+        ?.id;
+    }, ROWS);
+    if (!far) throw new Error('no top-level comment with replies');
+    await row(page, far).scrollIntoViewIfNeeded();
+    await foldThroughPanel(page, far, /Collapse subthread/);
+    await expect.poll(() => row(page, far).getAttribute('data-tn-fold')).toBe('collapsed');
+    // And the first top-level comment with replies, in sight at the top of the page.
+    const near = await page.evaluate((selector) => {
+      return [...document.querySelectorAll(selector)].find(
+        (r) =>
+          r.querySelector('td.ind')?.getAttribute('indent') === '0' &&
+          Number(r.querySelector('a.togg')?.getAttribute('n')) > 1,
+      )?.id;
+    }, ROWS);
+    if (!near) throw new Error('no top-level comment with replies');
+    await page.evaluate(() => scrollTo(0, 0));
+    if (near !== big.id) await foldThroughPanel(page, near, /Collapse subthread/);
+    await expect.poll(() => row(page, near).getAttribute('data-tn-fold')).toBe('collapsed');
     const visible = await visibleIds(page);
+
+    // On reload, record every frame in which the fold in sight shows without its stub once
+    // Threadnote let the comments show (the stylesheet's 3 s fallback may show them earlier on a
+    // loaded machine, and says nothing of Threadnote's drawing).
+    await page.addInitScript((id) => {
+      const bare: number[] = [];
+      (window as unknown as { tnBare: number[] }).tnBare = bare;
+      const check = (time: number) => {
+        const element = document.getElementById(id);
+        const released = document.documentElement.classList.contains('tn-ready');
+        const stub = element?.querySelector('tn-chips')?.shadowRoot?.querySelector('.stub');
+        if (released && element && element.getClientRects().length > 0 && !stub) bare.push(time);
+        if (!stub) requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    }, near);
     await page.reload();
     await expect.poll(() => page.locator('tn-hidden-bar').count()).toBe(1);
     expect(await visibleIds(page)).toEqual(visible);
+    await expect.poll(() => row(page, near).locator('tn-chips .stub').count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { tnBare: number[] }).tnBare)).toEqual(
+      [],
+    );
+    // The far fold is applied, and its stub waits until the reader scrolls near it.
+    expect(await row(page, far).getAttribute('data-tn-fold')).toBe('collapsed');
+    expect(await row(page, far).locator('div.comment').isVisible()).toBe(false);
+    expect(await row(page, far).locator('tn-chips').count()).toBe(0);
+    await row(page, far).scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => row(page, far).locator('tn-chips .stub').textContent())
+      .toMatch(/^\[collapsed: \d+ repl(y|ies) by .+\] · expand$/);
+    await page.screenshot({ path: join(OUTPUT, 'folds-3000-far-stub.png') });
     await page.close();
   });
 });

@@ -24,6 +24,46 @@ vi.mock('../../src/shared/messaging', () => ({
 
 const { Annotator } = await import('../../src/content/annotator');
 
+/**
+ * Happy DOM lays nothing out and its IntersectionObserver never reports: this one tells, a task
+ * after each `observe`, that the post is in sight, unless the test put it out of sight, and
+ * `bringIntoSight` tells so later, as scrolling would.
+ */
+const outOfSight = new Set<Element>();
+const watchers = new Set<FakeIntersectionObserver>();
+class FakeIntersectionObserver {
+  readonly targets = new Set<Element>();
+  private pending: Element[] = [];
+  constructor(private readonly callback: IntersectionObserverCallback) {
+    watchers.add(this);
+  }
+  observe(target: Element): void {
+    this.targets.add(target);
+    if (this.pending.push(target) === 1) setTimeout(() => this.report(this.pending.splice(0)));
+  }
+  unobserve(target: Element): void {
+    this.targets.delete(target);
+  }
+  disconnect(): void {
+    this.targets.clear();
+    watchers.delete(this);
+  }
+  report(targets: readonly Element[]): void {
+    const watched = targets.filter((target) => this.targets.has(target));
+    const entries = watched.map(
+      (target) =>
+        ({ target, isIntersecting: !outOfSight.has(target) }) as IntersectionObserverEntry,
+    );
+    this.callback(entries, this as unknown as IntersectionObserver);
+  }
+}
+vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+
+function bringIntoSight(element: Element): void {
+  outOfSight.delete(element);
+  for (const watcher of watchers) if (watcher.targets.has(element)) watcher.report([element]);
+}
+
 const thread = testThread;
 
 function annotation(key: string, patch: Partial<CommentAnnotation>): CommentAnnotation {
@@ -91,6 +131,7 @@ beforeEach(() => {
 
 afterEach(() => {
   document.body.innerHTML = '';
+  outOfSight.clear();
 });
 
 async function started() {
@@ -119,7 +160,7 @@ describe('Annotator on a forum that re-renders its posts', () => {
     rerender('1');
     await expect.poll(() => article('1')?.getAttribute('data-tn-tags')).toBe('insightful');
     expect(article('1')).not.toBe(old);
-    expect(article('1')?.querySelectorAll('tn-chips')).toHaveLength(1);
+    await expect.poll(() => article('1')?.querySelectorAll('tn-chips').length).toBe(1);
     expect(article('1')?.querySelectorAll('tn-note')).toHaveLength(1);
     expect(article('1')?.querySelector('.cooked')?.classList.contains('tn-collapsed-body')).toBe(
       true,
@@ -129,6 +170,23 @@ describe('Annotator on a forum that re-renders its posts', () => {
     expect(annotator.describeSubthread(annotator.comment('x:1') as DomComment)).toBe(
       '2 replies by user3 and user4',
     );
+  });
+
+  it('draws the chips of posts read with the page once they come near the viewport', async () => {
+    const far = article('2');
+    if (!far) throw new Error('no post 2');
+    outOfSight.add(far);
+    const annotator = await started();
+    // Post 1 is in sight: its chips were drawn before the load let the comments show.
+    const stub = article('1')?.querySelector('tn-chips')?.shadowRoot?.querySelector('.stub');
+    expect(stub?.textContent).toContain('2 replies by user3 and user4');
+    expect(far.getAttribute('data-tn-tags')).toBe('later');
+    expect(far.querySelector('tn-chips')).toBeNull();
+    bringIntoSight(far);
+    expect(far.querySelector('tn-chips')).not.toBeNull();
+    // Drawn once: further changes draw at once, in sight or not.
+    annotator.applyAnnotation('x:2', annotation('x:2', { tags: ['later', 'sources'] }));
+    expect(far.querySelector('tn-chips')?.shadowRoot?.querySelectorAll('.chip')).toHaveLength(2);
   });
 
   it('draws what a fold puts out of sight only once it shows', async () => {
