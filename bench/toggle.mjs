@@ -33,15 +33,16 @@ const SHOW_TIMEOUT_MS = 30_000;
 const ACTIONS = ['collapse', 'expand'];
 const SIDES = {
   hn: { by: 'hn', name: 'Hacker News [–]' },
+  hnThreadnoteOff: { by: 'hn', name: 'HN [–], Threadnote off on HN' },
   hnBesideThreadnote: { by: 'hn', name: 'HN [–], Threadnote on the page' },
   threadnote: { by: 'threadnote', name: 'Threadnote x' },
 };
 const ORDER = Object.keys(SIDES);
 
-async function openPage(variant, loadTimeout) {
+async function openPage(variant, loadTimeout, annotated) {
   const page = await variant.context.newPage();
   await page.goto(SUBTHREAD_URL, { waitUntil: 'load', timeout: loadTimeout });
-  if (variant.extension) {
+  if (annotated) {
     await page.waitForFunction(threadnoteApplied, null, { polling: 50, timeout: loadTimeout });
   }
   await page.evaluate(settle, SETTLE_IDLE_MS);
@@ -89,12 +90,17 @@ async function toggle({ page, cdp, by }, subthread, collapse) {
  * Opens the page once in each browser, then takes rounds, each side collapsing and expanding in
  * turn, in an order that rotates from round to round.
  */
-export async function measureToggles({ threadnote, hn, runs, loadTimeout }) {
-  const pages = [await openPage(hn, loadTimeout), await openPage(threadnote, loadTimeout)];
+export async function measureToggles({ threadnote, hn, off, runs, loadTimeout }) {
+  const pages = [
+    await openPage(hn, loadTimeout, false),
+    await openPage(off, loadTimeout, false),
+    await openPage(threadnote, loadTimeout, true),
+  ];
   try {
-    const [bare, annotated] = pages;
+    const [bare, installed, annotated] = pages;
     const sides = {
       hn: { ...bare, by: SIDES.hn.by },
+      hnThreadnoteOff: { ...installed, by: SIDES.hnThreadnoteOff.by },
       hnBesideThreadnote: { ...annotated, by: SIDES.hnBesideThreadnote.by },
       threadnote: { ...annotated, by: SIDES.threadnote.by },
     };
@@ -151,6 +157,7 @@ export function analyseToggles({ subthread, rounds }) {
     const task = (side) => figures[action][side].TaskDuration.median;
     figures[action].ratio = ratio(task('threadnote'), task('hn'));
     figures[action].ratioBeside = ratio(task('threadnote'), task('hnBesideThreadnote'));
+    figures[action].ratioOff = ratio(task('threadnote'), task('hnThreadnoteOff'));
     figures[action].pairwise = summarize(
       rounds.map((round) =>
         ratio(round.threadnote[action].TaskDuration, round.hn[action].TaskDuration),
@@ -230,6 +237,10 @@ export function reportToggles(summary) {
     "  against HN's [–] on the page Threadnote runs in: " +
       ACTIONS.map((action) => `${action} ${times(summary[action].ratioBeside, 2)}`).join(', ') +
       ' (what is left is its way of folding; the rest is its presence on the page)',
+  );
+  lines.push(
+    "  against HN's [–] with Threadnote installed but off on HN: " +
+      ACTIONS.map((action) => `${action} ${times(summary[action].ratioOff, 2)}`).join(', '),
   );
   return lines.join('\n');
 }
