@@ -158,11 +158,16 @@ function parsePage(doc: Document, url: URL): SitePage {
   const baseDepth = comments.length;
   const nesting = new DepthNesting();
   for (const focus of comments) nesting.add(focus);
-  const rows = doc.querySelectorAll<HTMLElement>(SELECTORS.rows);
+  // Story pages mark every comment row: selecting those spares checking each row's classList.
+  const marked = doc.querySelectorAll<HTMLElement>(
+    `${SELECTORS.rows}.${SELECTORS.commentRowClass}`,
+  );
+  const rows = marked.length > 0 ? marked : doc.querySelectorAll<HTMLElement>(SELECTORS.rows);
+  const checkRows = marked.length === 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as HTMLElement;
     const id = row.id;
-    if (row === focusRow || !DIGITS.test(id) || !isCommentRow(row)) continue;
+    if (row === focusRow || !DIGITS.test(id) || (checkRows && !isCommentRow(row))) continue;
     // On list pages a reply without an "on:" link of its own belongs to its parent's story.
     const own = thread ?? threadFromStoryLink(row.querySelector(SELECTORS.storyLink));
     const comment = commentOf(
