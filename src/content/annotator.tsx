@@ -723,12 +723,11 @@ export class Annotator {
     const sighted = entries.filter((entry) => entry.isIntersecting);
     if (sighted.length > 0) {
       timed('draw', () => {
+        // Elements the forum replaced or removed were forgotten when their comment was undecorated.
         for (const { target } of sighted) {
           const comment = this.undrawn.get(target);
           this.forgetUndrawn(target);
-          if (comment && this.byKey().get(comment.key)?.element === target) {
-            this.renderComment(comment);
-          }
+          if (comment) this.renderComment(comment);
         }
       });
     }

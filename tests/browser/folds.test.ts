@@ -103,6 +103,17 @@ async function watchFrames(page: Page, ids: string[]): Promise<void> {
   }, ids);
 }
 
+/** The top-level comments in page order, each with its subthread's size as HN counts it. */
+function topLevel(page: Page): Promise<{ id: string; size: number }[]> {
+  return page.evaluate(
+    (selector) =>
+      [...document.querySelectorAll(selector)]
+        .filter((r) => r.querySelector('td.ind')?.getAttribute('indent') === '0')
+        .map((r) => ({ id: r.id, size: Number(r.querySelector('a.togg')?.getAttribute('n')) })),
+    ROWS,
+  );
+}
+
 function seenOpen(page: Page): Promise<string[]> {
   return page.evaluate(() => [...(window as unknown as { tnSeen: Set<string> }).tnSeen]);
 }
@@ -280,18 +291,9 @@ describe('folds', () => {
     const page = await openThread(session, BENCH, ROWS);
     const rows = await page.locator(ROWS).count();
     expect(rows).toBe(3000);
-    const big = await page.evaluate((selector) => {
-      // The top-level comment with the largest subthread.
-      const list = [...document.querySelectorAll(selector)];
-      let best = { id: '', size: 0 };
-      for (const r of list) {
-        const n = Number(r.querySelector('a.togg')?.getAttribute('n'));
-        if (r.querySelector('td.ind')?.getAttribute('indent') === '0' && n > best.size) {
-          best = { id: r.id, size: n };
-        }
-      }
-      return best;
-    }, ROWS);
+    const tops = await topLevel(page);
+    // The top-level comment with the largest subthread.
+    const big = tops.reduce((best, top) => (top.size > best.size ? top : best));
     expect(big.size).toBeGreaterThan(20);
     await foldThroughPanel(page, big.id, /Collapse subthread/);
     await expect.poll(async () => (await visibleIds(page)).length).toBe(rows - (big.size - 1));
@@ -299,25 +301,13 @@ describe('folds', () => {
     await foldThroughPanel(page, other, /Hide subthread/);
     await expect.poll(() => row(page, other).getAttribute('data-tn-fold')).toBe('hidden');
     // The last top-level comment with replies, a page's length below the first screen.
-    const far = await page.evaluate((selector) => {
-      const tops = [...document.querySelectorAll(selector)].filter(
-        (r) => r.querySelector('td.ind')?.getAttribute('indent') === '0',
-      );
-      return tops.reverse().find((r) => Number(r.querySelector('a.togg')?.getAttribute('n')) > 1)
-        ?.id;
-    }, ROWS);
+    const far = tops.findLast((top) => top.size > 1)?.id;
     if (!far) throw new Error('no top-level comment with replies');
     await row(page, far).scrollIntoViewIfNeeded();
     await foldThroughPanel(page, far, /Collapse subthread/);
     await expect.poll(() => row(page, far).getAttribute('data-tn-fold')).toBe('collapsed');
     // And the first top-level comment with replies, in sight at the top of the page.
-    const near = await page.evaluate((selector) => {
-      return [...document.querySelectorAll(selector)].find(
-        (r) =>
-          r.querySelector('td.ind')?.getAttribute('indent') === '0' &&
-          Number(r.querySelector('a.togg')?.getAttribute('n')) > 1,
-      )?.id;
-    }, ROWS);
+    const near = tops.find((top) => top.size > 1)?.id;
     if (!near) throw new Error('no top-level comment with replies');
     await page.evaluate(() => scrollTo(0, 0));
     if (near !== big.id) await foldThroughPanel(page, near, /Collapse subthread/);
