@@ -9,12 +9,17 @@ import {
   FOLDS,
   MAX_NOTE_LENGTH,
   MAX_QUICK_TAGS,
+  PAGE_LIMITS,
+  QUOTE_LENGTH,
   WIPE_CONFIRMATION,
   isNormalTagName,
+  keptName,
+  keptUrl,
 } from './model';
 import { MAX_IMPORT_CHUNK } from './messages';
 
-export const MAX_KEY = 300;
+/** Long enough for a user key: a Discourse site (`discourse/<host>`), a colon and a kept name. */
+export const MAX_KEY = 600;
 export const MAX_TEXT = 2_000;
 export const KEY_PATTERN = /^[a-z0-9/.-]+:[^\s]+$/;
 const MAX_COMMENTS_PER_PAGE = 50_000;
@@ -43,30 +48,73 @@ const tagName = v.pipe(
   v.check(isNormalTagName, 'Tag names are trimmed, lowercase, 1–40 characters, without commas.'),
 );
 
+/**
+ * Text a page supplies (authors, quotes, titles, links) is cut to PAGE_LIMITS on the way in, never
+ * refused: a forum's long display name must not keep the reader from tagging a comment. The outer
+ * bound only stops absurd payloads before any work is done on them.
+ */
+const MAX_PAGE_TEXT = 100_000;
+const pageText = (cut: (text: string) => string) =>
+  v.pipe(v.string(), v.maxLength(MAX_PAGE_TEXT), v.transform(cut));
+const pageUrl = v.pipe(
+  v.string(),
+  v.maxLength(MAX_PAGE_TEXT),
+  v.transform(keptUrl),
+  v.url(),
+  v.regex(/^https?:\/\//i, 'Only http and https links are kept.'),
+);
+const authorName = pageText(keptName);
+
 export const threadRefSchema = v.strictObject({
   key,
-  title: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
-  url,
+  title: pageText((title) => title.slice(0, PAGE_LIMITS.title)),
+  url: pageUrl,
 });
 
 const commentRefSchema = v.strictObject({
   key,
   thread: threadRefSchema,
-  author: v.pipe(v.string(), v.maxLength(200)),
-  url,
-  quote: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
+  author: authorName,
+  url: pageUrl,
+  quote: pageText((quote) => quote.slice(0, QUOTE_LENGTH)),
 });
 
-const commentPatchSchema = v.strictObject({
-  tags: v.optional(v.pipe(v.array(tagName), v.maxLength(100))),
-  note: v.optional(
-    v.pipe(
-      v.string(),
-      v.maxLength(MAX_NOTE_LENGTH, `A note has at most ${MAX_NOTE_LENGTH} characters.`),
-    ),
+const noteText = v.pipe(
+  v.string(),
+  v.maxLength(MAX_NOTE_LENGTH, `A note has at most ${MAX_NOTE_LENGTH} characters.`),
+);
+/** A kept version is named by when it was saved. */
+const versionStamp = v.pipe(v.string(), v.maxLength(40));
+const tagOps = [
+  v.strictObject({ op: v.literal('tag.add'), tag: tagName }),
+  v.strictObject({ op: v.literal('tag.remove'), tag: tagName }),
+] as const;
+const noteOps = [
+  v.strictObject({
+    op: v.literal('note.set'),
+    note: noteText,
+    base: v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH)),
+  }),
+  v.strictObject({ op: v.literal('note.restore'), version: versionStamp }),
+  v.strictObject({ op: v.literal('note.dismiss'), version: versionStamp }),
+] as const;
+const MAX_OPS = 100;
+const commentOps = v.pipe(
+  v.array(
+    v.variant('op', [
+      ...tagOps,
+      ...noteOps,
+      v.strictObject({ op: v.literal('fold.set'), fold: v.picklist(FOLDS) }),
+    ]),
   ),
-  fold: v.optional(v.picklist(FOLDS)),
-});
+  v.minLength(1),
+  v.maxLength(MAX_OPS),
+);
+const userOps = v.pipe(
+  v.array(v.variant('op', [...tagOps, ...noteOps])),
+  v.minLength(1),
+  v.maxLength(MAX_OPS),
+);
 
 /** Requests that content scripts and extension pages send to the service worker. */
 export const workerRequestSchemas = {
@@ -83,14 +131,13 @@ export const workerRequestSchemas = {
       }),
     ),
   }),
-  'comment.update': v.strictObject({
-    comment: commentRefSchema,
-    patch: commentPatchSchema,
-  }),
-  /** Bulk edits (fold all, undo): one transaction, one push to other tabs. */
-  'comments.update': v.strictObject({
-    updates: v.pipe(
-      v.array(v.strictObject({ comment: commentRefSchema, patch: commentPatchSchema })),
+  /**
+   * Operations on comments' annotations (see operations.ts), applied to what is stored: one edit
+   * or a bulk action (fold all, undo), in one transaction, with one push to other tabs.
+   */
+  'comments.edit': v.strictObject({
+    edits: v.pipe(
+      v.array(v.strictObject({ comment: commentRefSchema, ops: commentOps })),
       v.minLength(1),
       v.maxLength(MAX_BULK),
     ),
@@ -101,12 +148,10 @@ export const workerRequestSchemas = {
    * comments out of sight until they are applied.
    */
   'page.early': v.strictObject({ site: siteId, item: v.nullable(key) }),
-  'user.update': v.strictObject({
-    user: v.strictObject({ key, name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
-    patch: v.strictObject({
-      tags: v.optional(v.pipe(v.array(tagName), v.maxLength(100))),
-      note: commentPatchSchema.entries.note,
-    }),
+  /** Operations on a user's annotation; `key` is `userKeyOf(site, name)`. */
+  'user.edit': v.strictObject({
+    user: v.strictObject({ key, name: v.pipe(authorName, v.minLength(1)) }),
+    ops: userOps,
   }),
   'tags.update': v.strictObject({
     name: tagName,

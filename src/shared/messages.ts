@@ -113,11 +113,14 @@ export type SiteEnableResult =
 
 export interface WorkerOutputs {
   'page.open': PageState;
-  'comment.update': { annotation: CommentAnnotation | null; createdTags: Tag[] };
-  'comments.update': { annotations: (CommentAnnotation | null)[]; createdTags: Tag[] };
+  /**
+   * Each edit's annotation as stored after it (null where emptied), in order; `kept` counts note
+   * texts of other writers that the edits replaced and kept as conflicting versions.
+   */
+  'comments.edit': { annotations: (CommentAnnotation | null)[]; createdTags: Tag[]; kept: number };
   /** How many folds the thread has, and whether the reader turned Threadnote off on the site. */
   'page.early': { folds: number; off: boolean };
-  'user.update': { annotation: UserAnnotation | null; createdTags: Tag[] };
+  'user.edit': { annotation: UserAnnotation | null; createdTags: Tag[]; kept: number };
   'tags.update': Tag;
   'tags.rename': TagChange;
   'tags.merge': TagChange;
@@ -171,10 +174,9 @@ export type WorkerOutput<K extends WorkerCall> = WorkerOutputs[K];
 /** Who may send a request: content scripts only reach what a page needs. */
 export const workerCallers: Record<WorkerCall, readonly ('content' | 'extension')[]> = {
   'page.open': ['content'],
-  'comment.update': ['content', 'extension'],
-  'comments.update': ['content', 'extension'],
+  'comments.edit': ['content', 'extension'],
   'page.early': ['content'],
-  'user.update': ['content', 'extension'],
+  'user.edit': ['content', 'extension'],
   // Vocabulary changes rewrite records of every site: only the extension's own pages make them.
   'tags.update': ['extension'],
   'tags.rename': ['extension'],
@@ -325,7 +327,11 @@ export interface Envelope<T extends string = string, P = unknown> {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
 
 export interface ErrorData {
-  code: 'invalid' | 'forbidden' | 'unknown-call' | 'failed';
+  /**
+   * `storage`: the database cannot be written (disk or quota full, or it cannot open): a passing
+   * state, so edits are kept and tried again. `transport`: no answer came. The others are final.
+   */
+  code: 'invalid' | 'forbidden' | 'unknown-call' | 'failed' | 'storage' | 'transport';
   message: string;
 }
 

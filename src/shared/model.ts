@@ -8,6 +8,46 @@ export const QUOTE_LENGTH = 280;
 export const MAX_NOTE_LENGTH = 20_000;
 export const MAX_TAG_LENGTH = 40;
 
+/**
+ * Limits of what a page tells about a comment. Text read from the page is cut to these on the way
+ * in, never a reason to refuse the reader's edit; only what the reader typed can be refused.
+ */
+export const PAGE_LIMITS = {
+  /** A user name (Discourse full names and some Reddit pages run long); also cuts user keys. */
+  author: 200,
+  title: 2_000,
+  /** Longer links keep their origin and path, without query or fragment, cut to this length. */
+  url: 2_000,
+} as const;
+
+/** A name as Threadnote keeps it: the first PAGE_LIMITS.author characters. */
+export function keptName(name: string): string {
+  return name.slice(0, PAGE_LIMITS.author);
+}
+
+/** A user's record key on a site: `hn:dang`. Both sides derive it here, so they always agree. */
+export function userKeyOf(site: string, author: string): string {
+  return `${site}:${keptName(author)}`;
+}
+
+/** A page's link as Threadnote keeps it (see PAGE_LIMITS.url). */
+export function keptUrl(url: string): string {
+  if (url.length <= PAGE_LIMITS.url) return url;
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`.slice(0, PAGE_LIMITS.url);
+  } catch {
+    return url.slice(0, PAGE_LIMITS.url);
+  }
+}
+
+/** A note text that another write replaced before its writer saw it, kept so it can be restored. */
+export interface NoteVersion {
+  note: string;
+  /** When the replaced text was saved. */
+  updatedAt: string;
+}
+
 export interface ThreadRef {
   /** `<site>:<id>`, e.g. `hn:41425910`. */
   key: string;
@@ -26,6 +66,8 @@ export interface CommentAnnotation {
   fold: Fold;
   createdAt: string;
   updatedAt: string;
+  /** Replaced note texts, newest first (see operations.ts); absent when there are none. */
+  conflicts?: NoteVersion[];
 }
 
 export interface UserAnnotation {
@@ -35,6 +77,8 @@ export interface UserAnnotation {
   note: string;
   createdAt: string;
   updatedAt: string;
+  /** Replaced note texts, newest first (see operations.ts); absent when there are none. */
+  conflicts?: NoteVersion[];
 }
 
 export interface Tag {
@@ -131,12 +175,17 @@ export interface TagUsage {
   users: number;
 }
 
-export function isEmptyUser(user: Pick<UserAnnotation, 'note' | 'tags'>): boolean {
-  return user.note === '' && user.tags.length === 0;
+/** A record that holds nothing is deleted; kept note versions count as something. */
+export function isEmptyUser(user: Pick<UserAnnotation, 'note' | 'tags' | 'conflicts'>): boolean {
+  return user.note === '' && user.tags.length === 0 && (user.conflicts?.length ?? 0) === 0;
 }
 
-export function isEmptyAnnotation(a: Pick<CommentAnnotation, 'note' | 'tags' | 'fold'>): boolean {
-  return a.note === '' && a.tags.length === 0 && a.fold === 'none';
+export function isEmptyAnnotation(
+  a: Pick<CommentAnnotation, 'note' | 'tags' | 'fold' | 'conflicts'>,
+): boolean {
+  return (
+    a.note === '' && a.tags.length === 0 && a.fold === 'none' && (a.conflicts?.length ?? 0) === 0
+  );
 }
 
 /** A thread as the export writes it: what was seen at the last visit stays behind. */

@@ -1,0 +1,127 @@
+/**
+ * Edits travel to the worker as operations on the stored record, never as the record's new state:
+ * the worker applies them, in one IndexedDB transaction, to what is stored at that moment. Two
+ * tabs adding different tags, or two quick-tag keys pressed a millisecond apart, can then never
+ * erase each other. Sync (CouchDB revisions) merges with the same rules, through `keepReplaced`.
+ */
+import type { CommentAnnotation, Fold, NoteVersion, UserAnnotation } from './model';
+
+export type TagOp = { op: 'tag.add'; tag: string } | { op: 'tag.remove'; tag: string };
+/**
+ * `base` is the saved text the writer started from. When what is stored differs from it, someone
+ * else (another tab, a sync) wrote the note meanwhile: that text is kept as a conflicting version
+ * the reader can restore, and the newer write wins.
+ */
+export type NoteOp =
+  | { op: 'note.set'; note: string; base: string }
+  /** Brings back a kept version (by its `updatedAt`); the text it replaces is kept in its stead. */
+  | { op: 'note.restore'; version: string }
+  /** Forgets a kept version. */
+  | { op: 'note.dismiss'; version: string };
+export type FoldOp = { op: 'fold.set'; fold: Fold };
+export type CommentOp = TagOp | NoteOp | FoldOp;
+export type UserOp = TagOp | NoteOp;
+
+/** At most this many replaced texts are kept per record, newest first. */
+export const MAX_NOTE_VERSIONS = 5;
+
+type NoteHolder = Pick<CommentAnnotation, 'note' | 'updatedAt' | 'conflicts'>;
+
+/**
+ * The one rule for a note written over another: the incoming text wins; a different, non-empty
+ * stored text that the writer never saw goes to the front of `conflicts`. Returns the kept
+ * versions and the version kept by this write, if any.
+ */
+export function keepReplaced(
+  stored: NoteHolder,
+  incoming: { note: string; base: string },
+): { conflicts: NoteVersion[]; kept: NoteVersion | null } {
+  const conflicts = stored.conflicts ?? [];
+  const unseen =
+    stored.note !== '' && stored.note !== incoming.base && stored.note !== incoming.note;
+  if (!unseen) return { conflicts, kept: null };
+  const kept: NoteVersion = { note: stored.note, updatedAt: stored.updatedAt };
+  const rest = conflicts.filter((version) => version.note !== kept.note);
+  return { conflicts: [kept, ...rest].slice(0, MAX_NOTE_VERSIONS), kept };
+}
+
+function applyTagOp(tags: readonly string[], op: TagOp): string[] {
+  if (op.op === 'tag.add') return tags.includes(op.tag) ? [...tags] : [...tags, op.tag];
+  return tags.filter((tag) => tag !== op.tag);
+}
+
+export interface Applied<T> {
+  next: T;
+  /** Texts this edit replaced without their writer having seen them. */
+  kept: NoteVersion[];
+}
+
+/** Applies operations, in order, to a comment's stored annotation (pure; `now` stamps it). */
+export function applyCommentOps(
+  stored: CommentAnnotation,
+  ops: readonly CommentOp[],
+  now: string,
+): Applied<CommentAnnotation> {
+  let next: CommentAnnotation = { ...stored, tags: [...stored.tags] };
+  const kept: NoteVersion[] = [];
+  for (const op of ops) {
+    if (op.op === 'fold.set') next = { ...next, fold: op.fold };
+    else if (op.op === 'tag.add' || op.op === 'tag.remove') {
+      next = { ...next, tags: applyTagOp(next.tags, op) };
+    } else next = applyNoteOp(next, op, kept);
+  }
+  return { next: { ...next, updatedAt: now }, kept };
+}
+
+function applyNoteOp<T extends NoteHolder>(record: T, op: NoteOp, kept: NoteVersion[]): T {
+  const conflicts = record.conflicts ?? [];
+  if (op.op === 'note.set') {
+    const merged = keepReplaced(record, op);
+    if (merged.kept) kept.push(merged.kept);
+    return withConflicts({ ...record, note: op.note }, merged.conflicts);
+  }
+  const version = conflicts.find((candidate) => candidate.updatedAt === op.version);
+  if (!version) return record;
+  const rest = conflicts.filter((candidate) => candidate !== version);
+  if (op.op === 'note.dismiss') return withConflicts(record, rest);
+  const current = record.note === '' ? [] : [{ note: record.note, updatedAt: record.updatedAt }];
+  return withConflicts(
+    { ...record, note: version.note },
+    [...current, ...rest].slice(0, MAX_NOTE_VERSIONS),
+  );
+}
+
+/** Applies operations, in order, to a user's stored annotation (pure; `now` stamps it). */
+export function applyUserOps(
+  stored: UserAnnotation,
+  ops: readonly UserOp[],
+  now: string,
+): Applied<UserAnnotation> {
+  let next: UserAnnotation = { ...stored, tags: [...stored.tags] };
+  const kept: NoteVersion[] = [];
+  for (const op of ops) {
+    if (op.op === 'tag.add' || op.op === 'tag.remove') {
+      next = { ...next, tags: applyTagOp(next.tags, op) };
+    } else next = applyNoteOp(next, op, kept);
+  }
+  return { next: { ...next, updatedAt: now }, kept };
+}
+
+/** Records without kept versions carry no `conflicts` field at all. */
+function withConflicts<T extends { conflicts?: NoteVersion[] }>(
+  record: T,
+  conflicts: NoteVersion[],
+): T {
+  const { conflicts: _replaced, ...rest } = record;
+  return (conflicts.length > 0 ? { ...rest, conflicts } : rest) as T;
+}
+
+/** The operations that take a tag list from `before` to `after` (what a tag field edits). */
+export function tagDiff(before: readonly string[], after: readonly string[]): TagOp[] {
+  return [
+    ...before
+      .filter((tag) => !after.includes(tag))
+      .map((tag) => ({ op: 'tag.remove' as const, tag })),
+    ...after.filter((tag) => !before.includes(tag)).map((tag) => ({ op: 'tag.add' as const, tag })),
+  ];
+}
