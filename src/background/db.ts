@@ -40,3 +40,29 @@ export function database(): Promise<ThreadnoteDB> {
   });
   return cached;
 }
+
+/**
+ * Runs `work` inside `tx` and waits for the commit. When `work` fails, the transaction is aborted,
+ * so none of its writes are kept, and the caller gets the failure (the commit's own failure, such
+ * as a full disk, arrives the same way); no rejection is left unobserved.
+ */
+export async function committed<T>(
+  tx: { abort(): void; done: Promise<void> },
+  work: () => Promise<T>,
+): Promise<T> {
+  const done = tx.done;
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished, or aborted by the failure itself: nothing of it was committed.
+    }
+    await done.catch(() => undefined);
+    throw error;
+  }
+  await done;
+  return result;
+}
