@@ -28,17 +28,25 @@ let cached: Promise<ThreadnoteDB> | null = null;
 
 /**
  * The worker can be stopped between any two messages, so this is only a connection cache:
- * everything that matters is in IndexedDB.
+ * everything that matters is in IndexedDB. A failed open is not kept: with the disk full or the
+ * backing store broken, the next request tries again, so freeing space heals Threadnote without
+ * restarting its worker. An open connection is kept even while writes fail for want of space:
+ * that failure is each transaction's, and the next one may succeed.
  */
 export function database(): Promise<ThreadnoteDB> {
-  cached ??= openWithMigrations(DB_NAME, allMigrations).then((db) => {
+  if (cached) return cached;
+  const opening = openWithMigrations(DB_NAME, allMigrations).then((db) => {
     const typed = db as unknown as ThreadnoteDB;
     typed.addEventListener('close', () => {
-      cached = null;
+      if (cached === opening) cached = null;
     });
     return typed;
   });
-  return cached;
+  cached = opening;
+  opening.catch(() => {
+    if (cached === opening) cached = null;
+  });
+  return opening;
 }
 
 /**

@@ -24,6 +24,7 @@ import { siteOfKey, userKeyOf, type CommentAnnotation, type Tag } from '../share
 import { adaptersOfHost, isEngineSite } from '../sites/registry';
 import type { ThreadnoteDB } from './db';
 import { editComments, editUser } from './edits';
+import { errorData } from './errors';
 import { search } from './search';
 import { listThreads, listedSites } from './thread-stats';
 import {
@@ -264,7 +265,7 @@ export async function route(
     ) => Promise<unknown>;
     return { ok: true, value: await handler(input, deps, caller) };
   } catch (error) {
-    return fail('failed', error instanceof Error ? error.message : String(error));
+    return { ok: false, error: errorData(error) };
   }
 }
 

@@ -8,25 +8,26 @@ import type {
   WorkerInput,
 } from '../shared/messages';
 import { DEFAULT_SETTINGS, defaultTagColor, type Tag } from '../shared/model';
-import type { ThreadnoteDB } from './db';
-import { countsOf, refreshThreadStats, statsOf, statsStores, tagCountsOf } from './thread-stats';
+import { committed, type ThreadnoteDB } from './db';
+import { countsOf, restampActivity, tagCountsOf } from './thread-stats';
 
+/**
+ * What a page needs of the store. It is read in a readonly transaction, and the visit recorded in
+ * another one after it: a store that cannot be written (a full disk) still shows the reader every
+ * annotation of the page, and only the visit goes unrecorded.
+ */
 export async function openPage(
   db: ThreadnoteDB,
   input: WorkerInput<'page.open'>,
   now: string,
   { rememberVisit = true }: { rememberVisit?: boolean } = {},
 ): Promise<PageState> {
-  const tx = db.transaction(
-    ['comments', 'users', 'tags', 'threads', 'settings', 'threadStats'],
-    'readwrite',
-  );
+  const tx = db.transaction(['comments', 'users', 'tags', 'threads', 'settings'], 'readonly');
   const byThread = tx.objectStore('comments').index('thread');
   const users = tx.objectStore('users');
 
-  const threadKeys = unique(input.threadKeys);
   const [commentLists, userRecords, siteUsers, tags, settings, previous] = await Promise.all([
-    Promise.all(threadKeys.map((thread) => byThread.getAll(thread))),
+    Promise.all(unique(input.threadKeys).map((thread) => byThread.getAll(thread))),
     Promise.all(unique(input.userKeys).map((user) => users.get(user))),
     input.usersOf === null
       ? []
@@ -35,30 +36,13 @@ export async function openPage(
     tx.objectStore('settings').get('settings'),
     input.visit ? tx.objectStore('threads').get(input.visit.thread.key) : undefined,
   ]);
+  await tx.done;
 
   if (input.visit && rememberVisit) {
-    const { thread, commentKeys } = input.visit;
-    const seen = new Set(previous?.seenCommentKeys);
-    for (const comment of commentKeys) seen.add(comment);
-    await tx.objectStore('threads').put({
-      key: thread.key,
-      title: thread.title || previous?.title || '',
-      url: thread.url,
-      firstVisitedAt: previous?.firstVisitedAt ?? now,
-      lastVisitedAt: now,
-      seenCommentKeys: [...seen],
+    await recordVisit(db, input.visit, now).catch((error: unknown) => {
+      console.warn('Threadnote could not record this visit:', error);
     });
-    // A visit is activity too: the thread moves up the all-threads list. Its annotations were
-    // just read for the page, so they are counted from here rather than read again.
-    const annotations = commentLists[threadKeys.indexOf(thread.key)];
-    if (annotations === undefined) {
-      await refreshThreadStats(statsStores(tx), [thread.key]);
-    } else {
-      const stats = statsOf(thread.key, annotations, { lastVisitedAt: now });
-      if (stats) await tx.objectStore('threadStats').put(stats);
-    }
   }
-  await tx.done;
 
   return {
     comments: commentLists.flat(),
@@ -73,6 +57,33 @@ export async function openPage(
         ? { lastVisitedAt: previous.lastVisitedAt, seenCommentKeys: previous.seenCommentKeys }
         : null,
   };
+}
+
+/**
+ * Adds this visit to the thread's record, merged with the record as it is now (another tab may
+ * have recorded a visit since the page's state was read), and moves the thread up the list.
+ */
+async function recordVisit(
+  db: ThreadnoteDB,
+  { thread, commentKeys }: NonNullable<WorkerInput<'page.open'>['visit']>,
+  now: string,
+): Promise<void> {
+  const tx = db.transaction(['threads', 'threadStats'], 'readwrite');
+  await committed(tx, async () => {
+    const threads = tx.objectStore('threads');
+    const stored = await threads.get(thread.key);
+    const seen = new Set(stored?.seenCommentKeys);
+    for (const comment of commentKeys) seen.add(comment);
+    await threads.put({
+      key: thread.key,
+      title: thread.title || stored?.title || '',
+      url: thread.url,
+      firstVisitedAt: stored?.firstVisitedAt ?? now,
+      lastVisitedAt: now,
+      seenCommentKeys: [...seen],
+    });
+    await restampActivity(tx.objectStore('threadStats'), thread.key, now);
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { route } from '../../src/background/router';
+import { QUOTA_MESSAGE } from '../../src/background/errors';
 import { envelope } from '../../src/shared/messages';
 import {
   EXTENSION_ID,
@@ -258,12 +259,17 @@ describe('router', () => {
     expect(deps.broadcast).not.toHaveBeenCalled();
   });
 
-  it('returns store failures as data instead of throwing', async () => {
+  it('returns store failures as data instead of throwing, saying what they are', async () => {
     const deps = await makeDeps();
-    deps.database = () => Promise.reject(new Error('disk full'));
+    deps.database = () => Promise.reject(new DOMException('', 'QuotaExceededError'));
     expect(await route(envelope('tags.list', {}), popupSender, deps)).toEqual({
       ok: false,
-      error: { code: 'failed', message: 'disk full' },
+      error: { code: 'storage', message: QUOTA_MESSAGE },
+    });
+    deps.database = () => Promise.reject(new Error(''));
+    expect(await route(envelope('tags.list', {}), popupSender, deps)).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'Threadnote failed without saying why (Error).' },
     });
   });
 

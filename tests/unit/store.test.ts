@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openPage, threadSummary } from '../../src/background/store';
 import {
   addTags,
@@ -13,6 +13,10 @@ import {
 const T0 = '2026-11-29T10:00:00.000Z';
 const T1 = '2026-11-29T11:00:00.000Z';
 const T2 = '2026-11-29T12:00:00.000Z';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('comment annotations', () => {
   it('creates an annotation with the quote of the comment as it was first annotated', async () => {
@@ -148,6 +152,55 @@ describe('page visits', () => {
       firstVisitedAt: T0,
       lastVisitedAt: T2,
       seenCommentKeys: ['hn:10', 'hn:11', 'hn:12'],
+    });
+  });
+
+  it('gives a page its annotations when the visit cannot be written (a full disk)', async () => {
+    const db = await freshDatabase();
+    await editComment(db, commentRef('30'), addTags('kept'), T0);
+    const open = (commentKeys: string[], now: string) =>
+      openPage(
+        db,
+        { threadKeys: [thread.key], userKeys: [], usersOf: null, visit: { thread, commentKeys } },
+        now,
+      );
+    await open(['hn:30'], T1);
+
+    // IndexedDB refuses the visit's write as Chrome does when the quota is used up.
+    const put = IDBObjectStore.prototype.put;
+    const refused = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<typeof put>
+    ) {
+      if (this.name === 'threads') throw new DOMException('', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const state = await open(['hn:30', 'hn:31'], T2);
+    expect(refused).toHaveBeenCalled();
+    expect(state.comments.map((comment) => comment.key)).toEqual(['hn:30']);
+    expect(state.tags.map((tag) => tag.name)).toEqual(['kept']);
+    expect(state.previousVisit).toEqual({ lastVisitedAt: T1, seenCommentKeys: ['hn:30'] });
+    expect(console.warn).toHaveBeenCalledOnce();
+    // Nothing of the visit was half written: the next one still finds the last that was.
+    expect(await db.get('threads', thread.key)).toMatchObject({ lastVisitedAt: T1 });
+    expect((await db.get('threadStats', thread.key))?.activityAt).toBe(T1);
+  });
+
+  it('moves a visited thread up the list without recounting it', async () => {
+    const db = await freshDatabase();
+    await editComment(db, commentRef('40'), [...addTags('a'), setNote('n')], T0);
+    const before = await db.get('threadStats', thread.key);
+    await openPage(
+      db,
+      { threadKeys: [], userKeys: [], usersOf: null, visit: { thread, commentKeys: [] } },
+      T1,
+    );
+    expect(await db.get('threadStats', thread.key)).toEqual({
+      ...before,
+      activityAt: T1,
+      tagKeys: [`a\u0000${T1}\u0000${thread.key}`],
+      siteTagKeys: [`hn\u0000a\u0000${T1}\u0000${thread.key}`],
     });
   });
 
