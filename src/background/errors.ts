@@ -5,7 +5,7 @@
  * state: the page keeps the edit and tries again) and a sentence the reader understands; every
  * other failure keeps its message, and never leaves without one.
  */
-import type { ErrorData } from '../shared/messages';
+import { ThreadnoteError, type ErrorData } from '../shared/messages';
 
 export const QUOTA_MESSAGE =
   "Threadnote cannot save: your disk is full or the browser's storage for Threadnote is used up.";
@@ -36,6 +36,10 @@ function nameAndMessage(error: unknown): { name: string; message: string } {
 /** The ErrorData of anything a handler threw. */
 export function errorData(error: unknown): ErrorData {
   const { name, message } = nameAndMessage(error);
+  // Refusals the worker words itself keep their code.
+  if (error instanceof ThreadnoteError && message.trim() !== '') {
+    return { code: error.code, message };
+  }
   if (name === 'QuotaExceededError' || QUOTA_WORDS.test(message)) {
     return { code: 'storage', message: QUOTA_MESSAGE };
   }

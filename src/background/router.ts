@@ -9,6 +9,7 @@ import {
   isEnvelope,
   streamCallers,
   workerCallers,
+  ThreadnoteError,
   type ErrorData,
   type Result,
   type WorkerCall,
@@ -175,7 +176,12 @@ const handlers: {
     const { key, name } = input.user;
     const site = siteOfKey(key);
     // Derived as the page derives it, so a long name cut to its kept length still matches.
-    if (key !== userKeyOf(site, name)) throw new Error(`“${key}” is not the key of ${name}.`);
+    if (key !== userKeyOf(site, name)) {
+      throw new ThreadnoteError({
+        code: 'invalid',
+        message: `“${key}” is not the key of ${name}.`,
+      });
+    }
     const result = await editUser(await deps.database(), input, deps.now());
     if (result.createdTags.length > 0) {
       deps.broadcast(site, 'tags.changed', { tags: result.createdTags });

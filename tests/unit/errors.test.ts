@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QUOTA_MESSAGE, UNREACHABLE_MESSAGE, errorData } from '../../src/background/errors';
+import { ThreadnoteError } from '../../src/shared/messages';
 
 describe('errorData', () => {
   it('names a full disk or used-up quota as a storage failure the reader can act on', () => {
@@ -25,6 +26,17 @@ describe('errorData', () => {
         message: UNREACHABLE_MESSAGE,
       });
     }
+  });
+
+  it('keeps the code of a refusal the worker words itself', () => {
+    const refusal = new ThreadnoteError({
+      code: 'invalid',
+      message: '“hn:bob” is not the key of al.',
+    });
+    expect(errorData(refusal)).toEqual({
+      code: 'invalid',
+      message: '“hn:bob” is not the key of al.',
+    });
   });
 
   it('keeps other failures’ messages, and gives one to those that have none', () => {

@@ -254,6 +254,8 @@ describe('router', () => {
       const result = await route(message, contentSender, deps);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.message).toMatch(error);
+      // Refused as the request it is, never as a failure of the worker.
+      if (!result.ok) expect(['invalid', 'unknown-call']).toContain(result.error.code);
     }
     expect(await (await deps.database()).count('comments')).toBe(0);
     expect(deps.broadcast).not.toHaveBeenCalled();
