@@ -11,7 +11,10 @@ export const QUOTA_MESSAGE =
   "Threadnote cannot save: your disk is full or the browser's storage for Threadnote is used up.";
 export const UNREACHABLE_MESSAGE = 'Threadnote cannot reach its database right now.';
 
-/** Some browsers name the quota error; others only say so in the message. */
+/**
+ * Some browsers name the quota error; others only say so in a DOMException's message. Only
+ * there: the worker's own messages quote the reader's words (“There is no tag “quota”.”).
+ */
 const QUOTA_WORDS = /quota|disk (is )?full|no space left/i;
 /**
  * What IndexedDB throws when its backing store fails (UnknownError), when the connection is
@@ -40,7 +43,8 @@ export function errorData(error: unknown): ErrorData {
   if (error instanceof ThreadnoteError && message.trim() !== '') {
     return { code: error.code, message };
   }
-  if (name === 'QuotaExceededError' || QUOTA_WORDS.test(message)) {
+  const fromBrowser = error instanceof DOMException;
+  if (name === 'QuotaExceededError' || (fromBrowser && QUOTA_WORDS.test(message))) {
     return { code: 'storage', message: QUOTA_MESSAGE };
   }
   if (DATABASE_FAILURES.has(name)) return { code: 'storage', message: UNREACHABLE_MESSAGE };

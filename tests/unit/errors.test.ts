@@ -10,12 +10,20 @@ describe('errorData', () => {
       code: 'storage',
       message: QUOTA_MESSAGE,
     });
-    expect(errorData(new Error('Quota exceeded for this origin'))).toEqual({
+    expect(errorData(new DOMException('Quota exceeded for this origin', 'UnknownError'))).toEqual({
       code: 'storage',
       message: QUOTA_MESSAGE,
     });
-    expect(errorData(new Error('IO error: No space left on device'))).toMatchObject({
+    expect(
+      errorData(new DOMException('IO error: No space left on device', 'UnknownError')),
+    ).toEqual({
       code: 'storage',
+      message: QUOTA_MESSAGE,
+    });
+    // The worker's own words may quote the reader's: a tag named “quota” is no full disk.
+    expect(errorData(new Error('There is no tag “quota”.'))).toEqual({
+      code: 'failed',
+      message: 'There is no tag “quota”.',
     });
   });
 

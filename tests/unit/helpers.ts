@@ -3,7 +3,7 @@ import { migrations } from '../../src/background/migrations';
 import type { RouterDeps } from '../../src/background/router';
 import { openWithMigrations, type ThreadnoteDB } from '../../src/background/db';
 import { editComments, editUser } from '../../src/background/edits';
-import type { Fold, ThreadRef } from '../../src/shared/model';
+import { userKeyOf, type Fold, type ThreadRef } from '../../src/shared/model';
 import type { CommentOp, NoteOp, TagOp, UserOp } from '../../src/shared/operations';
 
 let counter = 0;
@@ -86,5 +86,5 @@ export async function editComment(
 
 /** A user's edit; the key is the one a page derives from the name. */
 export function editUserNamed(db: ThreadnoteDB, name: string, ops: UserOp[], now: string) {
-  return editUser(db, { user: { key: `hn:${name}`, name }, ops }, now);
+  return editUser(db, { user: { key: userKeyOf('hn', name), name }, ops }, now);
 }
