@@ -1,6 +1,6 @@
 /**
- * Exports: which records a selection takes, and the JSON, Markdown and CSV documents made from
- * them. Records are read in key order, a batch at a time, and text leaves in chunks of about a
+ * Exports: the JSON, Markdown and CSV documents made from the records a plan (export-plan.ts)
+ * takes. Records are read in key order, a batch at a time, and text leaves in chunks of about a
  * mebibyte, so an export of any size holds one batch and one chunk, plus the keys it will write.
  */
 import type { ExportSelection, RecordCounts } from '../shared/messages';
@@ -18,6 +18,7 @@ import {
 import { adapterForSite } from '../sites/registry';
 import type { ThreadnoteDB } from './db';
 import { CSV_BOM, csvHeader, csvRows } from './export-csv';
+import { onlyKeptVersions, planExport, some, type ExportPlan, type Keys } from './export-plan';
 import {
   markdownComment,
   markdownHeader,
@@ -40,19 +41,6 @@ type StoredValue<S extends RecordStore> = {
   comments: CommentAnnotation;
   users: UserAnnotation;
 }[S];
-
-/** Every record of a store, or these keys (sorted) of it. */
-type Keys = { all: true } | { all: false; keys: string[] };
-
-export interface ExportPlan {
-  tags: Tag[];
-  threads: Keys;
-  comments: Keys;
-  users: Keys;
-  /** For a selection, the threads its comments belong to (for Markdown and CSV). */
-  commentThreads: string[];
-  counts: RecordCounts;
-}
 
 /** Record fields in DESIGN.md's order, and nothing else: the document is the same every time. */
 export const exported = {
@@ -91,103 +79,6 @@ export const exported = {
   }),
 };
 
-function sorted(keys: Iterable<string>): string[] {
-  // Code-unit order, the order IndexedDB keeps string keys in, so both paths agree.
-  return [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-function some(keys: Iterable<string>): { all: false; keys: string[] } {
-  return { all: false, keys: sorted(keys) };
-}
-
-/**
- * Everything, or what a selection takes: the comments of the chosen threads and the comments and
- * users carrying a chosen tag; with them their threads, the user records of their authors and the
- * definitions of every tag they use.
- */
-export async function planExport(
-  db: ThreadnoteDB,
-  selection: ExportSelection | null,
-): Promise<ExportPlan> {
-  if (!selection) {
-    const tx = db.transaction(['tags', 'threads', 'comments', 'users'], 'readonly');
-    const [tags, threads, comments, users] = await Promise.all([
-      tx.objectStore('tags').getAll(),
-      tx.objectStore('threads').count(),
-      tx.objectStore('comments').count(),
-      tx.objectStore('users').count(),
-    ]);
-    return {
-      tags,
-      threads: { all: true },
-      comments: { all: true },
-      users: { all: true },
-      commentThreads: [],
-      counts: { tags: tags.length, threads, comments, users },
-    };
-  }
-
-  const tx = db.transaction(['tags', 'threads', 'comments', 'users'], 'readonly');
-  const commentStore = tx.objectStore('comments');
-  const userStore = tx.objectStore('users');
-  const commentKeys = new Set<string>();
-  const userKeys = new Set<string>();
-  const threadKeys = new Set(selection.threads);
-  const tagNames = new Set(selection.tags);
-  const authors = new Set<string>();
-  const commentThreads = new Set<string>();
-
-  const takeComments = (comments: CommentAnnotation[]) => {
-    for (const comment of comments) {
-      commentKeys.add(comment.key);
-      threadKeys.add(comment.thread);
-      commentThreads.add(comment.thread);
-      for (const tag of comment.tags) tagNames.add(tag);
-      if (comment.author) authors.add(`${siteOfKey(comment.key)}:${comment.author}`);
-    }
-  };
-  const takeUsers = (users: (UserAnnotation | undefined)[]) => {
-    for (const user of users) {
-      if (!user) continue;
-      userKeys.add(user.key);
-      for (const tag of user.tags) tagNames.add(tag);
-    }
-  };
-
-  for (const thread of selection.threads) {
-    takeComments(await commentStore.index('thread').getAll(thread));
-  }
-  for (const tag of selection.tags) {
-    takeComments(await commentStore.index('tags').getAll(tag));
-    takeUsers(await userStore.index('tags').getAll(tag));
-  }
-  takeUsers(await Promise.all([...authors].map((user) => userStore.get(user))));
-  const threadStore = tx.objectStore('threads');
-  const existingThreads = await Promise.all(
-    [...threadKeys].map(async (key) =>
-      (await threadStore.getKey(key)) === undefined ? null : key,
-    ),
-  );
-  const tagStore = tx.objectStore('tags');
-  const tags = (await Promise.all(sorted(tagNames).map((name) => tagStore.get(name)))).filter(
-    (tag) => tag !== undefined,
-  );
-  const threads = some(existingThreads.filter((key) => key !== null));
-  return {
-    tags,
-    threads,
-    comments: some(commentKeys),
-    users: some(userKeys),
-    commentThreads: [...commentThreads],
-    counts: {
-      tags: tags.length,
-      threads: threads.keys.length,
-      comments: commentKeys.size,
-      users: userKeys.size,
-    },
-  };
-}
-
 /** The records of a store in key order, a batch per transaction. */
 async function* batches<S extends RecordStore>(
   db: ThreadnoteDB,
@@ -209,6 +100,19 @@ async function* batches<S extends RecordStore>(
     const slice = keys.keys.slice(start, start + BATCH);
     const records = await Promise.all(slice.map((key) => tx.store.get(key)));
     yield records.filter((record) => record !== undefined) as StoredValue<S>[];
+  }
+}
+
+/** An exported store's records, less those that hold only kept versions, which leave the counts. */
+async function* annotations<S extends 'comments' | 'users'>(
+  db: ThreadnoteDB,
+  store: S,
+  plan: ExportPlan,
+): AsyncGenerator<StoredValue<S>[]> {
+  for await (const batch of batches(db, store, plan[store])) {
+    const written = batch.filter((record) => !onlyKeptVersions(record));
+    plan.counts[store] -= batch.length - written.length;
+    yield written;
   }
 }
 
@@ -257,12 +161,8 @@ async function* jsonPieces(
     yield { text: `${first ? '' : '\n  '}]${last ? '\n' : ',\n'}`, records: 0 };
   }
 
-  async function* mapped<S extends RecordStore, T>(
-    store: S,
-    keys: Keys,
-    pick: (record: StoredValue<S>) => T,
-  ): AsyncGenerator<T[]> {
-    for await (const batch of batches(db, store, keys)) yield batch.map(pick);
+  async function* mapped<T, U>(records: AsyncIterable<T[]>, pick: (record: T) => U) {
+    for await (const batch of records) yield batch.map(pick);
   }
 
   async function* tagBatches(): AsyncGenerator<Tag[]> {
@@ -270,9 +170,9 @@ async function* jsonPieces(
   }
 
   yield* section('tags', tagBatches(), false);
-  yield* section('threads', mapped('threads', plan.threads, exported.thread), false);
-  yield* section('comments', mapped('comments', plan.comments, exported.comment), false);
-  yield* section('users', mapped('users', plan.users, exported.user), true);
+  yield* section('threads', mapped(batches(db, 'threads', plan.threads), exported.thread), false);
+  yield* section('comments', mapped(annotations(db, 'comments', plan), exported.comment), false);
+  yield* section('users', mapped(annotations(db, 'users', plan), exported.user), true);
   yield { text: '}\n', records: 0 };
 }
 
@@ -321,10 +221,13 @@ async function* commentsByThread(
 ): AsyncGenerator<{ thread: ExportedThread; comments: CommentAnnotation[] }> {
   const wanted = plan.comments.all ? null : new Set(plan.comments.keys);
   for (const thread of threads) {
-    const comments = (await db.getAllFromIndex('comments', 'thread', thread.key))
-      .filter((comment) => !wanted || wanted.has(comment.key))
-      .sort((a, b) => naturalOrder.compare(a.key, b.key));
-    yield { thread, comments };
+    const planned = (await db.getAllFromIndex('comments', 'thread', thread.key)).filter(
+      (comment) => !wanted || wanted.has(comment.key),
+    );
+    const comments = planned.filter((comment) => !onlyKeptVersions(comment));
+    plan.counts.comments -= planned.length - comments.length;
+    if (comments.length === 0) continue;
+    yield { thread, comments: comments.sort((a, b) => naturalOrder.compare(a.key, b.key)) };
   }
 }
 
@@ -334,6 +237,8 @@ async function* markdownPieces(
   exportedAt: string,
 ): AsyncGenerator<Piece> {
   const threads = await annotatedThreads(db, plan);
+  // Written before any record is read: in a whole-store export, the rare record holding only kept
+  // versions is counted here though it is left out below (see ExportPlan.counts).
   yield {
     text: markdownHeader(exportedAt, {
       threads: threads.length,
@@ -348,7 +253,7 @@ async function* markdownPieces(
   }
   if (plan.counts.users === 0) return;
   yield { text: markdownUsersHeading(), records: 0 };
-  for await (const users of batches(db, 'users', plan.users)) {
+  for await (const users of annotations(db, 'users', plan)) {
     for (const user of users.sort((a, b) => naturalOrder.compare(a.key, b.key))) {
       yield { text: markdownUser(user, siteName(user.key)), records: 1 };
     }
@@ -373,6 +278,7 @@ export interface ExportChunk {
 }
 
 export interface StartedExport {
+  /** Final once `chunks` is done: records found to hold only kept versions leave it meanwhile. */
   counts: RecordCounts;
   chunks: AsyncGenerator<ExportChunk>;
 }
@@ -392,7 +298,7 @@ export async function startExport(
       : format === 'markdown'
         ? markdownPieces(db, plan, exportedAt)
         : csvPieces(db, plan);
-  const total =
+  const total = () =>
     format === 'json'
       ? counts.tags + counts.threads + counts.comments + counts.users
       : format === 'markdown'
@@ -408,12 +314,12 @@ export async function startExport(
       size += piece.text.length;
       done += piece.records;
       if (size >= CHUNK_CHARS) {
-        yield { text: buffer.join(''), done, total };
+        yield { text: buffer.join(''), done, total: total() };
         buffer = [];
         size = 0;
       }
     }
-    yield { text: buffer.join(''), done, total };
+    yield { text: buffer.join(''), done, total: total() };
   }
   return { counts, chunks: chunks() };
 }

@@ -5,7 +5,7 @@
  *
  * Merging, per kind of record:
  * - comments and users: by key; the newer `updatedAt` wins; when both are as recent, the record
- *   already here stays.
+ *   already here stays. Note versions kept here (`conflicts`, never exported) stay either way.
  * - threads: by key; first visit is the earlier of the two, last visit the later, and title and
  *   link come from the more recent visit (a title is never replaced by an empty one).
  * - tags: by name; a colour or description chosen here stays; one still at its default (the
@@ -105,7 +105,10 @@ export function mergeAnnotation<T extends CommentAnnotation | UserAnnotation>(
 ): [T, Outcome] {
   if (!existing) return [incoming, 'new'];
   const outcome = byTime(incoming, existing);
-  return [outcome === 'updated' ? incoming : existing, outcome];
+  if (outcome !== 'updated') return [existing, outcome];
+  // The imported note wins; a kept version with its very text would only repeat it.
+  const conflicts = (existing.conflicts ?? []).filter((version) => version.note !== incoming.note);
+  return [conflicts.length > 0 ? { ...incoming, conflicts } : incoming, outcome];
 }
 
 /** Tags that records use but the document does not define, at their defaults. */

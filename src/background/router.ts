@@ -9,6 +9,7 @@ import {
   isEnvelope,
   streamCallers,
   workerCallers,
+  ThreadnoteError,
   type ErrorData,
   type Result,
   type WorkerCall,
@@ -20,9 +21,11 @@ import {
   type CommentChange,
 } from '../shared/messages';
 import { THREAD_PAGE, type PageInfo, type SiteEnableResult } from '../shared/messages';
-import { siteOfKey, type CommentAnnotation, type Tag } from '../shared/model';
+import { siteOfKey, userKeyOf, type CommentAnnotation, type Tag } from '../shared/model';
 import { adaptersOfHost, isEngineSite } from '../sites/registry';
 import type { ThreadnoteDB } from './db';
+import { editComments, editUser } from './edits';
+import { errorData } from './errors';
 import { search } from './search';
 import { listThreads, listedSites } from './thread-stats';
 import {
@@ -34,9 +37,6 @@ import {
   listTags,
   openPage,
   threadSummary,
-  updateComment,
-  updateComments,
-  updateUser,
   wipeAll,
 } from './store';
 import { everywhere, stale } from './push';
@@ -103,12 +103,8 @@ function keysNamed<K extends WorkerCall>(type: K, input: WorkerInput<K>): string
         ...(open.visit ? [open.visit.thread.key, ...open.visit.commentKeys] : []),
       ];
     }
-    case 'comment.update': {
-      const { comment } = input as WorkerInput<'comment.update'>;
-      return [comment.key, comment.thread.key];
-    }
-    case 'comments.update':
-      return (input as WorkerInput<'comments.update'>).updates.flatMap(({ comment }) => [
+    case 'comments.edit':
+      return (input as WorkerInput<'comments.edit'>).edits.flatMap(({ comment }) => [
         comment.key,
         comment.thread.key,
       ]);
@@ -116,8 +112,8 @@ function keysNamed<K extends WorkerCall>(type: K, input: WorkerInput<K>): string
       const { site, item } = input as WorkerInput<'page.early'>;
       return [`${site}:`, ...(item === null ? [] : [item])];
     }
-    case 'user.update':
-      return [(input as WorkerInput<'user.update'>).user.key];
+    case 'user.edit':
+      return [(input as WorkerInput<'user.edit'>).user.key];
     case 'draft.get':
     case 'draft.save':
     case 'draft.delete':
@@ -132,12 +128,12 @@ function keysNamed<K extends WorkerCall>(type: K, input: WorkerInput<K>): string
 /** Tells the tabs of each site what changed, tags first so chips can be coloured. */
 function announce(
   deps: RouterDeps,
-  updates: readonly WorkerInput<'comment.update'>[],
+  edits: WorkerInput<'comments.edit'>['edits'],
   annotations: readonly (CommentAnnotation | null)[],
   createdTags: readonly Tag[],
 ): void {
   const bySite = new Map<string, CommentChange[]>();
-  updates.forEach(({ comment }, index) => {
+  edits.forEach(({ comment }, index) => {
     const site = siteOfKey(comment.key);
     const changes = bySite.get(site) ?? [];
     changes.push({
@@ -166,14 +162,9 @@ const handlers: {
       // other visits, and this one is not added to them.
       rememberVisit: !(caller.kind === 'content' && caller.privateWindow),
     }),
-  'comment.update': async (input, deps) => {
-    const result = await updateComment(await deps.database(), input, deps.now());
-    announce(deps, [input], [result.annotation], result.createdTags);
-    return result;
-  },
-  'comments.update': async (input, deps) => {
-    const result = await updateComments(await deps.database(), input.updates, deps.now());
-    announce(deps, input.updates, result.annotations, result.createdTags);
+  'comments.edit': async (input, deps) => {
+    const result = await editComments(await deps.database(), input.edits, deps.now());
+    announce(deps, input.edits, result.annotations, result.createdTags);
     return result;
   },
   'page.early': async (input, deps) => {
@@ -181,11 +172,17 @@ const handlers: {
     if ((await readSettings(db)).disabledSites.includes(input.site)) return { folds: 0, off: true };
     return { folds: input.item === null ? 0 : await foldsForItem(db, input.item), off: false };
   },
-  'user.update': async (input, deps) => {
+  'user.edit': async (input, deps) => {
     const { key, name } = input.user;
-    if (key !== `${siteOfKey(key)}:${name}`) throw new Error(`“${key}” is not the key of ${name}.`);
-    const result = await updateUser(await deps.database(), input, deps.now());
     const site = siteOfKey(key);
+    // Derived as the page derives it, so a long name cut to its kept length still matches.
+    if (key !== userKeyOf(site, name)) {
+      throw new ThreadnoteError({
+        code: 'invalid',
+        message: `“${key}” is not the key of ${name}.`,
+      });
+    }
+    const result = await editUser(await deps.database(), input, deps.now());
     if (result.createdTags.length > 0) {
       deps.broadcast(site, 'tags.changed', { tags: result.createdTags });
     }
@@ -274,7 +271,7 @@ export async function route(
     ) => Promise<unknown>;
     return { ok: true, value: await handler(input, deps, caller) };
   } catch (error) {
-    return fail('failed', error instanceof Error ? error.message : String(error));
+    return { ok: false, error: errorData(error) };
   }
 }
 

@@ -7,36 +7,27 @@ import type {
   ThreadSummary,
   WorkerInput,
 } from '../shared/messages';
-import {
-  DEFAULT_SETTINGS,
-  QUOTE_LENGTH,
-  defaultTagColor,
-  isEmptyAnnotation,
-  isEmptyUser,
-  type UserAnnotation,
-  type CommentAnnotation,
-  type Tag,
-} from '../shared/model';
-import type { ThreadnoteDB } from './db';
-import { indexComment, indexUser } from './search';
-import { countsOf, refreshThreadStats, statsOf, statsStores, tagCountsOf } from './thread-stats';
+import { DEFAULT_SETTINGS, defaultTagColor, type Tag } from '../shared/model';
+import { committed, type ThreadnoteDB } from './db';
+import { countsOf, restampActivity, tagCountsOf } from './thread-stats';
 
+/**
+ * What a page needs of the store. It is read in a readonly transaction, and the visit recorded in
+ * another one after it: a store that cannot be written (a full disk) still shows the reader every
+ * annotation of the page, and only the visit goes unrecorded.
+ */
 export async function openPage(
   db: ThreadnoteDB,
   input: WorkerInput<'page.open'>,
   now: string,
   { rememberVisit = true }: { rememberVisit?: boolean } = {},
 ): Promise<PageState> {
-  const tx = db.transaction(
-    ['comments', 'users', 'tags', 'threads', 'settings', 'threadStats'],
-    'readwrite',
-  );
+  const tx = db.transaction(['comments', 'users', 'tags', 'threads', 'settings'], 'readonly');
   const byThread = tx.objectStore('comments').index('thread');
   const users = tx.objectStore('users');
 
-  const threadKeys = unique(input.threadKeys);
   const [commentLists, userRecords, siteUsers, tags, settings, previous] = await Promise.all([
-    Promise.all(threadKeys.map((thread) => byThread.getAll(thread))),
+    Promise.all(unique(input.threadKeys).map((thread) => byThread.getAll(thread))),
     Promise.all(unique(input.userKeys).map((user) => users.get(user))),
     input.usersOf === null
       ? []
@@ -45,30 +36,13 @@ export async function openPage(
     tx.objectStore('settings').get('settings'),
     input.visit ? tx.objectStore('threads').get(input.visit.thread.key) : undefined,
   ]);
+  await tx.done;
 
   if (input.visit && rememberVisit) {
-    const { thread, commentKeys } = input.visit;
-    const seen = new Set(previous?.seenCommentKeys);
-    for (const comment of commentKeys) seen.add(comment);
-    await tx.objectStore('threads').put({
-      key: thread.key,
-      title: thread.title || previous?.title || '',
-      url: thread.url,
-      firstVisitedAt: previous?.firstVisitedAt ?? now,
-      lastVisitedAt: now,
-      seenCommentKeys: [...seen],
+    await recordVisit(db, input.visit, now).catch((error: unknown) => {
+      console.warn('Threadnote could not record this visit:', error);
     });
-    // A visit is activity too: the thread moves up the all-threads list. Its annotations were
-    // just read for the page, so they are counted from here rather than read again.
-    const annotations = commentLists[threadKeys.indexOf(thread.key)];
-    if (annotations === undefined) {
-      await refreshThreadStats(statsStores(tx), [thread.key]);
-    } else {
-      const stats = statsOf(thread.key, annotations, { lastVisitedAt: now });
-      if (stats) await tx.objectStore('threadStats').put(stats);
-    }
   }
-  await tx.done;
 
   return {
     comments: commentLists.flat(),
@@ -85,93 +59,31 @@ export async function openPage(
   };
 }
 
-export interface CommentUpdates {
-  /** One per update, in order: the annotation as stored, or null where it was emptied. */
-  annotations: (CommentAnnotation | null)[];
-  createdTags: Tag[];
-}
-
-type Update = WorkerInput<'comment.update'>;
-
 /**
- * Applies patches to comments' annotations in one transaction: each is created (with the
- * comment's quote as it is now) on first use and deleted once nothing is left in it.
+ * Adds this visit to the thread's record, merged with the record as it is now (another tab may
+ * have recorded a visit since the page's state was read), and moves the thread up the list.
  */
-export async function updateComments(
+async function recordVisit(
   db: ThreadnoteDB,
-  updates: readonly Update[],
+  { thread, commentKeys }: NonNullable<WorkerInput<'page.open'>['visit']>,
   now: string,
-): Promise<CommentUpdates> {
-  const tx = db.transaction(['comments', 'tags', 'threads', 'search', 'threadStats'], 'readwrite');
-  const comments = tx.objectStore('comments');
-  const tagStore = tx.objectStore('tags');
-  const threads = tx.objectStore('threads');
-  const searchStore = tx.objectStore('search');
-  const annotations: (CommentAnnotation | null)[] = [];
-  const createdTags = new Map<string, Tag>();
-  const knownThreads = new Set<string>();
-  const touched = new Set<string>();
-
-  for (const { comment, patch } of updates) {
-    const existing = await comments.get(comment.key);
-    const base: CommentAnnotation = existing ?? {
-      key: comment.key,
-      thread: comment.thread.key,
-      author: comment.author,
-      url: comment.url,
-      quote: comment.quote.slice(0, QUOTE_LENGTH),
-      note: '',
-      tags: [],
-      fold: 'none',
-      createdAt: now,
-      updatedAt: now,
-    };
-    const next: CommentAnnotation = {
-      ...base,
-      ...(patch.tags !== undefined && { tags: unique(patch.tags) }),
-      ...(patch.note !== undefined && { note: patch.note }),
-      ...(patch.fold !== undefined && { fold: patch.fold }),
-      updatedAt: now,
-    };
-    touched.add(base.thread);
-
-    if (isEmptyAnnotation(next)) {
-      annotations.push(null);
-      if (existing) {
-        await comments.delete(comment.key);
-        await indexComment(searchStore, comment.key, null);
-      }
-      continue;
-    }
-    annotations.push(next);
-    await comments.put(next);
-    await indexComment(searchStore, next.key, next);
-    await createMissingTags(tagStore, next.tags, now, createdTags);
-    if (knownThreads.has(comment.thread.key)) continue;
-    knownThreads.add(comment.thread.key);
-    if ((await threads.getKey(comment.thread.key)) === undefined) {
-      await threads.put({
-        key: comment.thread.key,
-        title: comment.thread.title,
-        url: comment.thread.url,
-        firstVisitedAt: now,
-        lastVisitedAt: now,
-        seenCommentKeys: [],
-      });
-    }
-  }
-  await refreshThreadStats(statsStores(tx), touched);
-  await tx.done;
-  return { annotations, createdTags: [...createdTags.values()] };
-}
-
-export async function updateComment(
-  db: ThreadnoteDB,
-  update: Update,
-  now: string,
-): Promise<{ annotation: CommentAnnotation | null; createdTags: Tag[] }> {
-  const { annotations, createdTags } = await updateComments(db, [update], now);
-  return { annotation: annotations[0] ?? null, createdTags };
+): Promise<void> {
+  const tx = db.transaction(['threads', 'threadStats'], 'readwrite');
+  await committed(tx, async () => {
+    const threads = tx.objectStore('threads');
+    const stored = await threads.get(thread.key);
+    const seen = new Set(stored?.seenCommentKeys);
+    for (const comment of commentKeys) seen.add(comment);
+    await threads.put({
+      key: thread.key,
+      title: thread.title || stored?.title || '',
+      url: thread.url,
+      firstVisitedAt: stored?.firstVisitedAt ?? now,
+      lastVisitedAt: now,
+      seenCommentKeys: [...seen],
+    });
+    await restampActivity(tx.objectStore('threadStats'), thread.key, now);
+  });
 }
 
 /**
@@ -188,50 +100,6 @@ export async function foldsForItem(db: ThreadnoteDB, item: string): Promise<numb
   }
   const annotations = await tx.objectStore('comments').index('thread').getAll(thread);
   return annotations.filter((annotation) => annotation.fold !== 'none').length;
-}
-
-/** Creates the tags a record names that do not exist yet, with default colours. */
-async function createMissingTags(
-  tagStore: { getKey(name: string): Promise<string | undefined>; put(tag: Tag): Promise<unknown> },
-  names: readonly string[],
-  now: string,
-  created: Map<string, Tag>,
-): Promise<void> {
-  for (const name of names) {
-    if (created.has(name) || (await tagStore.getKey(name)) !== undefined) continue;
-    const tag: Tag = { name, color: defaultTagColor(name), description: '', createdAt: now };
-    await tagStore.put(tag);
-    created.set(name, tag);
-  }
-}
-
-export async function updateUser(
-  db: ThreadnoteDB,
-  { user, patch }: WorkerInput<'user.update'>,
-  now: string,
-): Promise<{ annotation: UserAnnotation | null; createdTags: Tag[] }> {
-  const tx = db.transaction(['users', 'tags', 'search'], 'readwrite');
-  const users = tx.objectStore('users');
-  const existing = await users.get(user.key);
-  const next: UserAnnotation = {
-    ...(existing ?? { key: user.key, name: user.name, tags: [], note: '', createdAt: now }),
-    ...(patch.tags !== undefined && { tags: unique(patch.tags) }),
-    ...(patch.note !== undefined && { note: patch.note }),
-    updatedAt: now,
-  };
-  const created = new Map<string, Tag>();
-  let annotation: UserAnnotation | null = next;
-  if (isEmptyUser(next)) {
-    annotation = null;
-    if (existing) await users.delete(user.key);
-    await indexUser(tx.objectStore('search'), user.key, null);
-  } else {
-    await users.put(next);
-    await indexUser(tx.objectStore('search'), user.key, next);
-    await createMissingTags(tx.objectStore('tags'), next.tags, now, created);
-  }
-  await tx.done;
-  return { annotation, createdTags: [...created.values()] };
 }
 
 export async function threadSummary(db: ThreadnoteDB, threadKey: string): Promise<ThreadSummary> {

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { describeIssues, workerStreamSchemas } from '../shared/message-schemas';
 import type { ErrorData, StreamInput, StreamOutput, WorkerStream } from '../shared/messages';
+import { errorData } from './errors';
 import { startExport } from './export';
 import { importText } from './import';
 import { stale } from './push';
@@ -157,12 +158,7 @@ export function runStream<K extends WorkerStream>(
     () => undefined,
     (error: unknown) => {
       if (error instanceof Disconnected) return;
-      failed(
-        port,
-        error instanceof StreamError
-          ? error.data
-          : { code: 'failed', message: error instanceof Error ? error.message : String(error) },
-      );
+      failed(port, error instanceof StreamError ? error.data : errorData(error));
     },
   );
 }

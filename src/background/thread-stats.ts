@@ -78,16 +78,49 @@ export function statsOf(
   }
   const tags = tagCountsOf(comments);
   const site = siteOfKey(thread);
-  const at = `${activityAt}${SEP}${thread}`;
   return {
     thread,
     site,
     activityAt,
     counts: countsOf(comments),
     tags,
+    ...tagActivityKeys(thread, site, activityAt, tags),
+  };
+}
+
+function tagActivityKeys(
+  thread: string,
+  site: string,
+  activityAt: string,
+  tags: readonly { name: string }[],
+): Pick<ThreadStats, 'tagKeys' | 'siteTagKeys'> {
+  const at = `${activityAt}${SEP}${thread}`;
+  return {
     tagKeys: tags.map(({ name }) => `${tagPrefix(null, name)}${at}`),
     siteTagKeys: tags.map(({ name }) => `${tagPrefix(site, name)}${at}`),
   };
+}
+
+/**
+ * A visit moves a listed thread up the list without changing what it holds: its stats take the
+ * later activity date, and are not recounted from its annotations. A thread without stats has no
+ * annotations, and is not listed.
+ */
+export async function restampActivity(
+  store: {
+    get(thread: string): Promise<ThreadStats | undefined>;
+    put(value: ThreadStats): Promise<unknown>;
+  },
+  thread: string,
+  at: string,
+): Promise<void> {
+  const stats = await store.get(thread);
+  if (!stats || stats.activityAt >= at) return;
+  await store.put({
+    ...stats,
+    activityAt: at,
+    ...tagActivityKeys(thread, stats.site, at, stats.tags),
+  });
 }
 
 /** The stores a refresh reads and writes, as any transaction that holds them offers them. */

@@ -36,13 +36,6 @@ const draftKey = v.pipe(
   v.regex(/^(comment|user):[a-z0-9/.-]+:[^\s]+$/, 'Not a draft key.'),
 );
 
-// http(s) only: these URLs become links in extension pages and exports.
-const url = v.pipe(
-  v.string(),
-  v.maxLength(MAX_TEXT),
-  v.url(),
-  v.regex(/^https?:\/\//i, 'Only http and https links are kept.'),
-);
 const tagName = v.pipe(
   v.string(),
   v.check(isNormalTagName, 'Tag names are trimmed, lowercase, 1–40 characters, without commas.'),
@@ -56,6 +49,7 @@ const tagName = v.pipe(
 const MAX_PAGE_TEXT = 100_000;
 const pageText = (cut: (text: string) => string) =>
   v.pipe(v.string(), v.maxLength(MAX_PAGE_TEXT), v.transform(cut));
+// http(s) only: these URLs become links in extension pages and exports.
 const pageUrl = v.pipe(
   v.string(),
   v.maxLength(MAX_PAGE_TEXT),

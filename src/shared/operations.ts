@@ -29,14 +29,15 @@ type NoteHolder = Pick<CommentAnnotation, 'note' | 'updatedAt' | 'conflicts'>;
 
 /**
  * The one rule for a note written over another: the incoming text wins; a different, non-empty
- * stored text that the writer never saw goes to the front of `conflicts`. Returns the kept
- * versions and the version kept by this write, if any.
+ * stored text that the writer never saw goes to the front of `conflicts`. A kept version never
+ * repeats the note or another kept version: one with the incoming text is dropped, as that text
+ * is the note now. Returns the kept versions and the version kept by this write, if any.
  */
 export function keepReplaced(
   stored: NoteHolder,
   incoming: { note: string; base: string },
 ): { conflicts: NoteVersion[]; kept: NoteVersion | null } {
-  const conflicts = stored.conflicts ?? [];
+  const conflicts = (stored.conflicts ?? []).filter((version) => version.note !== incoming.note);
   const unseen =
     stored.note !== '' && stored.note !== incoming.base && stored.note !== incoming.note;
   if (!unseen) return { conflicts, kept: null };
@@ -82,8 +83,16 @@ function applyNoteOp<T extends NoteHolder>(record: T, op: NoteOp, kept: NoteVers
   }
   const version = conflicts.find((candidate) => candidate.updatedAt === op.version);
   if (!version) return record;
-  const rest = conflicts.filter((candidate) => candidate !== version);
-  if (op.op === 'note.dismiss') return withConflicts(record, rest);
+  if (op.op === 'note.dismiss') {
+    return withConflicts(
+      record,
+      conflicts.filter((candidate) => candidate !== version),
+    );
+  }
+  // The restored text is the note now, and the note it replaces a kept version: neither repeats.
+  const rest = conflicts.filter(
+    (candidate) => candidate.note !== version.note && candidate.note !== record.note,
+  );
   const current = record.note === '' ? [] : [{ note: record.note, updatedAt: record.updatedAt }];
   return withConflicts(
     { ...record, note: version.note },

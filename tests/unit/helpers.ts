@@ -2,7 +2,9 @@ import { vi } from 'vitest';
 import { migrations } from '../../src/background/migrations';
 import type { RouterDeps } from '../../src/background/router';
 import { openWithMigrations, type ThreadnoteDB } from '../../src/background/db';
-import type { ThreadRef } from '../../src/shared/model';
+import { editComments, editUser } from '../../src/background/edits';
+import { userKeyOf, type Fold, type ThreadRef } from '../../src/shared/model';
+import type { CommentOp, NoteOp, TagOp, UserOp } from '../../src/shared/operations';
 
 let counter = 0;
 
@@ -55,4 +57,34 @@ export function routerDeps(db: ThreadnoteDB, overrides: Partial<RouterDeps> = {}
     ...overrides,
     broadcast: vi.fn<RouterDeps['broadcast']>(),
   };
+}
+
+/** Operations that add these tags. */
+export function addTags(...tags: string[]): TagOp[] {
+  return tags.map((tag) => ({ op: 'tag.add', tag }));
+}
+
+/** An operation that writes a note over `base`, the text its writer saw (none, by default). */
+export function setNote(note: string, base = ''): NoteOp {
+  return { op: 'note.set', note, base };
+}
+
+export function setFold(fold: Fold): CommentOp {
+  return { op: 'fold.set', fold };
+}
+
+/** One comment's edit, as a `comments.edit` of one edit makes it. */
+export async function editComment(
+  db: ThreadnoteDB,
+  comment: ReturnType<typeof commentRef>,
+  ops: CommentOp[],
+  now: string,
+) {
+  const { annotations, createdTags, kept } = await editComments(db, [{ comment, ops }], now);
+  return { annotation: annotations[0] ?? null, createdTags, kept };
+}
+
+/** A user's edit; the key is the one a page derives from the name. */
+export function editUserNamed(db: ThreadnoteDB, name: string, ops: UserOp[], now: string) {
+  return editUser(db, { user: { key: userKeyOf('hn', name), name }, ops }, now);
 }

@@ -9,6 +9,7 @@ import { importText } from '../../src/background/import';
 import { wipeAll } from '../../src/background/store';
 import {
   FOLDS,
+  isEmptyUser,
   parseTagName,
   type CommentAnnotation,
   type Tag,
@@ -157,4 +158,55 @@ describe('export → wipe → import → export', () => {
       { numRuns: 150 },
     );
   });
+
+  it('is the same with note versions kept in the store, which no export writes', async () => {
+    const kept = fc.array(
+      fc.record({ note: anyText(50).filter((note) => note !== ''), updatedAt: time }),
+      { minLength: 1, maxLength: 5 },
+    );
+    await fc.assert(
+      fc.asyncProperty(store, fc.infiniteStream(fc.option(kept)), async (generated, picks) => {
+        const plain = await freshDatabase();
+        await fillStore(plain, generated);
+        const withKept = await freshDatabase();
+        const comments: CommentAnnotation[] = [];
+        const users: UserAnnotation[] = [];
+        const empty = { note: '', tags: [] };
+        // Some records get kept versions; each of those has a twin holding nothing else.
+        for (const comment of generated.comments) {
+          const conflicts = picks.next().value;
+          comments.push(conflicts ? { ...comment, conflicts } : comment);
+          if (conflicts) {
+            const twin = {
+              ...comment,
+              ...empty,
+              key: `${comment.key}~kept`,
+              fold: 'none' as const,
+            };
+            comments.push({ ...twin, conflicts });
+          }
+        }
+        for (const user of generated.users) {
+          // Versions are only ever kept on a record that holds something (this generator also
+          // makes users holding nothing, which an import may bring).
+          const conflicts = isEmptyUser(user) ? null : picks.next().value;
+          users.push(conflicts ? { ...user, conflicts } : user);
+          if (conflicts) users.push({ ...user, ...empty, key: `${user.key}~kept`, conflicts });
+        }
+        await fillStore(withKept, { ...generated, comments, users });
+        for (const format of ['json', 'markdown', 'csv'] as const) {
+          const selection = { threads: generated.threads.map((thread) => thread.key), tags: [] };
+          expect(await exportText(withKept, format, selection, FIRST)).toBe(
+            await exportText(plain, format, selection, FIRST),
+          );
+        }
+        const json = await exportText(withKept, 'json', null, FIRST);
+        expect(json).toBe(await exportText(plain, 'json', null, FIRST));
+        expect((await importText(await freshDatabase(), json, 'apply', SECOND)).kind).toBe('done');
+        plain.close();
+        withKept.close();
+      }),
+      { numRuns: 40 },
+    );
+  }, 30_000);
 });

@@ -1,15 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { route } from '../../src/background/router';
+import { QUOTA_MESSAGE } from '../../src/background/errors';
 import { envelope } from '../../src/shared/messages';
 import {
   EXTENSION_ID,
   EXTENSION_ORIGIN,
+  addTags,
   commentRef,
   contentSender,
   freshDatabase,
   routerDeps,
+  setFold,
+  setNote,
   thread,
 } from './helpers';
+
+/** A `comments.edit` of one comment; ops are `unknown` so invalid ones can be sent too. */
+function edit(comment: Record<string, unknown>, ops: unknown[]) {
+  return envelope('comments.edit', { edits: [{ comment, ops }] });
+}
 
 const popupSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}src/popup/index.html` };
 
@@ -37,13 +46,13 @@ describe('router', () => {
   it('answers a valid request from a content script and tells other tabs', async () => {
     const deps = await makeDeps();
     const result = await route(
-      envelope('comment.update', { comment: commentRef('5'), patch: { tags: ['wrong'] } }),
+      envelope('comments.edit', { edits: [{ comment: commentRef('5'), ops: addTags('wrong') }] }),
       contentSender,
       deps,
     );
     expect(result).toMatchObject({
       ok: true,
-      value: { annotation: { key: 'hn:5', tags: ['wrong'] } },
+      value: { annotations: [{ key: 'hn:5', tags: ['wrong'] }], kept: 0 },
     });
     expect(deps.broadcast).toHaveBeenCalledWith('hn', 'tags.changed', {
       tags: [expect.objectContaining({ name: 'wrong' })],
@@ -61,11 +70,11 @@ describe('router', () => {
 
   it('applies bulk edits in one call and announces them together', async () => {
     const deps = await makeDeps();
-    const updates = ['8', '9', '10'].map((id) => ({
+    const edits = ['8', '9', '10'].map((id) => ({
       comment: commentRef(id),
-      patch: { fold: 'collapsed' as const },
+      ops: [setFold('collapsed')],
     }));
-    const result = await route(envelope('comments.update', { updates }), contentSender, deps);
+    const result = await route(envelope('comments.edit', { edits }), contentSender, deps);
     expect(result).toMatchObject({
       ok: true,
       value: { annotations: [{ key: 'hn:8' }, { key: 'hn:9' }, { key: 'hn:10' }] },
@@ -97,8 +106,14 @@ describe('router', () => {
     expect(
       await route(envelope('page.early', { site: 'lobsters', item: null }), contentSender, deps),
     ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const empty = await route(envelope('comments.update', { updates: [] }), contentSender, deps);
+    const empty = await route(envelope('comments.edit', { edits: [] }), contentSender, deps);
     expect(empty).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    const noOps = await route(
+      envelope('comments.edit', { edits: [{ comment: commentRef('8'), ops: [] }] }),
+      contentSender,
+      deps,
+    );
+    expect(noOps).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 
   it('turns one site on or off at a time, keeping the others, from the extension’s pages only', async () => {
@@ -138,13 +153,35 @@ describe('router', () => {
 
   it('keeps a content script to its own site’s records and its own calls', async () => {
     const deps = await makeDeps();
-    const foreign = envelope('comment.update', {
-      comment: { ...commentRef('6'), key: 'reddit:t1_abc' },
-      patch: { note: 'x' },
+    const foreign = envelope('comments.edit', {
+      edits: [
+        { comment: commentRef('6'), ops: [setNote('x')] },
+        { comment: { ...commentRef('6'), key: 'reddit:t1_abc' }, ops: [setNote('x')] },
+      ],
     });
     expect(await route(foreign, contentSender, deps)).toMatchObject({
       ok: false,
       error: { code: 'forbidden', message: expect.stringContaining('reddit:t1_abc') },
+    });
+    const foreignThread = envelope('comments.edit', {
+      edits: [
+        {
+          comment: { ...commentRef('6'), thread: { ...thread, key: 'lobsters:abc' } },
+          ops: [setNote('x')],
+        },
+      ],
+    });
+    expect(await route(foreignThread, contentSender, deps)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('lobsters:abc') },
+    });
+    const foreignUser = envelope('user.edit', {
+      user: { key: 'lobsters:alice', name: 'alice' },
+      ops: addTags('x'),
+    });
+    expect(await route(foreignUser, contentSender, deps)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
     });
     const otherUsers = envelope('page.open', {
       threadKeys: [],
@@ -196,45 +233,45 @@ describe('router', () => {
     const cases: [unknown, RegExp][] = [
       [{ hello: 'world' }, /Not a Threadnote message/],
       [envelope('wipe.everything', {}), /Unknown request/],
+      [edit(commentRef('7'), addTags('Not Normal')), /edits\.0\.ops\.0\.tag/],
+      [edit(commentRef('7'), [setNote('x'.repeat(20_001))]), /at most 20000/],
+      [edit(commentRef('7'), [{ op: 'fold.set', fold: 'sideways' }]), /edits\.0\.ops\.0\.fold/],
+      [edit(commentRef('7'), [{ op: 'tag.rename', tag: 'a' }]), /edits\.0\.ops\.0\.op/],
       [
-        envelope('comment.update', { comment: commentRef('7'), patch: { tags: ['Not Normal'] } }),
-        /patch\.tags\.0/,
+        edit({ ...commentRef('7'), url: 'javascript:alert(1)' }, [setFold('hidden')]),
+        /edits\.0\.comment\.url/,
       ],
       [
-        envelope('comment.update', {
-          comment: commentRef('7'),
-          patch: { note: 'x'.repeat(20_001) },
-        }),
-        /at most 20000/,
+        envelope('comments.edit', { edits: [{ comment: commentRef('7'), ops: [], extra: true }] }),
+        /extra/,
       ],
       [
-        envelope('comment.update', { comment: commentRef('7'), patch: { fold: 'sideways' } }),
-        /patch\.fold/,
+        envelope('user.edit', { user: { key: 'hn:bob', name: 'alice' }, ops: addTags('x') }),
+        /not the key of alice/,
       ],
-      [
-        envelope('comment.update', {
-          comment: { ...commentRef('7'), url: 'javascript:alert(1)' },
-          patch: {},
-        }),
-        /comment\.url/,
-      ],
-      [envelope('comment.update', { comment: commentRef('7'), patch: {}, extra: true }), /extra/],
     ];
     for (const [message, error] of cases) {
       const result = await route(message, contentSender, deps);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.message).toMatch(error);
+      // Refused as the request it is, never as a failure of the worker.
+      if (!result.ok) expect(['invalid', 'unknown-call']).toContain(result.error.code);
     }
     expect(await (await deps.database()).count('comments')).toBe(0);
     expect(deps.broadcast).not.toHaveBeenCalled();
   });
 
-  it('returns store failures as data instead of throwing', async () => {
+  it('returns store failures as data instead of throwing, saying what they are', async () => {
     const deps = await makeDeps();
-    deps.database = () => Promise.reject(new Error('disk full'));
+    deps.database = () => Promise.reject(new DOMException('', 'QuotaExceededError'));
     expect(await route(envelope('tags.list', {}), popupSender, deps)).toEqual({
       ok: false,
-      error: { code: 'failed', message: 'disk full' },
+      error: { code: 'storage', message: QUOTA_MESSAGE },
+    });
+    deps.database = () => Promise.reject(new Error(''));
+    expect(await route(envelope('tags.list', {}), popupSender, deps)).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'Threadnote failed without saying why (Error).' },
     });
   });
 
@@ -244,19 +281,19 @@ describe('router', () => {
     const enabled = { id: EXTENSION_ID, url: `https://forum.example.org${topic}`, tab: {} };
     const other = { id: EXTENSION_ID, url: `https://other.example${topic}`, tab: {} };
     const site = 'discourse/forum.example.org';
-    const post = envelope('comment.update', {
-      comment: {
+    const post = edit(
+      {
         key: `${site}:57325`,
         thread: { key: `${site}:t/4242`, title: 'Offline-first sync', url: enabled.url },
         author: 'dmitri',
         url: `${enabled.url}/4`,
         quote: 'How do you handle an intent…',
       },
-      patch: { tags: ['follow-up'] },
-    });
+      addTags('follow-up'),
+    );
     expect(await route(post, enabled, deps)).toMatchObject({
       ok: true,
-      value: { annotation: { key: `${site}:57325`, tags: ['follow-up'] } },
+      value: { annotations: [{ key: `${site}:57325`, tags: ['follow-up'] }] },
     });
     expect(deps.broadcast).toHaveBeenCalledWith(site, 'comments.changed', expect.anything());
     expect(await route(post, other, deps)).toMatchObject({
@@ -290,11 +327,7 @@ describe('router', () => {
 
   it('answers the popup’s first view in one request, and only the popup', async () => {
     const deps = await makeDeps();
-    await route(
-      envelope('comment.update', { comment: commentRef('5'), patch: { note: 'see this' } }),
-      contentSender,
-      deps,
-    );
+    await route(edit(commentRef('5'), [setNote('see this')]), contentSender, deps);
     const open = await route(envelope('popup.open', { tabId: 7 }), popupSender, deps);
     expect(open).toMatchObject({
       ok: true,

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { commentEntry, search, termsOf } from '../../src/background/search';
-import { updateComment, updateUser } from '../../src/background/store';
 import { deleteTag, mergeTags } from '../../src/background/vocabulary';
-import { commentRef, freshDatabase, thread } from './helpers';
+import {
+  addTags,
+  commentRef,
+  editComment,
+  editUserNamed,
+  freshDatabase,
+  setNote,
+  thread,
+} from './helpers';
 
 describe('termsOf', () => {
   it('splits any script into lowercase words of two characters or more, once each', () => {
@@ -19,25 +26,22 @@ describe('termsOf', () => {
 describe('search', () => {
   async function seeded() {
     const db = await freshDatabase();
-    await updateComment(
+    await editComment(
       db,
-      {
-        comment: commentRef('1', 'alice', 'Compilers are fun'),
-        patch: { note: 'Asked about the licence by mail' },
-      },
+      commentRef('1', 'alice', 'Compilers are fun'),
+      [setNote('Asked about the licence by mail')],
       '2026-11-01T00:00:00.000Z',
     );
-    await updateComment(
+    await editComment(
       db,
-      {
-        comment: commentRef('2', 'bob', 'On licences'),
-        patch: { note: 'Contradicts the licence FAQ', tags: ['wrong'] },
-      },
+      commentRef('2', 'bob', 'On licences'),
+      [setNote('Contradicts the licence FAQ'), ...addTags('wrong')],
       '2026-11-02T00:00:00.000Z',
     );
-    await updateUser(
+    await editUserNamed(
       db,
-      { user: { key: 'hn:alice', name: 'alice' }, patch: { note: 'Works at a compiler shop' } },
+      'alice',
+      [setNote('Works at a compiler shop')],
       '2026-11-03T00:00:00.000Z',
     );
     return db;
@@ -70,18 +74,20 @@ describe('search', () => {
 
   it('follows edits, deletions and tag renames', async () => {
     const db = await seeded();
-    await updateComment(
+    await editComment(
       db,
-      { comment: commentRef('1', 'alice'), patch: { note: '' } },
+      commentRef('1', 'alice'),
+      [setNote('', 'Asked about the licence by mail')],
       '2026-11-04T00:00:00.000Z',
     );
     expect((await search(db, 'mail', 10)).map((r) => r.key)).toEqual([]);
     await mergeTags(db, ['wrong'], 'disputed', '2026-11-05T00:00:00.000Z');
     expect((await search(db, 'disputed', 10)).map((r) => r.key)).toEqual(['hn:2']);
     expect(await search(db, 'wrong', 10)).toEqual([]);
-    await updateComment(
+    await editComment(
       db,
-      { comment: commentRef('2', 'bob'), patch: { note: '' } },
+      commentRef('2', 'bob'),
+      [setNote('', 'Contradicts the licence FAQ')],
       '2026-11-06T00:00:00.000Z',
     );
     await deleteTag(db, 'disputed', '2026-11-07T00:00:00.000Z');

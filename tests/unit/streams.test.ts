@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UNREACHABLE_MESSAGE } from '../../src/background/errors';
 import { exportText } from '../../src/background/export';
 import { connect, route } from '../../src/background/router';
 import { MAX_IMPORT_CHARS, type StreamPort } from '../../src/background/streams';
@@ -101,6 +102,19 @@ describe('export stream', () => {
     });
     await done;
     expect(page.open).toBe(false);
+  });
+
+  it('says the storage failed, in words, when the database cannot be opened', async () => {
+    const { deps } = await makeDeps();
+    deps.database = () => Promise.reject(new DOMException('', 'UnknownError'));
+    const { worker, page } = portPair('threadnote:export');
+    const done = connect(worker, deps);
+    page.send({ kind: 'start', format: 'json', selection: null });
+    expect(await page.next()).toEqual({
+      kind: 'failed',
+      error: { code: 'storage', message: UNREACHABLE_MESSAGE },
+    });
+    await done;
   });
 });
 

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ThreadnoteDB } from '../../src/background/db';
 import { mergeDocument } from '../../src/background/import';
-import { openPage, updateComment, wipeAll } from '../../src/background/store';
+import { editComments } from '../../src/background/edits';
+import { openPage, wipeAll } from '../../src/background/store';
 import { listThreads, listedSites } from '../../src/background/thread-stats';
 import { deleteTag, mergeTags } from '../../src/background/vocabulary';
 import type { ThreadListInput } from '../../src/shared/messages';
 import type { ThreadRef } from '../../src/shared/model';
-import { freshDatabase } from './helpers';
+import type { CommentOp } from '../../src/shared/operations';
+import { addTags, freshDatabase, setFold, setNote } from './helpers';
 
 function at(minute: number): string {
   return new Date(Date.UTC(2026, 10, 29, 10, minute)).toISOString();
@@ -20,24 +22,18 @@ async function annotate(
   db: ThreadnoteDB,
   thread: ThreadRef,
   id: number,
-  patch: { tags?: string[]; note?: string; fold?: 'none' | 'collapsed' | 'hidden' },
+  ops: CommentOp[],
   minute: number,
 ) {
   const site = thread.key.slice(0, thread.key.lastIndexOf(':'));
-  return updateComment(
-    db,
-    {
-      comment: {
-        key: `${site}:${id}`,
-        thread,
-        author: 'alice',
-        url: `https://example.org/c/${id}`,
-        quote: 'quoted',
-      },
-      patch,
-    },
-    at(minute),
-  );
+  const comment = {
+    key: `${site}:${id}`,
+    thread,
+    author: 'alice',
+    url: `https://example.org/c/${id}`,
+    quote: 'quoted',
+  };
+  return editComments(db, [{ comment, ops }], at(minute));
 }
 
 const ALL: ThreadListInput = { site: null, tag: null, after: null, limit: 50 };
@@ -46,10 +42,10 @@ describe('the all-threads list', () => {
   it('keeps each thread’s counts and top tags in step with its annotations', async () => {
     const db = await freshDatabase();
     const story = threadRef('hn', 1);
-    await annotate(db, story, 11, { tags: ['rust', 'ops'] }, 1);
-    await annotate(db, story, 12, { tags: ['rust'], note: 'read later' }, 2);
-    await annotate(db, story, 13, { fold: 'hidden' }, 3);
-    await annotate(db, story, 14, { fold: 'collapsed' }, 4);
+    await annotate(db, story, 11, addTags('rust', 'ops'), 1);
+    await annotate(db, story, 12, [...addTags('rust'), setNote('read later')], 2);
+    await annotate(db, story, 13, [setFold('hidden')], 3);
+    await annotate(db, story, 14, [setFold('collapsed')], 4);
 
     const page = await listThreads(db, ALL);
     expect(page).toEqual({
@@ -74,16 +70,22 @@ describe('the all-threads list', () => {
 
     // Emptying every annotation takes the thread off the list.
     for (const id of [11, 12, 13, 14]) {
-      await annotate(db, story, id, { tags: [], note: '', fold: 'none' }, 5);
+      const removals: CommentOp[] = [
+        { op: 'tag.remove', tag: 'rust' },
+        { op: 'tag.remove', tag: 'ops' },
+        setNote('', 'read later'),
+        setFold('none'),
+      ];
+      await annotate(db, story, id, removals, 5);
     }
     expect(await listThreads(db, ALL)).toEqual({ total: 0, next: null, threads: [] });
   });
 
   it('pages newest activity first, and a visit counts as activity', async () => {
     const db = await freshDatabase();
-    for (let id = 1; id <= 7; id++) await annotate(db, threadRef('hn', id), id * 10, {}, id);
+    for (let id = 1; id <= 7; id++) await annotate(db, threadRef('hn', id), id * 10, [], id);
     for (let id = 1; id <= 7; id++) {
-      await annotate(db, threadRef('hn', id), id * 10, { tags: ['x'] }, id);
+      await annotate(db, threadRef('hn', id), id * 10, addTags('x'), id);
     }
     const first = await listThreads(db, { ...ALL, limit: 3 });
     expect(first.threads.map((t) => t.key)).toEqual(['hn:7', 'hn:6', 'hn:5']);
@@ -130,11 +132,11 @@ describe('the all-threads list', () => {
 
   it('filters by site and by tag, each paged the same way', async () => {
     const db = await freshDatabase();
-    await annotate(db, threadRef('hn', 1), 10, { tags: ['rust'] }, 1);
-    await annotate(db, threadRef('lobsters', 2), 20, { tags: ['rust'] }, 2);
-    await annotate(db, threadRef('discourse/forum.example.org', 3), 30, { tags: ['go'] }, 3);
-    await annotate(db, threadRef('hn', 4), 40, { tags: ['go', 'rust'] }, 4);
-    await annotate(db, threadRef('hn', 5), 50, { note: 'n' }, 5);
+    await annotate(db, threadRef('hn', 1), 10, addTags('rust'), 1);
+    await annotate(db, threadRef('lobsters', 2), 20, addTags('rust'), 2);
+    await annotate(db, threadRef('discourse/forum.example.org', 3), 30, addTags('go'), 3);
+    await annotate(db, threadRef('hn', 4), 40, addTags('go', 'rust'), 4);
+    await annotate(db, threadRef('hn', 5), 50, [setNote('n')], 5);
 
     const keys = async (input: Partial<ThreadListInput>) =>
       (await listThreads(db, { ...ALL, ...input })).threads.map((t) => t.key);
@@ -173,9 +175,9 @@ describe('the all-threads list', () => {
 
   it('follows tag renames, merges and deletes, imports and a wipe', async () => {
     const db = await freshDatabase();
-    await annotate(db, threadRef('hn', 1), 10, { tags: ['rust'] }, 1);
-    await annotate(db, threadRef('hn', 1), 11, { tags: ['rustlang', 'ops'] }, 2);
-    await annotate(db, threadRef('hn', 2), 20, { tags: ['ops'] }, 3);
+    await annotate(db, threadRef('hn', 1), 10, addTags('rust'), 1);
+    await annotate(db, threadRef('hn', 1), 11, addTags('rustlang', 'ops'), 2);
+    await annotate(db, threadRef('hn', 2), 20, addTags('ops'), 3);
 
     await mergeTags(db, ['rustlang'], 'rust', at(10));
     let [one] = (await listThreads(db, { ...ALL, site: 'hn', tag: 'rust' })).threads;

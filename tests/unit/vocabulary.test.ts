@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { updateComment, updateUser } from '../../src/background/store';
 import {
   deleteTag,
   mergeTags,
@@ -9,30 +8,19 @@ import {
   writeSettings,
 } from '../../src/background/vocabulary';
 import type { ThreadnoteDB } from '../../src/background/db';
-import { commentRef, freshDatabase } from './helpers';
+import { editUser } from '../../src/background/edits';
+import { addTags, commentRef, editComment, editUserNamed, freshDatabase, setNote } from './helpers';
 
 const T0 = '2026-11-29T10:00:00.000Z';
 const T1 = '2026-11-29T11:00:00.000Z';
 
 async function seeded(): Promise<ThreadnoteDB> {
   const db = await freshDatabase();
-  await updateComment(
-    db,
-    { comment: commentRef('1'), patch: { tags: ['insightful', 'source'] } },
-    T0,
-  );
-  await updateComment(
-    db,
-    { comment: commentRef('2'), patch: { tags: ['insightful'], note: 'n' } },
-    T0,
-  );
-  await updateComment(db, { comment: commentRef('3'), patch: { tags: ['wrong'] } }, T0);
-  await updateUser(
-    db,
-    { user: { key: 'hn:alice', name: 'alice' }, patch: { tags: ['insightful', 'expert'] } },
-    T0,
-  );
-  await updateUser(db, { user: { key: 'hn:bob', name: 'bob' }, patch: { tags: ['wrong'] } }, T0);
+  await editComment(db, commentRef('1'), addTags('insightful', 'source'), T0);
+  await editComment(db, commentRef('2'), [...addTags('insightful'), setNote('n')], T0);
+  await editComment(db, commentRef('3'), addTags('wrong'), T0);
+  await editUserNamed(db, 'alice', addTags('insightful', 'expert'), T0);
+  await editUserNamed(db, 'bob', addTags('wrong'), T0);
   await writeSettings(db, { quickTags: ['insightful', 'wrong'] });
   return db;
 }
@@ -114,7 +102,7 @@ describe('user annotations', () => {
   it('creates, edits and drops a user annotation once it is empty', async () => {
     const db = await freshDatabase();
     const user = { key: 'hn:carol', name: 'carol' };
-    const first = await updateUser(db, { user, patch: { tags: ['compilers'] } }, T0);
+    const first = await editUser(db, { user, ops: [{ op: 'tag.add', tag: 'compilers' }] }, T0);
     expect(first.annotation).toEqual({
       key: 'hn:carol',
       name: 'carol',
@@ -124,7 +112,7 @@ describe('user annotations', () => {
       updatedAt: T0,
     });
     expect(first.createdTags.map((tag) => tag.name)).toEqual(['compilers']);
-    const cleared = await updateUser(db, { user, patch: { tags: [] } }, T1);
+    const cleared = await editUser(db, { user, ops: [{ op: 'tag.remove', tag: 'compilers' }] }, T1);
     expect(cleared.annotation).toBeNull();
     expect(await db.get('users', 'hn:carol')).toBeUndefined();
   });
