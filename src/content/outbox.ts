@@ -62,8 +62,10 @@ function changes(count: number): string {
   return count === 1 ? '1 change' : `${count} changes`;
 }
 
+/** The worker's storage messages name Threadnote already; others are said as its reason. */
 export function waitingText(reason: string, count: number): string {
-  return `Threadnote cannot save: ${reason} ${changes(count)} waiting — retrying…`;
+  const said = /^Threadnote\b/.test(reason) ? reason : `Threadnote cannot save: ${reason}`;
+  return `${said} ${changes(count)} waiting — retrying…`;
 }
 
 export class Outbox {

@@ -37,7 +37,7 @@ vi.mock('../../src/shared/messaging', () => ({
 
 const { Annotator } = await import('../../src/content/annotator');
 const { CommentNavigator } = await import('../../src/content/keyboard');
-const { Outbox } = await import('../../src/content/outbox');
+const { Outbox, waitingText } = await import('../../src/content/outbox');
 const { Toaster } = await import('../../src/content/ui/Toast');
 const { shadowOf } = await import('../../src/content/shadow');
 type CommentNavigator = InstanceType<typeof CommentNavigator>;
@@ -337,8 +337,9 @@ describe('Edits from the page', () => {
     const toaster = new Toaster();
     await withKeys({ toaster, outbox: new Outbox(toaster, [150]) });
     press('1');
-    await expect.poll(toastText).toContain('Your disk is full.');
-    expect(toastText()).toContain('1 change waiting');
+    await expect
+      .poll(toastText)
+      .toBe('Threadnote cannot save: Your disk is full. 1 change waiting — retrying…');
     // Not stored yet: nothing shows as saved.
     expect(article('2')?.getAttribute('data-tn-tags')).toBe('later');
     await expect.poll(() => article('2')?.getAttribute('data-tn-tags')).toBe('later a');
@@ -359,6 +360,11 @@ describe('Edits from the page', () => {
     expect(shown[0]).toMatch(/^Threadnote cannot save: \S.* 1 change waiting — retrying…$/);
     expect(shown.at(-1)).toBe('Saved.');
     toaster.hide();
+  });
+
+  it('does not name Threadnote twice when the worker’s message does', () => {
+    const quota = "Threadnote cannot save: your disk is full or the browser's storage is used up.";
+    expect(waitingText(quota, 2)).toBe(`${quota} 2 changes waiting — retrying…`);
   });
 
   it('shows a refused edit once, does not send it again, and changes nothing', async () => {
@@ -456,7 +462,7 @@ describe('Edits from the page', () => {
     button(editorRoot(), 'Save')?.click();
     await expect
       .poll(() => editorRoot()?.querySelector('[role="alert"]')?.textContent)
-      .toMatch(/^Not saved yet: \S.*Trying again…$/);
+      .toMatch(/^Not saved yet \(\S.*\)\. Trying again…$/);
     expect(editorRoot()?.querySelector('textarea')?.value).toBe('typed');
     await expect.poll(() => store.stored.get('x:2')?.note).toBe('typed');
     await expect.poll(() => document.querySelector('tn-note-editor')).toBeNull();

@@ -114,7 +114,8 @@ export function NoteEditor({
     setState({ kind: 'saving' });
     try {
       await onSave(note, (reason) => {
-        setState({ kind: 'waiting', message: `Not saved yet: ${reason} Trying again…` });
+        const said = reason.replace(/\.$/, '');
+        setState({ kind: 'waiting', message: `Not saved yet (${said}). Trying again…` });
         // The draft is kept meanwhile, so a closed tab loses nothing either.
         void onDraft(value).catch(() => undefined);
       });
