@@ -295,8 +295,11 @@ describe('tags', () => {
         }
       ).chrome.runtime.sendMessage({
         threadnote: 1,
-        type: 'user.update',
-        payload: { user: { key: 'hn:c4pt0r', name: 'c4pt0r' }, patch: { tags: ['submitter'] } },
+        type: 'user.edit',
+        payload: {
+          user: { key: 'hn:c4pt0r', name: 'c4pt0r' },
+          ops: [{ op: 'tag.add', tag: 'submitter' }],
+        },
       }),
     );
     expect(result).toMatchObject({ ok: true });
