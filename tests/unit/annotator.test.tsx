@@ -367,6 +367,23 @@ describe('Edits from the page', () => {
     expect(waitingText(quota, 2)).toBe(`${quota} 2 changes waiting — retrying…`);
   });
 
+  it('annotates a user whose name is longer than Threadnote keeps, under the key the worker uses', async () => {
+    const long = 'n'.repeat(300);
+    document.getElementById('stream')?.insertAdjacentHTML('beforeend', post('9', '', long));
+    const sent: WorkerInput<'user.edit'>[] = [];
+    worker.answer = (type, payload) => {
+      if (type !== 'user.edit') throw new Error(`unexpected ${type}`);
+      const edit = payload as WorkerInput<'user.edit'>;
+      sent.push(edit);
+      const user = { ...edit.user, tags: ['verbose'], note: '', createdAt: '', updatedAt: '' };
+      return { annotation: user, createdTags: [], kept: 0 };
+    };
+    const annotator = await started();
+    await annotator.editUser(long, [{ op: 'tag.add', tag: 'verbose' }]);
+    expect(sent[0]?.user).toEqual({ key: `x:${'n'.repeat(200)}`, name: 'n'.repeat(200) });
+    expect(article('9')?.getAttribute('data-tn-user-tags')).toBe('verbose');
+  });
+
   it('shows a refused edit once, does not send it again, and changes nothing', async () => {
     worker.quickTags = ['a'];
     const refused = new ThreadnoteError({ code: 'invalid', message: 'Tags must be normal.' });
