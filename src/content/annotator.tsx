@@ -704,14 +704,14 @@ export class Annotator {
       collapsed: collapsed
         ? {
             replies: this.describeSubthread(comment),
-            onExpand: () => this.quietly(this.edit(comment.key, [foldOp('none')])),
+            onExpand: () => this.reporting(this.edit(comment.key, [foldOp('none')])),
           }
         : null,
       onRemoveTag: (name) =>
-        this.quietly(this.edit(comment.key, [{ op: 'tag.remove', tag: name }])),
+        this.reporting(this.edit(comment.key, [{ op: 'tag.remove', tag: name }])),
       onTagClick: (name) => this.onTagClick(name),
       userVersions,
-      onUserVersions: () => this.quietly(this.openNoteEditor(comment.key, 'user')),
+      onUserVersions: () => this.reporting(this.openNoteEditor(comment.key, 'user')),
     });
   }
 
@@ -774,7 +774,7 @@ export class Annotator {
       <CommentNote
         note={note}
         versions={versions}
-        onEdit={() => this.quietly(this.openNoteEditor(comment.key, 'comment'))}
+        onEdit={() => this.reporting(this.openNoteEditor(comment.key, 'comment'))}
       />,
       shadowOf(host),
     );
@@ -838,7 +838,7 @@ export class Annotator {
   }
 
   /** Runs an action started from a click; a failure is shown in the page's toast. */
-  private quietly(action: Promise<unknown>): void {
+  private reporting(action: Promise<unknown>): void {
     action.catch((error: unknown) => this.report(error));
   }
 
@@ -913,7 +913,7 @@ export class Annotator {
           excerpt: this.annotations.get(comment.key)?.quote || comment.text(),
         };
       }),
-      (keys) => this.quietly(this.editMany(keys.map((key) => ({ key, ops: [foldOp('none')] })))),
+      (keys) => this.reporting(this.editMany(keys.map((key) => ({ key, ops: [foldOp('none')] })))),
     );
   }
 }
