@@ -8,24 +8,38 @@ import type { BulkFoldAction, PageInfo, PageState } from '../shared/messages';
 import {
   DEFAULT_SETTINGS,
   QUOTE_LENGTH,
+  keptName,
+  userKeyOf,
   type CommentAnnotation,
   type Fold,
   type Settings,
   type Tag,
   type UserAnnotation,
 } from '../shared/model';
+import type { CommentOp, UserOp } from '../shared/operations';
 import { isEngineSite } from '../sites/registry';
 import type { SiteAdapter, SiteComment, SitePage, UserLink } from '../sites/types';
+import {
+  commentRecord,
+  foldAfter,
+  foldOp,
+  sendCommentEdits,
+  sendUserEdit,
+  tagsAfter,
+  toggleOp,
+  type CommentEdit,
+} from './edits';
 import { bulkFoldChanges } from './fold-actions';
 import { CommentTree, describeReplies, foldedAway, repliesOnPage, type Reply } from './folds';
+import { showNoteEditor } from './note-editing';
+import { alreadyShown, pageSaving, reasonOf, type PageSaving } from './outbox';
 import { createShadowHost, shadowOf } from './shadow';
 import { renderCommentChips } from './ui/comment-chips';
 import { CommentNote } from './ui/CommentNote';
-import type { CommentPatch } from './ui/ControlPanel';
-import { HiddenBar } from './ui/HiddenBar';
-import { NoteEditor } from './ui/NoteEditor';
-import { chipsCss, editorCss, hiddenBarCss, noteCss } from './ui/styles';
+import { HiddenBarHost } from './ui/HiddenBar';
+import { chipsCss, editorCss, noteCss } from './ui/styles';
 import { timed } from './timing';
+import { UserLinkChips } from './user-link-chips';
 import { watchComments } from './watch-comments';
 
 const ATTR = {
@@ -46,9 +60,6 @@ const FLASH_MS = 2_000;
 const SIGHT_MARGIN = '100% 0px';
 /** The longest a load holds the comments back for the chips in sight, should no sighting come. */
 const SIGHTING_WAIT_MS = 1_000;
-
-/** Bulk edits are sent in chunks the worker accepts in one message. */
-const BULK_CHUNK = 5_000;
 
 const CLASS = {
   foldedAway: 'tn-folded-away',
@@ -116,12 +127,12 @@ export class Annotator {
   private sightingWaiters: (() => void)[] = [];
   private seenBefore: Set<string> | null = null;
   private readonly foldHistory: { key: string; fold: Fold }[][] = [];
-  private barHost: HTMLElement | null = null;
+  private readonly hiddenBar = new HiddenBarHost(() => this.adapter.threadBarAnchor(this.doc));
   private editor: HTMLElement | null = null;
   private settings: Settings = DEFAULT_SETTINGS;
   /** Links to users outside comments (story submitters): their user tags show there too. */
   private userLinks: readonly UserLink[] = [];
-  private readonly userLinkHosts = new Map<Element, HTMLElement>();
+  private readonly userLinkChips = new UserLinkChips();
   private ready = false;
   private stopped = false;
   private stopWatching: () => void = () => undefined;
@@ -131,6 +142,8 @@ export class Annotator {
     readonly adapter: SiteAdapter,
     private readonly doc: Document,
     private readonly url: URL,
+    /** Shared by the page's sessions: edits still waiting outlive an in-app navigation. */
+    private readonly saving: PageSaving = pageSaving(),
   ) {}
 
   async start(): Promise<void> {
@@ -170,8 +183,7 @@ export class Annotator {
     this.undrawn.clear();
     for (const resolve of this.sightingWaiters.splice(0)) resolve();
     this.closeNoteEditor();
-    this.barHost?.remove();
-    this.barHost = null;
+    this.hiddenBar.remove();
   }
 
   /** Called with a comment key when that comment's annotation changes, null when many may have. */
@@ -210,43 +222,51 @@ export class Annotator {
     };
   }
 
-  async update(key: string, patch: CommentPatch): Promise<void> {
-    await this.updateMany([{ key, patch }]);
+  async edit(key: string, ops: CommentOp[], onWaiting?: (reason: string) => void): Promise<void> {
+    await this.editMany([{ key, ops }], onWaiting);
   }
 
   /**
-   * Saves edits of comments on this page. Fold changes are remembered, newest last, so the last
-   * fold action can be undone, and forgotten again if saving them fails.
+   * Saves edits of comments on this page; resolves once the worker stored them all. Fold changes
+   * are remembered, newest last, so the last fold action can be undone, and forgotten again if
+   * the worker refuses them.
    */
-  async updateMany(updates: readonly { key: string; patch: CommentPatch }[]): Promise<void> {
-    const refs = updates.map(({ key, patch }) => {
+  async editMany(
+    edits: readonly { key: string; ops: CommentOp[] }[],
+    onWaiting?: (reason: string) => void,
+  ): Promise<void> {
+    const refs: CommentEdit[] = edits.map(({ key, ops }) => {
       const comment = this.byKey().get(key);
       if (!comment) throw new Error('This comment is no longer on the page.');
-      return { comment: this.refFor(comment), patch };
+      return { comment: this.refFor(comment), ops };
     });
-    const folds = updates.filter(({ patch }) => patch.fold !== undefined);
-    const history = folds.map(({ key }) => ({ key, fold: this.foldOf(key) }));
+    const history = edits
+      .filter(({ ops }) => ops.some((op) => op.op === 'fold.set'))
+      .map(({ key }) => ({ key, fold: this.askedFold(key) }));
     if (history.length > 0) this.foldHistory.push(history);
     try {
-      for (let start = 0; start < refs.length; start += BULK_CHUNK) {
-        const chunk = refs.slice(start, start + BULK_CHUNK);
-        const result = await callWorker('comments.update', { updates: chunk });
-        this.absorbTags(result.createdTags);
-        this.applyChanges(
-          chunk.map(({ comment }, index) => ({
-            key: comment.key,
-            annotation: result.annotations[index] ?? null,
-          })),
-        );
-      }
+      await sendCommentEdits(this.saving, this, refs, onWaiting);
     } catch (error) {
-      if (history.length > 0) this.foldHistory.splice(this.foldHistory.indexOf(history), 1);
+      const at = this.foldHistory.indexOf(history);
+      if (at >= 0) this.foldHistory.splice(at, 1);
       throw error;
     }
   }
 
+  /** A comment's fold as stored: what the page shows. */
   foldOf(key: string): Fold {
     return this.annotations.get(key)?.fold ?? 'none';
+  }
+
+  /** A comment's fold as the reader last asked for it, edits on their way included. */
+  askedFold(key: string): Fold {
+    return foldAfter(this.foldOf(key), this.saving.outbox.pending(commentRecord(key)));
+  }
+
+  /** Shows the reader a failure of something they asked for (a key press), in the page's toast. */
+  report(error: unknown): void {
+    if (alreadyShown(error)) return;
+    this.saving.toaster.show(reasonOf(error, 'Threadnote could not do that.'), 'error', 8_000);
   }
 
   /** Runs a bulk fold action on this page; returns how many comments changed. */
@@ -254,7 +274,7 @@ export class Annotator {
     if (action === 'undo') {
       const last = this.foldHistory.pop();
       if (last) {
-        await this.updateMany(last.map(({ key, fold }) => ({ key, patch: { fold } })));
+        await this.editMany(last.map(({ key, fold }) => ({ key, ops: [foldOp(fold)] })));
         // Undoing is not itself an action to undo.
         this.foldHistory.pop();
       }
@@ -267,7 +287,7 @@ export class Annotator {
       this.seenBefore ? (key) => this.isNew(key) : null,
     ).filter(({ key }) => this.byKey().has(key));
     if (changes.length > 0) {
-      await this.updateMany(changes.map(({ key, fold }) => ({ key, patch: { fold } })));
+      await this.editMany(changes.map(({ key, fold }) => ({ key, ops: [foldOp(fold)] })));
     }
     return { changed: changes.length, canUndo: this.foldHistory.length > 0 };
   }
@@ -332,37 +352,42 @@ export class Annotator {
     return this.settings.quickTags;
   }
 
-  async updateUser(author: string, patch: { tags?: string[]; note?: string }): Promise<void> {
-    const key = this.userKey(author);
-    const result = await callWorker('user.update', { user: { key, name: author }, patch });
-    this.absorbTags(result.createdTags);
-    this.applyUsers([{ key, annotation: result.annotation }]);
+  /** Saves edits of a user's annotation; resolves once the worker stored them. */
+  async editUser(
+    author: string,
+    ops: UserOp[],
+    onWaiting?: (reason: string) => void,
+  ): Promise<void> {
+    const user = { key: this.userKey(author), name: keptName(author) };
+    await sendUserEdit(this.saving, this, user, ops, onWaiting);
   }
 
   /** A user's annotation changed: every comment by them, and every link to them, shows it. */
   applyUsers(changes: readonly { key: string; annotation: UserAnnotation | null }[]): void {
-    const names = new Set<string>();
+    const keys = new Set<string>();
     for (const { key, annotation } of changes) {
       if (annotation) this.users.set(key, annotation);
       else this.users.delete(key);
       if (annotation) this.annotatedUsers?.add(key);
       else this.annotatedUsers?.delete(key);
       this.fetchedUsers.add(key);
-      names.add(key.slice(this.adapter.site.length + 1));
+      keys.add(key);
     }
     for (const comment of this.page.comments) {
-      if (comment.author && names.has(comment.author)) this.renderComment(comment);
+      if (comment.author && keys.has(this.userKey(comment.author))) this.renderComment(comment);
     }
     this.renderUserLinks();
     this.emit(null);
   }
 
-  /** Toggles one tag on a comment (quick tags). */
+  /**
+   * Toggles one tag on a comment (quick tags): adds or removes it as the reader's last edits left
+   * it, and the worker applies that to what is stored, so keys pressed back to back all count.
+   */
   async toggleTag(key: string, name: string): Promise<void> {
-    const tags = this.annotations.get(key)?.tags ?? [];
-    await this.update(key, {
-      tags: tags.includes(name) ? tags.filter((tag) => tag !== name) : [...tags, name],
-    });
+    const stored = this.annotations.get(key)?.tags ?? [];
+    const tags = tagsAfter(stored, this.saving.outbox.pending(commentRecord(key)));
+    await this.edit(key, [toggleOp(tags, name)]);
   }
 
   /** Called with a tag's name when the reader clicks it on a chip. */
@@ -377,29 +402,12 @@ export class Annotator {
   }
 
   private renderUserLinks(): void {
-    for (const link of this.userLinks) {
-      const user = this.users.get(this.userKey(link.name));
-      const tags = user?.tags ?? [];
-      let host = this.userLinkHosts.get(link.element);
-      if (!user) {
-        host?.remove();
-        this.userLinkHosts.delete(link.element);
-        continue;
-      }
-      if (!host) {
-        host = createShadowHost('tn-user-chips', chipsCss);
-        this.userLinkHosts.set(link.element, host);
-        link.element.after(host);
-      }
-      renderCommentChips(shadowOf(host), {
-        tags: [],
-        userTags: tags.map((name) => this.tagFor(name)),
-        userNote: this.users.get(this.userKey(link.name))?.note ?? '',
-        collapsed: null,
-        onRemoveTag: () => undefined,
-        onTagClick: (name) => this.onTagClick(name),
-      });
-    }
+    this.userLinkChips.draw(
+      this.userLinks,
+      (name) => this.users.get(this.userKey(name)) ?? null,
+      (name) => this.tagFor(name),
+      (name) => this.onTagClick(name),
+    );
   }
 
   private emit(key: string | null): void {
@@ -600,7 +608,7 @@ export class Annotator {
   }
 
   private userKey(author: string): string {
-    return `${this.adapter.site}:${author}`;
+    return userKeyOf(this.adapter.site, author);
   }
 
   /** Most comments carry nothing: the pass over them only reads, and renders the few that do. */
@@ -648,21 +656,29 @@ export class Annotator {
       else this.collapsedBodies.delete(comment.key);
     }
 
-    this.renderChips(comment, tagNames, userTagNames, user?.note ?? '', collapsed, whenInSight);
-    this.renderNote(comment, annotation?.note ?? '');
+    this.renderChips(comment, tagNames, userTagNames, user, collapsed, whenInSight);
+    this.renderNote(comment, annotation?.note ?? '', annotation?.conflicts?.length ?? 0);
   }
 
   private renderChips(
     comment: SiteComment,
     tagNames: readonly string[],
     userTagNames: readonly string[],
-    userNote: string,
+    user: UserAnnotation | null,
     collapsed: boolean,
     whenInSight: boolean,
   ): void {
+    const userNote = user?.note ?? '';
+    const userVersions = user?.conflicts?.length ?? 0;
     let host = this.chipHosts.get(comment.key);
     this.forgetUndrawn(comment.element);
-    if (tagNames.length === 0 && userTagNames.length === 0 && !userNote && !collapsed) {
+    if (
+      tagNames.length === 0 &&
+      userTagNames.length === 0 &&
+      !userNote &&
+      userVersions === 0 &&
+      !collapsed
+    ) {
       host?.remove();
       this.chipHosts.delete(comment.key);
       return;
@@ -688,14 +704,14 @@ export class Annotator {
       collapsed: collapsed
         ? {
             replies: this.describeSubthread(comment),
-            onExpand: () => void this.update(comment.key, { fold: 'none' }),
+            onExpand: () => this.reporting(this.edit(comment.key, [foldOp('none')])),
           }
         : null,
       onRemoveTag: (name) =>
-        void this.update(comment.key, {
-          tags: (this.annotations.get(comment.key)?.tags ?? []).filter((tag) => tag !== name),
-        }),
+        this.reporting(this.edit(comment.key, [{ op: 'tag.remove', tag: name }])),
       onTagClick: (name) => this.onTagClick(name),
+      userVersions,
+      onUserVersions: () => this.reporting(this.openNoteEditor(comment.key, 'user')),
     });
   }
 
@@ -734,9 +750,9 @@ export class Annotator {
     for (const resolve of this.sightingWaiters.splice(0)) resolve();
   }
 
-  private renderNote(comment: SiteComment, note: string): void {
+  private renderNote(comment: SiteComment, note: string, versions: number): void {
     let host = this.noteHosts.get(comment.key);
-    if (!note) {
+    if (!note && versions === 0) {
       host?.remove();
       this.noteHosts.delete(comment.key);
       return;
@@ -755,7 +771,11 @@ export class Annotator {
       return;
     }
     render(
-      <CommentNote note={note} onEdit={() => void this.openNoteEditor(comment.key, 'comment')} />,
+      <CommentNote
+        note={note}
+        versions={versions}
+        onEdit={() => this.reporting(this.openNoteEditor(comment.key, 'comment'))}
+      />,
       shadowOf(host),
     );
   }
@@ -767,16 +787,16 @@ export class Annotator {
   async reveal(key: string, focus: (comment: SiteComment) => void): Promise<boolean> {
     const comment = this.byKey().get(key);
     if (!comment) return false;
-    const unfold: { key: string; patch: CommentPatch }[] = [];
-    if (this.foldOf(key) === 'hidden') unfold.push({ key, patch: { fold: 'none' } });
+    const unfold: { key: string; ops: CommentOp[] }[] = [];
+    if (this.foldOf(key) === 'hidden') unfold.push({ key, ops: [foldOp('none')] });
     for (
       let parent = comment.parentKey;
       parent;
       parent = this.byKey().get(parent)?.parentKey ?? null
     ) {
-      if (this.foldOf(parent) !== 'none') unfold.push({ key: parent, patch: { fold: 'none' } });
+      if (this.foldOf(parent) !== 'none') unfold.push({ key: parent, ops: [foldOp('none')] });
     }
-    if (unfold.length > 0) await this.updateMany(unfold);
+    if (unfold.length > 0) await this.editMany(unfold);
     focus(comment);
     flash(comment);
     return true;
@@ -799,36 +819,27 @@ export class Annotator {
     const anchor = this.noteHosts.get(key) ?? body;
     if (anchor?.parentNode) anchor.parentNode.insertBefore(host, anchor);
     else comment.header()?.after(host);
-    const draft = await callWorker('draft.get', { key: draftKey }).catch(() => null);
-    if (this.editor !== host) return;
-    const saved =
-      kind === 'user'
-        ? (this.user(author ?? null)?.note ?? '')
-        : (this.annotation(key)?.note ?? '');
-    render(
-      <NoteEditor
-        label={
-          kind === 'user' ? `Your note on ${author}, shown on all their comments` : 'Your note'
-        }
-        saved={saved}
-        draft={draft}
-        onSave={async (note) => {
-          if (kind === 'user' && author) await this.updateUser(author, { note });
-          else await this.update(key, { note });
-          await callWorker('draft.delete', { key: draftKey }).catch(() => null);
-        }}
-        onDraft={async (text) => {
-          await callWorker('draft.save', { key: draftKey, text });
-        }}
-        onDiscardDraft={async () => {
-          await callWorker('draft.delete', { key: draftKey });
-        }}
-        onClose={() => {
-          if (this.editor === host) this.closeNoteEditor();
-        }}
-      />,
+    const user = kind === 'user' && author ? author : null;
+    await showNoteEditor(
       shadowOf(host),
+      {
+        label: user ? `Your note on ${user}, shown on all their comments` : 'Your note',
+        draftKey,
+        stored: () => {
+          const record = user ? this.user(user) : this.annotation(key);
+          return { note: record?.note ?? '', versions: record?.conflicts ?? [] };
+        },
+        send: (ops, onWaiting) =>
+          user ? this.editUser(user, ops, onWaiting) : this.edit(key, ops, onWaiting),
+      },
+      () => this.editor === host,
+      () => this.closeNoteEditor(),
     );
+  }
+
+  /** Runs an action started from a click; a failure is shown in the page's toast. */
+  private reporting(action: Promise<unknown>): void {
+    action.catch((error: unknown) => this.report(error));
   }
 
   private closeNoteEditor(): void {
@@ -891,34 +902,18 @@ export class Annotator {
 
   private renderHiddenBar(): void {
     const hidden = this.page.comments.filter((comment) => this.foldOf(comment.key) === 'hidden');
-    if (hidden.length === 0) {
-      this.barHost?.remove();
-      this.barHost = null;
-      return;
-    }
-    if (!this.barHost) {
-      const anchor = this.adapter.threadBarAnchor(this.doc);
-      if (!anchor?.parentNode) return;
-      this.barHost = createShadowHost('tn-hidden-bar', hiddenBarCss);
-      anchor.parentNode.insertBefore(this.barHost, anchor);
-    }
-    render(
-      <HiddenBar
-        items={hidden.map((comment) => {
-          const replies = this.replies(comment.key);
-          return {
-            key: comment.key,
-            author: comment.author,
-            comments: 1 + replies.length,
-            fresh: [comment, ...replies].filter((reply) => this.isNew(reply.key)).length,
-            excerpt: this.annotations.get(comment.key)?.quote || comment.text(),
-          };
-        })}
-        onShow={(keys) =>
-          void this.updateMany(keys.map((key) => ({ key, patch: { fold: 'none' as const } })))
-        }
-      />,
-      shadowOf(this.barHost),
+    this.hiddenBar.draw(
+      hidden.map((comment) => {
+        const replies = this.replies(comment.key);
+        return {
+          key: comment.key,
+          author: comment.author,
+          comments: 1 + replies.length,
+          fresh: [comment, ...replies].filter((reply) => this.isNew(reply.key)).length,
+          excerpt: this.annotations.get(comment.key)?.quote || comment.text(),
+        };
+      }),
+      (keys) => this.reporting(this.editMany(keys.map((key) => ({ key, ops: [foldOp('none')] })))),
     );
   }
 }

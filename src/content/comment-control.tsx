@@ -83,17 +83,19 @@ export class CommentControl {
           this.open = open;
           this.render();
         }}
-        onUpdate={async (patch) => {
-          await this.annotator.update(key, patch);
-          if (patch.fold === 'hidden') this.navigator.afterHiding(key);
+        onEdit={async (ops) => {
+          await this.annotator.edit(key, ops);
+          if (ops.some((op) => op.op === 'fold.set' && op.fold === 'hidden')) {
+            this.navigator.afterHiding(key);
+          }
         }}
         onOpenNote={(kind) => {
           this.open = false;
           this.render();
           void this.annotator.openNoteEditor(key, kind);
         }}
-        onUserTags={async (tags) => {
-          if (comment.author) await this.annotator.updateUser(comment.author, { tags });
+        onUserEdit={async (ops) => {
+          if (comment.author) await this.annotator.editUser(comment.author, ops);
         }}
       />,
       shadowOf(this.host),

@@ -12,6 +12,7 @@ import { Annotator } from './annotator';
 import { CommentControl } from './comment-control';
 import { releaseComments } from './hold-comments';
 import { CommentNavigator } from './keyboard';
+import { pageSaving, type PageSaving } from './outbox';
 import { TagFilter } from './tag-filter';
 
 function ok<T>(value: T): Result<T> {
@@ -85,6 +86,8 @@ function startSession(page: string, annotator: Annotator): Session {
 }
 
 let session: Session | null = null;
+/** One outbox for the document: edits still waiting go on when the forum moves to another page. */
+let saving: PageSaving | null = null;
 
 /** Starts, keeps or replaces the session for the page the address now shows. */
 function follow(): void {
@@ -93,7 +96,8 @@ function follow(): void {
   const page = adapter ? `${adapter.site} ${adapter.pageOf(url)}` : '';
   if (session?.page === page) return;
   session?.stop();
-  session = adapter ? startSession(page, new Annotator(adapter, document, url)) : null;
+  saving ??= pageSaving();
+  session = adapter ? startSession(page, new Annotator(adapter, document, url, saving)) : null;
 }
 
 // Enabling a Discourse host starts this script in its open tabs, and may do so twice: the

@@ -9,6 +9,7 @@
 import type { BulkFoldAction } from '../shared/messages';
 import type { SiteComment } from '../sites/types';
 import { flash, type Annotator } from './annotator';
+import { foldOp } from './edits';
 
 const BULK_KEYS: Record<string, BulkFoldAction> = {
   X: 'collapse-top',
@@ -118,13 +119,16 @@ export class CommentNavigator {
     if (!this.move(1, index)) this.move(-1, index);
   }
 
+  /** A key press that failed says so on the page, not only in the console. */
+  private readonly report = (error: unknown): void => this.annotator.report(error);
+
   private readonly onKey = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     if (isTyping(event)) return;
     const bulk = BULK_KEYS[event.key];
     if (bulk) {
       event.preventDefault();
-      void this.annotator.bulk(bulk).catch(report);
+      void this.annotator.bulk(bulk).catch(this.report);
       return;
     }
     const comment = this.annotator.comments()[this.currentIndex()];
@@ -143,18 +147,18 @@ export class CommentNavigator {
         if (!comment) return;
         event.preventDefault();
         void this.annotator
-          .update(comment.key, {
-            fold: this.annotator.foldOf(comment.key) === 'none' ? 'collapsed' : 'none',
-          })
-          .catch(report);
+          .edit(comment.key, [
+            foldOp(this.annotator.askedFold(comment.key) === 'none' ? 'collapsed' : 'none'),
+          ])
+          .catch(this.report);
         return;
       case 'h':
         if (!comment) return;
         event.preventDefault();
         void this.annotator
-          .update(comment.key, { fold: 'hidden' })
+          .edit(comment.key, [foldOp('hidden')])
           .then(() => this.afterHiding(comment.key))
-          .catch(report);
+          .catch(this.report);
         return;
       case 't':
         if (!comment) return;
@@ -164,7 +168,7 @@ export class CommentNavigator {
       case 'n':
         if (!comment) return;
         event.preventDefault();
-        void this.annotator.openNoteEditor(comment.key, 'comment').catch(report);
+        void this.annotator.openNoteEditor(comment.key, 'comment').catch(this.report);
         return;
       default: {
         const quick = /^[1-9]$/.test(event.key)
@@ -172,12 +176,8 @@ export class CommentNavigator {
           : undefined;
         if (!comment || quick === undefined) return;
         event.preventDefault();
-        void this.annotator.toggleTag(comment.key, quick).catch(report);
+        void this.annotator.toggleTag(comment.key, quick).catch(this.report);
       }
     }
   };
-}
-
-function report(error: unknown): void {
-  console.warn('Threadnote:', error instanceof Error ? error.message : error);
 }

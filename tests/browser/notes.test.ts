@@ -2,7 +2,8 @@
  * Notes through the real UI: write, edit, cancel and delete; a tab closed while typing gets its
  * draft back; the worker stopped between keystrokes loses nothing; a note on a comment gone from
  * the page shows as an orphan with its quote; search finds notes and jumps to them; user notes;
- * and an XSS corpus that must stay inert.
+ * a note two tabs saved over each other, kept as a version; and an XSS corpus that must stay
+ * inert.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -100,6 +101,41 @@ describe('notes', () => {
     await row(page, MOTOBOI).waitFor();
     expect(await row(page, MOTOBOI).locator('tn-note').count()).toBe(0);
     await page.close();
+  });
+
+  it('keeps a note another tab saved meanwhile as a version, to restore or dismiss', async () => {
+    const a = await openThread(session, STORY, ROWS);
+    const b = await openThread(session, STORY, ROWS);
+    await a.bringToFront();
+    const first = await openEditor(a, MOTOBOI);
+    await b.bringToFront();
+    const second = await openEditor(b, MOTOBOI);
+    await second.fill('Written in the second tab.');
+    await second.press('Control+Enter');
+    await expect.poll(() => noteText(a, MOTOBOI)).toBe('Written in the second tab.');
+
+    // The first tab's editor opened on no note: saving there keeps the second tab's text.
+    await a.bringToFront();
+    await first.fill('Written in the first tab.');
+    await first.press('Control+Enter');
+    await expect.poll(() => noteText(a, MOTOBOI)).toBe('Written in the first tab.');
+    const kept = row(a, MOTOBOI).locator('tn-note button.kept');
+    await expect.poll(() => kept.textContent()).toBe('another version kept · show');
+    await kept.click();
+    const versions = row(a, MOTOBOI).locator('tn-note-editor .versions');
+    expect(await versions.locator('.excerpt').textContent()).toBe('Written in the second tab.');
+
+    // Restoring brings it back everywhere and keeps the text it replaces in its stead.
+    await versions.getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => noteText(a, MOTOBOI)).toBe('Written in the second tab.');
+    await expect.poll(() => noteText(b, MOTOBOI)).toBe('Written in the second tab.');
+    await expect
+      .poll(() => versions.locator('.excerpt').textContent())
+      .toBe('Written in the first tab.');
+    await versions.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => versions.count()).toBe(0);
+    await expect.poll(() => row(a, MOTOBOI).locator('tn-note button.kept').count()).toBe(0);
+    await Promise.all([a.close(), b.close()]);
   });
 
   it('offers the draft again after the tab is closed while typing', async () => {

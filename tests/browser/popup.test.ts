@@ -170,7 +170,7 @@ describe('popup and options in a real Chromium', () => {
     })) as { value: { total: number } };
     const total = listed.value.total + 61;
     // Sixty threads of another kind, and the Lobsters story, noted from the popup's own page.
-    const updates = Array.from({ length: 60 }, (_, i) => ({
+    const edits = Array.from({ length: 60 }, (_, i) => ({
       comment: {
         key: `hn:${90_000 + i}`,
         thread: {
@@ -182,19 +182,26 @@ describe('popup and options in a real Chromium', () => {
         url: `${HN}/item?id=${90_000 + i}`,
         quote: 'seeded',
       },
-      patch: { tags: [i % 2 === 0 ? 'even' : 'odd'] },
+      ops: [{ op: 'tag.add', tag: i % 2 === 0 ? 'even' : 'odd' }],
     }));
-    expect(await callWorker(popup, 'comments.update', { updates })).toMatchObject({ ok: true });
+    expect(await callWorker(popup, 'comments.edit', { edits })).toMatchObject({ ok: true });
     expect(
-      await callWorker(popup, 'comment.update', {
-        comment: {
-          key: 'lobsters:owddle',
-          thread: { key: 'lobsters:s/tdfoqh', title: 'Ranking comments', url: LOBSTERS_STORY },
-          author: 'gioele',
-          url: `${LOBSTERS}/c/owddle`,
-          quote: 'Ranking by replies',
-        },
-        patch: { tags: ['follow-up'], note: 'Read the paper he cites' },
+      await callWorker(popup, 'comments.edit', {
+        edits: [
+          {
+            comment: {
+              key: 'lobsters:owddle',
+              thread: { key: 'lobsters:s/tdfoqh', title: 'Ranking comments', url: LOBSTERS_STORY },
+              author: 'gioele',
+              url: `${LOBSTERS}/c/owddle`,
+              quote: 'Ranking by replies',
+            },
+            ops: [
+              { op: 'tag.add', tag: 'follow-up' },
+              { op: 'note.set', note: 'Read the paper he cites', base: '' },
+            ],
+          },
+        ],
       }),
     ).toMatchObject({ ok: true });
     await popup.reload();

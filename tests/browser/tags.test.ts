@@ -254,6 +254,18 @@ describe('tags', () => {
     await expect.poll(() => row(page, target).getAttribute('data-tn-tags')).toBe('insightful');
     await page.reload();
     await expect.poll(() => row(page, target).getAttribute('data-tn-tags')).toBe('insightful');
+
+    // Keys pressed back to back each count: the second no longer writes over the first.
+    const next = (await page.locator(ROWS).nth(1).getAttribute('id')) ?? '';
+    await page.locator(`tr[id="${next}"]`).evaluate((r: HTMLElement) => {
+      r.setAttribute('tabindex', '-1');
+      r.focus();
+    });
+    await page.keyboard.press('1');
+    await page.keyboard.press('2');
+    await expect.poll(() => row(page, next).getAttribute('data-tn-tags')).toBe('wrong insightful');
+    await page.reload();
+    await expect.poll(() => row(page, next).getAttribute('data-tn-tags')).toBe('wrong insightful');
     await page.close();
   });
 
@@ -295,8 +307,11 @@ describe('tags', () => {
         }
       ).chrome.runtime.sendMessage({
         threadnote: 1,
-        type: 'user.update',
-        payload: { user: { key: 'hn:c4pt0r', name: 'c4pt0r' }, patch: { tags: ['submitter'] } },
+        type: 'user.edit',
+        payload: {
+          user: { key: 'hn:c4pt0r', name: 'c4pt0r' },
+          ops: [{ op: 'tag.add', tag: 'submitter' }],
+        },
       }),
     );
     expect(result).toMatchObject({ ok: true });

@@ -3,26 +3,45 @@
  * does): the worker is replaced by a stub, the forum by a small adapter over a flat stream.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ThreadnoteError, type WorkerInput } from '../../src/shared/messages';
 import type { CommentAnnotation } from '../../src/shared/model';
+import { applyCommentOps } from '../../src/shared/operations';
 import { nestByParent, type DomComment } from '../../src/sites/kit';
 import type { SiteAdapter } from '../../src/sites/types';
 import { testComments, testThread } from './adapter-checks';
 
-const worker = vi.hoisted(() => ({ calls: [] as string[], annotations: [] as unknown[] }));
+/**
+ * The worker's stub answers page.open with `annotations`; `answer`, when a test sets it, answers
+ * every other call (edits, drafts) and may throw as the worker's errors do.
+ */
+const worker = vi.hoisted(() => ({
+  calls: [] as string[],
+  annotations: [] as unknown[],
+  quickTags: [] as string[],
+  answer: null as ((type: string, payload: unknown) => unknown) | null,
+}));
 vi.mock('../../src/shared/messaging', () => ({
-  callWorker: async (type: string) => {
+  callWorker: async (type: string, payload: unknown) => {
     worker.calls.push(type);
+    if (type !== 'page.open' && worker.answer) return worker.answer(type, payload);
     return {
       comments: worker.annotations,
       users: [],
       tags: [],
       previousVisit: null,
-      settings: { quickTags: [] },
+      settings: { quickTags: worker.quickTags, disabledSites: [] },
+      siteUsers: [],
     };
   },
 }));
 
 const { Annotator } = await import('../../src/content/annotator');
+const { CommentNavigator } = await import('../../src/content/keyboard');
+const { Outbox, waitingText } = await import('../../src/content/outbox');
+const { Toaster } = await import('../../src/content/ui/Toast');
+const { shadowOf } = await import('../../src/content/shadow');
+type CommentNavigator = InstanceType<typeof CommentNavigator>;
+type PageSaving = import('../../src/content/outbox').PageSaving;
 
 /**
  * Happy DOM lays nothing out and its IntersectionObserver never reports: this one tells, a task
@@ -122,6 +141,8 @@ const article = (id: string) => document.querySelector<HTMLElement>(`article[dat
 beforeEach(() => {
   parses.count = 0;
   worker.calls = [];
+  worker.quickTags = [];
+  worker.answer = null;
   document.body.innerHTML = `<div id="stream">${post('1')}${post('2')}${post('3', '1')}${post('4', '3')}</div>`;
   worker.annotations = [
     annotation('x:1', { tags: ['insightful'], note: 'keep', fold: 'collapsed' }),
@@ -226,5 +247,242 @@ describe('Annotator on a forum that re-renders its posts', () => {
     document.getElementById('stream')?.insertAdjacentHTML('beforeend', post('5'));
     await expect.poll(() => article('5')?.getAttribute('data-tn-comment')).toBe('x:5');
     expect(parses.count).toBe(before + 1);
+  });
+});
+
+/** A worker that stores edits by applying their operations, as the real one does. */
+function storingWorker(failures: unknown[] = []) {
+  const stored = new Map<string, CommentAnnotation>();
+  for (const item of worker.annotations as CommentAnnotation[]) stored.set(item.key, item);
+  const sent: WorkerInput<'comments.edit'>['edits'][] = [];
+  worker.answer = (type, payload) => {
+    if (type === 'draft.get') return null;
+    if (type.startsWith('draft.')) return null;
+    if (type !== 'comments.edit') throw new Error(`unexpected ${type}`);
+    const { edits } = payload as WorkerInput<'comments.edit'>;
+    sent.push(edits);
+    const failure = failures.shift();
+    if (failure) throw failure;
+    const annotations = edits.map(({ comment, ops }) => {
+      const before = stored.get(comment.key) ?? annotation(comment.key, {});
+      const { next } = applyCommentOps(before, ops, '2026-12-06T00:00:00.000Z');
+      stored.set(comment.key, next);
+      return next;
+    });
+    return { annotations, createdTags: [], kept: 0 };
+  };
+  return { stored, sent, ops: () => sent.flatMap((edits) => edits.flatMap(({ ops }) => ops)) };
+}
+
+function toastText(): string {
+  const host = document.querySelector<HTMLElement>('tn-toast');
+  return host ? (shadowOf(host).textContent ?? '') : '';
+}
+
+function press(key: string): void {
+  document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+}
+
+describe('Edits from the page', () => {
+  const navigators: CommentNavigator[] = [];
+  afterEach(() => {
+    for (const navigator of navigators.splice(0)) navigator.stop();
+  });
+
+  async function withKeys(saving?: PageSaving) {
+    const annotator = new Annotator(adapter, document, new URL(thread.url), saving);
+    await annotator.start();
+    const keys = new CommentNavigator(annotator);
+    navigators.push(keys);
+    const comment = annotator.comment('x:2');
+    if (!comment) throw new Error('no post 2');
+    keys.focus(comment);
+    return annotator;
+  }
+
+  it('sends quick tags pressed back to back as one tag.add each, never a whole list', async () => {
+    worker.quickTags = ['a', 'b', 'c'];
+    const store = storingWorker();
+    await withKeys();
+    press('1');
+    press('2');
+    press('3');
+    await expect.poll(() => article('2')?.getAttribute('data-tn-tags')).toBe('later a b c');
+    expect(store.ops()).toEqual([
+      { op: 'tag.add', tag: 'a' },
+      { op: 'tag.add', tag: 'b' },
+      { op: 'tag.add', tag: 'c' },
+    ]);
+    expect(store.stored.get('x:2')?.tags).toEqual(['later', 'a', 'b', 'c']);
+  });
+
+  it('toggles from what the reader last asked for, edits still on their way included', async () => {
+    worker.quickTags = ['a'];
+    const store = storingWorker();
+    await withKeys();
+    press('1');
+    press('1');
+    await expect.poll(() => store.sent.length).toBe(2);
+    expect(store.ops()).toEqual([
+      { op: 'tag.add', tag: 'a' },
+      { op: 'tag.remove', tag: 'a' },
+    ]);
+    await expect.poll(() => store.stored.get('x:2')?.tags).toEqual(['later']);
+  });
+
+  it('keeps an edit the disk refused, says so while it waits, and sends it until stored', async () => {
+    worker.quickTags = ['a'];
+    const full = () => new ThreadnoteError({ code: 'storage', message: 'Your disk is full.' });
+    const store = storingWorker([full(), full()]);
+    const toaster = new Toaster();
+    await withKeys({ toaster, outbox: new Outbox(toaster, [150]) });
+    press('1');
+    await expect
+      .poll(toastText)
+      .toBe('Threadnote cannot save: Your disk is full. 1 change waiting — retrying…');
+    // Not stored yet: nothing shows as saved.
+    expect(article('2')?.getAttribute('data-tn-tags')).toBe('later');
+    await expect.poll(() => article('2')?.getAttribute('data-tn-tags')).toBe('later a');
+    expect(toastText()).toContain('Saved.');
+    expect(store.ops()).toEqual(Array.from({ length: 3 }, () => ({ op: 'tag.add', tag: 'a' })));
+    toaster.hide();
+  });
+
+  it('says when a storage error comes without a message, rather than nothing', async () => {
+    worker.quickTags = ['a'];
+    const store = storingWorker([new ThreadnoteError({ code: 'transport', message: '' })]);
+    const toaster = new Toaster();
+    const shown: string[] = [];
+    const notices = { show: (text: string) => shown.push(text) };
+    await withKeys({ toaster, outbox: new Outbox(notices, [30]) });
+    press('1');
+    await expect.poll(() => store.stored.get('x:2')?.tags).toEqual(['later', 'a']);
+    expect(shown[0]).toMatch(/^Threadnote cannot save: \S.* 1 change waiting — retrying…$/);
+    expect(shown.at(-1)).toBe('Saved.');
+    toaster.hide();
+  });
+
+  it('does not name Threadnote twice when the worker’s message does', () => {
+    const quota = "Threadnote cannot save: your disk is full or the browser's storage is used up.";
+    expect(waitingText(quota, 2)).toBe(`${quota} 2 changes waiting — retrying…`);
+  });
+
+  it('annotates a user whose name is longer than Threadnote keeps, under the key the worker uses', async () => {
+    const long = 'n'.repeat(300);
+    document.getElementById('stream')?.insertAdjacentHTML('beforeend', post('9', '', long));
+    const sent: WorkerInput<'user.edit'>[] = [];
+    worker.answer = (type, payload) => {
+      if (type !== 'user.edit') throw new Error(`unexpected ${type}`);
+      const edit = payload as WorkerInput<'user.edit'>;
+      sent.push(edit);
+      const user = { ...edit.user, tags: ['verbose'], note: '', createdAt: '', updatedAt: '' };
+      return { annotation: user, createdTags: [], kept: 0 };
+    };
+    const annotator = await started();
+    await annotator.editUser(long, [{ op: 'tag.add', tag: 'verbose' }]);
+    expect(sent[0]?.user).toEqual({ key: `x:${'n'.repeat(200)}`, name: 'n'.repeat(200) });
+    expect(article('9')?.getAttribute('data-tn-user-tags')).toBe('verbose');
+  });
+
+  it('shows a refused edit once, does not send it again, and changes nothing', async () => {
+    worker.quickTags = ['a'];
+    const refused = new ThreadnoteError({ code: 'invalid', message: 'Tags must be normal.' });
+    const store = storingWorker([refused]);
+    const toaster = new Toaster();
+    await withKeys({ toaster, outbox: new Outbox(toaster, [10]) });
+    press('1');
+    await expect.poll(toastText).toContain('Tags must be normal.');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(store.sent).toHaveLength(1);
+    expect(article('2')?.getAttribute('data-tn-tags')).toBe('later');
+    toaster.hide();
+  });
+
+  it('puts a failed key press on the page, not only in the console', async () => {
+    const toaster = new Toaster();
+    const annotator = await withKeys({ toaster, outbox: new Outbox(toaster, [10]) });
+    annotator.report(new Error(''));
+    expect(toastText()).toMatch(/\S/);
+    annotator.report(new Error('This comment is no longer on the page.'));
+    expect(toastText()).toContain('This comment is no longer on the page.');
+    toaster.hide();
+  });
+
+  it('undoes a fold with fold.set back to what each comment had', async () => {
+    const store = storingWorker();
+    const annotator = await withKeys();
+    await annotator.bulk('expand-all');
+    await annotator.bulk('undo');
+    expect(store.ops()).toEqual([
+      { op: 'fold.set', fold: 'none' },
+      { op: 'fold.set', fold: 'collapsed' },
+    ]);
+    expect(article('1')?.getAttribute('data-tn-fold')).toBe('collapsed');
+  });
+
+  const editorRoot = () => {
+    const host = document.querySelector<HTMLElement>('tn-note-editor');
+    return host ? shadowOf(host) : null;
+  };
+  const button = (root: ParentNode | null | undefined, text: string) =>
+    [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === text);
+
+  it('saves a note with the text the editor opened on as its base', async () => {
+    const store = storingWorker();
+    const annotator = await withKeys();
+    await annotator.openNoteEditor('x:1', 'comment');
+    const area = editorRoot()?.querySelector('textarea');
+    if (!area) throw new Error('no editor');
+    area.value = 'changed';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await nextFrame();
+    button(editorRoot(), 'Save')?.click();
+    await expect.poll(() => store.stored.get('x:1')?.note).toBe('changed');
+    expect(store.ops()).toEqual([{ op: 'note.set', note: 'changed', base: 'keep' }]);
+  });
+
+  it('says a version was kept next to the note, and restores it from the editor', async () => {
+    worker.annotations = [
+      annotation('x:2', {
+        note: 'mine',
+        conflicts: [{ note: 'from the other tab', updatedAt: '2026-12-05T09:00:00.000Z' }],
+      }),
+    ];
+    const store = storingWorker();
+    const annotator = await withKeys();
+    const note = article('2')?.querySelector<HTMLElement>('tn-note');
+    const kept = button(note && shadowOf(note), 'another version kept · show');
+    expect(kept).toBeDefined();
+    kept?.click();
+    await expect.poll(() => editorRoot()?.textContent).toContain('from the other tab');
+    button(editorRoot(), 'Restore')?.click();
+    await expect.poll(() => store.stored.get('x:2')?.note).toBe('from the other tab');
+    expect(store.ops()).toEqual([{ op: 'note.restore', version: '2026-12-05T09:00:00.000Z' }]);
+    // The text it replaced is kept in turn, and can be dismissed.
+    await expect.poll(() => editorRoot()?.textContent).toContain('mine');
+    button(editorRoot(), 'Dismiss')?.click();
+    await expect.poll(() => store.stored.get('x:2')?.conflicts).toBeUndefined();
+    expect(annotator.annotation('x:2')?.note).toBe('from the other tab');
+  });
+
+  it('keeps the typed note while it waits, with the reason, until it is stored', async () => {
+    const full = new ThreadnoteError({ code: 'storage', message: '' });
+    const store = storingWorker([full]);
+    const toaster = new Toaster();
+    const annotator = await withKeys({ toaster, outbox: new Outbox(toaster, [200]) });
+    await annotator.openNoteEditor('x:2', 'comment');
+    const area = editorRoot()?.querySelector('textarea');
+    if (!area) throw new Error('no editor');
+    area.value = 'typed';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await nextFrame();
+    button(editorRoot(), 'Save')?.click();
+    await expect
+      .poll(() => editorRoot()?.querySelector('[role="alert"]')?.textContent)
+      .toMatch(/^Not saved yet \(\S.*\)\. Trying again…$/);
+    expect(editorRoot()?.querySelector('textarea')?.value).toBe('typed');
+    await expect.poll(() => store.stored.get('x:2')?.note).toBe('typed');
+    await expect.poll(() => document.querySelector('tn-note-editor')).toBeNull();
+    toaster.hide();
   });
 });

@@ -14,6 +14,8 @@ function props(patch: Partial<CommentChipsProps> = {}): CommentChipsProps {
     tags: [tag('insightful')],
     userTags: [],
     userNote: '',
+    userVersions: 0,
+    onUserVersions: () => undefined,
     collapsed: { replies: '3 replies by alice and bob', onExpand: () => undefined },
     onRemoveTag: () => undefined,
     onTagClick: () => undefined,

@@ -1,4 +1,5 @@
 import { noteParts } from '../../shared/note-text';
+import { keptLabel } from './comment-chips';
 
 /** The reader's note: text, http(s) links and line breaks, never HTML. */
 export function NoteText({ note }: { note: string }) {
@@ -17,15 +18,41 @@ export function NoteText({ note }: { note: string }) {
   );
 }
 
-export function CommentNote({ note, onEdit }: { note: string; onEdit: () => void }) {
+/**
+ * The reader's note under the comment. Versions written elsewhere that a save replaced unseen
+ * are said next to it, one click from the editor that restores or dismisses them.
+ */
+export function CommentNote({
+  note,
+  versions,
+  onEdit,
+}: {
+  note: string;
+  versions: number;
+  onEdit: () => void;
+}) {
   return (
     <div class="note" role="note" aria-label="Your Threadnote note">
-      <span class="text" dir="auto">
-        <NoteText note={note} />
-      </span>
-      <button type="button" class="edit" onClick={onEdit} aria-label="Edit your note">
-        edit
-      </button>
+      {note && (
+        <span class="text" dir="auto">
+          <NoteText note={note} />
+        </span>
+      )}
+      {note && (
+        <button type="button" class="edit" onClick={onEdit} aria-label="Edit your note">
+          edit
+        </button>
+      )}
+      {versions > 0 && (
+        <button
+          type="button"
+          class="kept"
+          onClick={onEdit}
+          aria-label={`${keptLabel(versions)}: show them in the note editor`}
+        >
+          {keptLabel(versions)} · show
+        </button>
+      )}
     </div>
   );
 }

@@ -1,5 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type CommentAnnotation, type Tag, type UserAnnotation } from '../../shared/model';
+import type { CommentOp, UserOp } from '../../shared/operations';
+import { foldOp } from '../edits';
+import { reasonOf } from '../outbox';
 import { TagPicker } from './TagPicker';
 
 export interface ControlTarget {
@@ -10,20 +13,15 @@ export interface ControlTarget {
   user: UserAnnotation | null;
 }
 
-export interface CommentPatch {
-  tags?: string[];
-  note?: string;
-  fold?: CommentAnnotation['fold'];
-}
-
 export interface ControlPanelProps {
   target: ControlTarget;
   knownTags: Tag[];
   quickTags: readonly string[];
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  onUpdate: (patch: CommentPatch) => Promise<void>;
-  onUserTags: (tags: string[]) => Promise<void>;
+  /** Each resolves once the worker stored the operations. */
+  onEdit: (ops: CommentOp[]) => Promise<void>;
+  onUserEdit: (ops: UserOp[]) => Promise<void>;
   /** Opens the inline note editor for the comment or for its author. */
   onOpenNote: (kind: 'comment' | 'user') => void;
 }
@@ -35,8 +33,8 @@ export function ControlPanel({
   quickTags,
   open,
   onOpenChange,
-  onUpdate,
-  onUserTags,
+  onEdit,
+  onUserEdit,
   onOpenNote,
 }: ControlPanelProps) {
   const trigger = useRef<HTMLButtonElement>(null);
@@ -55,19 +53,21 @@ export function ControlPanel({
     // Reset only when the panel opens or moves to another comment, never while typing.
   }, [open, target.key]);
 
+  /** "Saved" is said only once the worker stored the change; until then, that it is on its way. */
   const attempt = async (work: () => Promise<void>, done: string): Promise<boolean> => {
     setError('');
-    setStatus('');
+    setStatus('Saving…');
     try {
       await work();
       setStatus(done);
       return true;
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setStatus('');
+      setError(reasonOf(failure, 'Threadnote refused the change.'));
       return false;
     }
   };
-  const run = (patch: CommentPatch, done: string) => attempt(() => onUpdate(patch), done);
+  const run = (ops: CommentOp[], done: string) => attempt(() => onEdit(ops), done);
 
   const close = () => {
     onOpenChange(false);
@@ -108,7 +108,7 @@ export function ControlPanel({
             label="Tags"
             applied={target.annotation?.tags ?? []}
             known={knownTags}
-            onChange={(tags) => run({ tags }, 'Tags saved.')}
+            onChange={(ops) => run(ops, 'Tags saved.')}
             onError={setError}
           />
           {quickTags.length > 0 && (
@@ -133,7 +133,7 @@ export function ControlPanel({
               class="action"
               onClick={async () => {
                 const fold = folded ? 'none' : 'collapsed';
-                if (await run({ fold }, folded ? 'Expanded.' : 'Collapsed.')) close();
+                if (await run([foldOp(fold)], folded ? 'Expanded.' : 'Collapsed.')) close();
               }}
             >
               {folded
@@ -145,7 +145,7 @@ export function ControlPanel({
               class="action"
               title="Hide this comment and its replies; the bar above the thread brings them back"
               onClick={async () => {
-                if (await run({ fold: 'hidden' }, 'Hidden.')) onOpenChange(false);
+                if (await run([foldOp('hidden')], 'Hidden.')) onOpenChange(false);
               }}
             >
               Hide subthread
@@ -157,7 +157,7 @@ export function ControlPanel({
               label={`Tags for ${target.author}, on all their comments`}
               applied={target.user?.tags ?? []}
               known={knownTags}
-              onChange={(tags) => attempt(() => onUserTags(tags), 'User tags saved.')}
+              onChange={(ops) => attempt(() => onUserEdit(ops), 'User tags saved.')}
               onError={setError}
             />
           )}

@@ -1,3 +1,7 @@
+import { render } from 'preact';
+import { createShadowHost, shadowOf } from '../shadow';
+import { hiddenBarCss } from './styles';
+
 export interface HiddenItem {
   key: string;
   author: string | null;
@@ -56,4 +60,30 @@ export function HiddenBar({
       </button>
     </section>
   );
+}
+
+/** The bar's place on the page: before the thread while something is hidden, gone when not. */
+export class HiddenBarHost {
+  private host: HTMLElement | null = null;
+
+  constructor(private readonly anchor: () => Element | null) {}
+
+  draw(items: HiddenItem[], onShow: (keys: string[]) => void): void {
+    if (items.length === 0) {
+      this.remove();
+      return;
+    }
+    if (!this.host) {
+      const anchor = this.anchor();
+      if (!anchor?.parentNode) return;
+      this.host = createShadowHost('tn-hidden-bar', hiddenBarCss);
+      anchor.parentNode.insertBefore(this.host, anchor);
+    }
+    render(<HiddenBar items={items} onShow={onShow} />, shadowOf(this.host));
+  }
+
+  remove(): void {
+    this.host?.remove();
+    this.host = null;
+  }
 }

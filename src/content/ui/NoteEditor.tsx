@@ -1,33 +1,64 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Draft } from '../../shared/messages';
-import { MAX_NOTE_LENGTH } from '../../shared/model';
+import { MAX_NOTE_LENGTH, type NoteVersion } from '../../shared/model';
+import { displayText } from '../../shared/note-text';
+import { reasonOf } from '../outbox';
 
 export interface NoteEditorProps {
   label: string;
   saved: string;
   /** A draft kept from an earlier edit that was never saved, offered back. */
   draft: Draft | null;
-  onSave: (text: string) => Promise<void>;
+  /** Texts written elsewhere that a save replaced unseen, newest first. */
+  versions: readonly NoteVersion[];
+  /**
+   * Resolves once the note is stored; `onWaiting` hears why, each time a save must wait (a full
+   * disk, a worker restarting) before it is sent again.
+   */
+  onSave: (text: string, onWaiting: (reason: string) => void) => Promise<void>;
+  onRestore: (version: NoteVersion) => Promise<void>;
+  onDismiss: (version: NoteVersion) => Promise<void>;
   onDraft: (text: string) => Promise<void>;
   onDiscardDraft: () => Promise<void>;
   onClose: () => void;
 }
 
 const DRAFT_PAUSE_MS = 500;
-const RETRY_MS = [1_000, 2_000, 5_000, 10_000];
+const EXCERPT_LENGTH = 120;
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
+/** A stored time as the reader reads it; a stamp that is not a date shows as it is. */
+function when(stamp: string): string {
+  const date = new Date(stamp);
+  return Number.isNaN(date.getTime()) ? stamp : timeFormat.format(date);
+}
+
+function excerpt(note: string): string {
+  const line = displayText(note).replace(/\s+/g, ' ').trim();
+  return line.length > EXCERPT_LENGTH ? `${line.slice(0, EXCERPT_LENGTH - 1)}…` : line;
+}
+
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  /** Sent, not stored yet: the outbox sends it again. */
+  | { kind: 'waiting'; message: string }
+  | { kind: 'failed'; message: string };
+
 /**
  * An inline note editor that never loses typing: drafts are kept after a short pause and when
- * the page goes away, a save that fails says so and is retried, and leaving with unsaved text
- * asks first.
+ * the page goes away, the text stays until the worker stored it (a save that must wait says why,
+ * one refused says so), and leaving with unsaved text asks first.
  */
 export function NoteEditor({
   label,
   saved,
   draft,
+  versions,
   onSave,
+  onRestore,
+  onDismiss,
   onDraft,
   onDiscardDraft,
   onClose,
@@ -36,9 +67,7 @@ export function NoteEditor({
   const [text, setText] = useState(saved);
   const [offer, setOffer] = useState(draft && draft.text !== saved ? draft : null);
   const [confirming, setConfirming] = useState(false);
-  const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'failed'; message?: string }>({
-    kind: 'idle',
-  });
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const latest = useRef(text);
   latest.current = text;
   // Set once a save succeeded: the editor is going away, and the blur that causes must not save
@@ -73,7 +102,7 @@ export function NoteEditor({
     return () => window.removeEventListener('pagehide', keep);
   }, [saved]);
 
-  const save = async (value = text, attempt = 0): Promise<void> => {
+  const save = async (value = text): Promise<void> => {
     const note = value.trim();
     if (note.length > MAX_NOTE_LENGTH) {
       setState({
@@ -84,19 +113,30 @@ export function NoteEditor({
     }
     setState({ kind: 'saving' });
     try {
-      await onSave(note);
+      await onSave(note, (reason) => {
+        const said = reason.replace(/\.$/, '');
+        setState({ kind: 'waiting', message: `Not saved yet (${said}). Trying again…` });
+        // The draft is kept meanwhile, so a closed tab loses nothing either.
+        void onDraft(value).catch(() => undefined);
+      });
       done.current = true;
       setState({ kind: 'idle' });
       onClose();
     } catch (failure) {
-      const reason = failure instanceof Error ? failure.message : String(failure);
-      const delay = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] ?? 10_000;
-      setState({ kind: 'failed', message: `Not saved yet (${reason}). Trying again…` });
-      // The draft is kept meanwhile, so a closed tab loses nothing either.
+      const reason = reasonOf(failure, 'Threadnote refused the change.');
+      setState({ kind: 'failed', message: `Not saved: ${reason} Your text is still here.` });
       void onDraft(value).catch(() => undefined);
-      setTimeout(() => {
-        if (latest.current === value) void save(value, attempt + 1);
-      }, delay);
+    }
+  };
+
+  const settle = async (work: () => Promise<void>): Promise<boolean> => {
+    try {
+      await work();
+      return true;
+    } catch (failure) {
+      const reason = reasonOf(failure, 'Threadnote refused the change.');
+      setState({ kind: 'failed', message: `Not changed: ${reason}` });
+      return false;
     }
   };
 
@@ -142,7 +182,8 @@ export function NoteEditor({
           const next = event.relatedTarget;
           const editor = event.currentTarget.closest('.editor');
           if (next instanceof Node && editor?.contains(next)) return;
-          if (dirty && !confirming && !done.current && state.kind !== 'saving') void save();
+          // A save already sent is not sent again: the outbox keeps trying it.
+          if (dirty && !confirming && !done.current && state.kind === 'idle') void save();
         }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -196,8 +237,46 @@ export function NoteEditor({
           </button>
         </div>
       )}
+      {versions.length > 0 && (
+        <section class="versions" aria-label="Other versions of this note">
+          <p>
+            {versions.length === 1
+              ? 'Another version, written elsewhere, was replaced and kept:'
+              : `${versions.length} other versions, written elsewhere, were replaced and kept:`}
+          </p>
+          <ul>
+            {versions.map((version) => (
+              <li key={version.updatedAt}>
+                <span class="excerpt" dir="auto">
+                  {excerpt(version.note)}
+                </span>{' '}
+                <span class="muted">{when(version.updatedAt)}</span>{' '}
+                <button
+                  type="button"
+                  class="action"
+                  onClick={async () => {
+                    if (await settle(() => onRestore(version))) {
+                      setText(version.note);
+                      area.current?.focus();
+                    }
+                  }}
+                >
+                  Restore
+                </button>{' '}
+                <button
+                  type="button"
+                  class="action"
+                  onClick={() => void settle(() => onDismiss(version))}
+                >
+                  Dismiss
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {state.kind === 'saving' && <p class="muted">Saving…</p>}
-      {state.kind === 'failed' && (
+      {(state.kind === 'failed' || state.kind === 'waiting') && (
         <p class="error" role="alert">
           {state.message}
         </p>

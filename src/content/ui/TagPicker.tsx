@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { parseTagName, type Tag } from '../../shared/model';
+import { tagDiff, type TagOp } from '../../shared/operations';
 
 export interface TagPickerProps {
   /** Distinguishes the pickers of one panel (comment, user) for ids and labels. */
@@ -7,7 +8,11 @@ export interface TagPickerProps {
   label: string;
   applied: readonly string[];
   known: readonly Tag[];
-  onChange: (tags: string[]) => Promise<boolean>;
+  /**
+   * Sends what the reader changed, never the whole list: a tag another tab added meanwhile is
+   * not the picker's to remove. Resolves true once the change is stored.
+   */
+  onChange: (ops: TagOp[]) => Promise<boolean>;
   onError: (message: string) => void;
 }
 
@@ -33,7 +38,7 @@ export function TagPicker({ id, label, applied, known, onChange, onError }: TagP
     const next = applied.includes(name)
       ? applied.filter((other) => other !== name)
       : [...applied, name];
-    if (await onChange(next)) {
+    if (await onChange(tagDiff(applied, next))) {
       setText('');
       setActive(-1);
     }

@@ -7,6 +7,11 @@
 import type { Tag } from '../../shared/model';
 import { displayText, firstLine } from '../../shared/note-text';
 
+/** What a note's kept versions are called next to it. */
+export function keptLabel(versions: number): string {
+  return versions === 1 ? 'another version kept' : `${versions} other versions kept`;
+}
+
 /** What each root last showed: the same again leaves the page untouched. */
 const shown = new WeakMap<ShadowRoot, string>();
 
@@ -19,6 +24,10 @@ export interface CommentChipsProps {
   userTags: readonly Tag[];
   /** The reader's note on the author: its first line shows, the rest on hover or focus. */
   userNote: string;
+  /** How many versions of the user note a save replaced unseen and kept. */
+  userVersions: number;
+  /** Opens the user note's editor, where kept versions are restored or dismissed. */
+  onUserVersions: () => void;
   /** Set while the comment is collapsed: what is folded away, and how to bring it back. */
   collapsed: { replies: string; onExpand: () => void } | null;
   onRemoveTag: (name: string) => void;
@@ -57,6 +66,7 @@ export function renderCommentChips(root: ShadowRoot, props: CommentChipsProps): 
     props.tags.map(({ name, color, description }) => [name, color, description]),
     props.userTags.map(({ name, color }) => [name, color]),
     props.userNote,
+    props.userVersions,
     props.collapsed?.replies ?? null,
   ]);
   if (shown.get(root) === look) return;
@@ -79,6 +89,14 @@ export function renderCommentChips(root: ShadowRoot, props: CommentChipsProps): 
     full.textContent = displayText(props.userNote);
     note.append(full);
     children.push(note);
+  }
+  if (props.userVersions > 0) {
+    const kept = button('kept', `${keptLabel(props.userVersions)} · show`, props.onUserVersions);
+    kept.setAttribute(
+      'aria-label',
+      `Your note on this user: ${keptLabel(props.userVersions)}; show them in the note editor`,
+    );
+    children.push(kept);
   }
   for (const tag of props.tags) {
     const element = chip(tag, 'chip', tag.description, () => props.onTagClick(tag.name));

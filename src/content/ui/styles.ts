@@ -22,6 +22,7 @@ export const chipsCss = `${baseCss}
 }
 .user-note:hover .full, .user-note:focus .full { display: block; }
 .user-note:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
+.kept { background: none; border: 0; padding: 0; margin-left: 4px; color: #8f5a00; text-decoration: underline; font-size: 11px; }
 .stub button { background: none; border: 0; padding: 0; color: #1864ab; text-decoration: underline; font-size: 11px; }
 `;
 
@@ -33,7 +34,7 @@ export const noteCss = `${baseCss}
   unicode-bidi: isolate;
 }
 .note a { color: #1864ab; }
-.note .edit { margin-left: 8px; background: none; border: 0; padding: 0; color: #8f5a00; text-decoration: underline; font-size: 11px; }
+.note .edit, .note .kept { margin-left: 8px; background: none; border: 0; padding: 0; color: #8f5a00; text-decoration: underline; font-size: 11px; }
 `;
 
 export const controlCss = `${baseCss}
@@ -120,6 +121,24 @@ textarea:focus-visible, button:focus-visible { outline: 2px solid #1864ab; outli
 .action.primary { background: #1864ab; border-color: #1864ab; color: #fff; }
 .offer, .confirm { background: #fff4e6; border-radius: 4px; padding: 4px 6px; margin-bottom: 6px; }
 .confirm { margin: 6px 0 0; }
+.versions { margin: 6px 0 0; padding: 4px 6px; background: #f8f9fa; border-radius: 4px; }
+.versions p { margin: 0 0 4px; }
+.versions ul { list-style: none; margin: 0; padding: 0; }
+.versions li { padding: 2px 0; }
+.versions .excerpt { white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: isolate; }
 .error { color: #c92a2a; margin: 4px 0 0; }
 .muted { color: #666; }
+`;
+
+export const toastCss = `${baseCss}
+:host { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; max-width: 28em; }
+.toast {
+  display: flex; gap: 8px; align-items: baseline; padding: 6px 10px; border-radius: 6px;
+  box-shadow: 0 2px 10px rgba(0,0,0,.2); background: #fff4e6; border: 1px solid #ffc078; color: #5c3b00;
+}
+.toast.done { background: #ebfbee; border-color: #8ce99a; color: #1b5e20; }
+.toast.error { background: #fff5f5; border-color: #ffa8a8; color: #8a1c1c; }
+.text { flex: 1; overflow-wrap: anywhere; }
+button { background: none; border: 0; padding: 0; color: inherit; text-decoration: underline; font-size: 11px; }
+button:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
 `;
