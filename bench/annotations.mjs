@@ -67,7 +67,16 @@ function commentRef(row) {
   };
 }
 
-/** `comment.update` requests, as the popup would send them, for rows spread evenly. */
+/** The edit operations that give a new annotation what `patch` describes. */
+export function opsOf(patch) {
+  return [
+    ...(patch.tags ?? []).map((tag) => ({ op: 'tag.add', tag })),
+    ...(patch.note === undefined ? [] : [{ op: 'note.set', note: patch.note, base: '' }]),
+    ...(patch.fold === undefined ? [] : [{ op: 'fold.set', fold: patch.fold }]),
+  ];
+}
+
+/** `comments.edit` requests, as the page would send them, for rows spread evenly. */
 export function annotationRequests(rows) {
   const chosen = new Set();
   const requests = [];
@@ -85,15 +94,16 @@ export function annotationRequests(rows) {
     if (folds) patch.fold = 'collapsed';
     requests.push({
       threadnote: 1,
-      type: 'comment.update',
-      payload: { comment: commentRef(row), patch },
+      type: 'comments.edit',
+      payload: { edits: [{ comment: commentRef(row), ops: opsOf(patch) }] },
+      patches: [patch],
     });
   }
   return requests;
 }
 
 /**
- * One `comments.update` request collapsing REMEMBERED_FOLDS comments with replies, spread evenly
+ * One `comments.edit` request collapsing REMEMBERED_FOLDS comments with replies, spread evenly
  * over the page; some fall inside others' subthreads, as folds a reader made over several visits
  * would.
  */
@@ -109,16 +119,20 @@ export function foldRequests(rows) {
   return [
     {
       threadnote: 1,
-      type: 'comments.update',
+      type: 'comments.edit',
       payload: {
-        updates: chosen.map((row) => ({ comment: commentRef(row), patch: { fold: 'collapsed' } })),
+        edits: chosen.map((row) => ({
+          comment: commentRef(row),
+          ops: [{ op: 'fold.set', fold: 'collapsed' }],
+        })),
       },
+      patches: chosen.map(() => ({ fold: 'collapsed' })),
     },
   ];
 }
 
 /**
- * `user.update` requests tagging TAGGED_USERS of the page's authors, spread over the page, as a
+ * `user.edit` requests tagging TAGGED_USERS of the page's authors, spread over the page, as a
  * reader who tags people for years would have: their tags show on every comment by them.
  */
 export function userTagRequests(rows) {
@@ -130,8 +144,11 @@ export function userTagRequests(rows) {
     const name = authors[Math.floor(((k + 0.5) * authors.length) / TAGGED_USERS)];
     return {
       threadnote: 1,
-      type: 'user.update',
-      payload: { user: { key: `hn:${name}`, name }, patch: { tags: [TAGS[k % TAGS.length]] } },
+      type: 'user.edit',
+      payload: {
+        user: { key: `hn:${name}`, name },
+        ops: [{ op: 'tag.add', tag: TAGS[k % TAGS.length] }],
+      },
     };
   });
 }
@@ -139,17 +156,12 @@ export function userTagRequests(rows) {
 /** What the page must show once the requests above are applied. */
 export function expectedState(requests, rows) {
   const tagged = new Set(
-    requests.filter((r) => r.type === 'user.update').map((r) => r.payload.user.name),
+    requests.filter((r) => r.type === 'user.edit').map((r) => r.payload.user.name),
   );
-  const updates = requests
-    .filter((request) => request.type !== 'user.update')
-    .flatMap((request) =>
-      request.type === 'comments.update' ? request.payload.updates : [request.payload],
-    );
-  const patches = updates.map((update) => update.patch);
-  const collapsed = new Set(
-    updates.filter((update) => update.patch.fold).map((update) => update.comment.key),
-  );
+  const edits = requests.filter((request) => request.type === 'comments.edit');
+  const patches = edits.flatMap((request) => request.patches);
+  const keys = edits.flatMap((request) => request.payload.edits.map((edit) => edit.comment.key));
+  const collapsed = new Set(keys.filter((_, index) => patches[index].fold));
   return {
     tagged: patches.filter((patch) => patch.tags).length,
     noted: patches.filter((patch) => patch.note).length,

@@ -2,7 +2,7 @@
  * The popup with a big store and a small one, side by side in the same run: 100,000 annotations
  * over 5,000 threads against 1,000 over 100 (enough for
  * a second page of the list). Each store is filled through the worker's own
- * `comments.update` messages from an extension page, then the real popup page is opened (on a tab
+ * `comments.edit` messages from an extension page, then the real popup page is opened (on a tab
  * that is no forum page, and on a Hacker News thread) and the time to its first content is read
  * from its `threadnote:popup-ready` mark. Searches and the all-threads list are timed as round
  * trips from the popup page. Every figure is a median over rounds that alternate the two stores;
@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startFixtureServer } from '../tests/server/fixture-server.mjs';
+import { opsOf } from './annotations.mjs';
 import { DIST, launch } from './browser.mjs';
 import { median, ratio } from './stats.mjs';
 
@@ -85,7 +86,7 @@ function update(n, threads, count) {
   };
 }
 
-/** The store's annotations as `comments.update` batches, with the planted words and the story. */
+/** The store's annotations as `comments.edit` batches, with the planted words and the story. */
 function batches({ annotations, threads }) {
   const all = [];
   const count = annotations - STORY_COMMENTS.length;
@@ -127,7 +128,10 @@ function send(page, type, payload) {
 async function fill(variant, store) {
   const page = await variant.context.newPage();
   await page.goto(`chrome-extension://${variant.extensionId}/src/options/index.html`);
-  for (const updates of batches(store)) await send(page, 'comments.update', { updates });
+  for (const updates of batches(store)) {
+    const edits = updates.map(({ comment, patch }) => ({ comment, ops: opsOf(patch) }));
+    await send(page, 'comments.edit', { edits });
+  }
   const listed = await send(page, 'threads.list', { site: null, tag: null, after: null, limit: 1 });
   await page.close();
   if (listed.value.total !== store.threads + 1) {
