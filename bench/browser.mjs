@@ -74,20 +74,21 @@ export function metricsDelta(before, after) {
 export async function seedAnnotations(variant, requests) {
   const popup = `chrome-extension://${variant.extensionId}/src/popup/index.html`;
   // Only the envelope goes: a request may carry notes for the bench's own bookkeeping.
-  const messages = requests.map(({ threadnote, type, payload }) => ({ threadnote, type, payload }));
+  const envelopes = requests.map(({ threadnote, type, payload }) => ({
+    threadnote,
+    type,
+    payload,
+  }));
   const failures = await withPage(variant.context, async (page) => {
     await page.goto(popup);
-    return page.evaluate(
-      async (messages) => {
-        const failed = [];
-        for (const message of messages) {
-          const answer = await globalThis.chrome.runtime.sendMessage(message);
-          if (!answer?.ok) failed.push(`${message.type}: ${answer?.error?.message ?? 'no answer'}`);
-        }
-        return failed;
-      },
-      requests.map(({ threadnote, type, payload }) => ({ threadnote, type, payload })),
-    );
+    return page.evaluate(async (messages) => {
+      const failed = [];
+      for (const message of messages) {
+        const answer = await globalThis.chrome.runtime.sendMessage(message);
+        if (!answer?.ok) failed.push(`${message.type}: ${answer?.error?.message ?? 'no answer'}`);
+      }
+      return failed;
+    }, envelopes);
   });
   if (failures.length > 0) throw new Error(`Seeding failed: ${failures.join('; ')}`);
 }
