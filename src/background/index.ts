@@ -5,6 +5,7 @@ import { callTab } from '../shared/messaging';
 import { adapterForSite } from '../sites/registry';
 import { database } from './db';
 import { connect, route, type RouterDeps } from './router';
+import { StorageHealth } from './storage-health';
 import {
   enableGrantedTabs,
   enableTab,
@@ -51,6 +52,7 @@ const deps: RouterDeps = {
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   database,
+  health: new StorageHealth(),
   now: () => new Date().toISOString(),
   broadcast(site, type, payload) {
     const adapter = adapterForSite(site);

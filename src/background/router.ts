@@ -26,6 +26,7 @@ import { adaptersOfHost, isEngineSite } from '../sites/registry';
 import type { ThreadnoteDB } from './db';
 import { editComments, editUser } from './edits';
 import { errorData } from './errors';
+import type { StorageHealth } from './storage-health';
 import { search } from './search';
 import { listThreads, listedSites } from './thread-stats';
 import {
@@ -69,6 +70,8 @@ export interface RouterDeps {
   extensionOrigin: string;
   database: () => Promise<ThreadnoteDB>;
   now: () => string;
+  /** Whether writes go through lately, for the popup to tell. */
+  health: StorageHealth;
   /** Tells open tabs about a change; never throws. */
   broadcast: <T extends TabPush>(site: string, type: T, payload: TabPushes[T]) => void;
   /** Whether the reader enabled Threadnote on the host of a forum engine's page. */
@@ -161,6 +164,7 @@ const handlers: {
       // A private window's visits stay private: new comments are marked from the reader's
       // other visits, and this one is not added to them.
       rememberVisit: !(caller.kind === 'content' && caller.privateWindow),
+      health: deps.health,
     }),
   'comments.edit': async (input, deps) => {
     const result = await editComments(await deps.database(), input.edits, deps.now());
@@ -215,7 +219,7 @@ const handlers: {
       page?.thread ? threadSummary(db, page.thread.key) : null,
       listThreads(db, { site: null, tag: null, after: null, limit: THREAD_PAGE }),
     ]);
-    return { page, summary, threads };
+    return { page, summary, threads, storageTrouble: deps.health.current() };
   },
   'threads.list': async (input, deps) => listThreads(await deps.database(), input),
   'threads.sites': async (_input, deps) => listedSites(await deps.database()),
@@ -269,11 +273,30 @@ export async function route(
       deps: RouterDeps,
       caller: Caller,
     ) => Promise<unknown>;
-    return { ok: true, value: await handler(input, deps, caller) };
+    const value = await handler(input, deps, caller);
+    if (WRITES.has(type)) deps.health.worked();
+    return { ok: true, value };
   } catch (error) {
-    return { ok: false, error: errorData(error) };
+    const data = errorData(error);
+    if (data.code === 'storage') deps.health.failed(data.message);
+    return { ok: false, error: data };
   }
 }
+
+/** Calls that write records: one that goes through shows that storage works again. */
+const WRITES = new Set<WorkerCall>([
+  'comments.edit',
+  'user.edit',
+  'draft.save',
+  'draft.delete',
+  'tags.update',
+  'tags.rename',
+  'tags.merge',
+  'tags.delete',
+  'settings.update',
+  'settings.site',
+  'data.wipe',
+]);
 
 function isWorkerStream(name: string): name is WorkerStream {
   return Object.hasOwn(streamCallers, name);

@@ -9,6 +9,8 @@ import type {
 } from '../shared/messages';
 import { DEFAULT_SETTINGS, defaultTagColor, type Tag } from '../shared/model';
 import { committed, type ThreadnoteDB } from './db';
+import { errorData } from './errors';
+import type { StorageHealth } from './storage-health';
 import { countsOf, restampActivity, tagCountsOf } from './thread-stats';
 
 /**
@@ -20,7 +22,13 @@ export async function openPage(
   db: ThreadnoteDB,
   input: WorkerInput<'page.open'>,
   now: string,
-  { rememberVisit = true }: { rememberVisit?: boolean } = {},
+  {
+    rememberVisit = true,
+    health,
+  }: {
+    rememberVisit?: boolean;
+    /** Told whether the visit could be written. */ health?: StorageHealth;
+  } = {},
 ): Promise<PageState> {
   const tx = db.transaction(['comments', 'users', 'tags', 'threads', 'settings'], 'readonly');
   const byThread = tx.objectStore('comments').index('thread');
@@ -39,9 +47,14 @@ export async function openPage(
   await tx.done;
 
   if (input.visit && rememberVisit) {
-    await recordVisit(db, input.visit, now).catch((error: unknown) => {
-      console.warn('Threadnote could not record this visit:', error);
-    });
+    await recordVisit(db, input.visit, now).then(
+      () => health?.worked(),
+      (error: unknown) => {
+        const data = errorData(error);
+        if (data.code === 'storage') health?.failed(data.message);
+        console.warn('Threadnote could not record this visit:', data.message);
+      },
+    );
   }
 
   return {

@@ -59,6 +59,12 @@ export function Popup({ connector }: { connector: PopupConnector }) {
         <img src="/icons/icon-32.png" alt="" />
         <h1>Threadnote</h1>
       </header>
+      {state.status === 'ready' && state.popup.storageTrouble && (
+        <p class="error storage" role="alert">
+          {state.popup.storageTrouble} Your changes are kept on the page and saved as soon as there
+          is room again.
+        </p>
+      )}
       <Search connector={connector} current={current} onActive={setSearching} />
       {!searching && (
         <>

@@ -110,7 +110,12 @@ export function mockPopupConnector(overrides: Partial<PopupConnector> = {}): Pop
   return {
     open: async () => ({
       tabId: current.tabId,
-      state: { page: current.page, summary: MOCK_SUMMARY, threads: MOCK_THREADS },
+      state: {
+        page: current.page,
+        summary: MOCK_SUMMARY,
+        threads: MOCK_THREADS,
+        storageTrouble: null,
+      },
     }),
     listThreads: async ({ site, tag }) => {
       const threads = MOCK_THREADS.threads.filter(

@@ -54,6 +54,8 @@ export interface PopupState {
   page: PageInfo | null;
   summary: ThreadSummary | null;
   threads: ThreadListPage;
+  /** Why the latest write failed (disk or quota full), or null while writes go through. */
+  storageTrouble: string | null;
 }
 
 /** Where a page of the all-threads list ended: the next page starts after it. */

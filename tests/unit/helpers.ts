@@ -1,3 +1,4 @@
+import { StorageHealth } from '../../src/background/storage-health';
 import { vi } from 'vitest';
 import { migrations } from '../../src/background/migrations';
 import type { RouterDeps } from '../../src/background/router';
@@ -54,6 +55,7 @@ export function routerDeps(db: ThreadnoteDB, overrides: Partial<RouterDeps> = {}
     enabledSites: async () => [],
     enableTab: async () => ({ status: 'not-forum' }) as const,
     pageInfo: async () => null,
+    health: new StorageHealth(),
     ...overrides,
     broadcast: vi.fn<RouterDeps['broadcast']>(),
   };

@@ -36,8 +36,9 @@ function opening(
   page: PageInfo | null,
   summary: PopupState['summary'] = null,
   threads = MOCK_THREADS,
+  storageTrouble: string | null = null,
 ): Pick<PopupConnector, 'open'> {
-  return { open: async () => ({ tabId: 9, state: { page, summary, threads } }) };
+  return { open: async () => ({ tabId: 9, state: { page, summary, threads, storageTrouble } }) };
 }
 
 function button(root: HTMLElement, text: string): HTMLButtonElement {
@@ -129,6 +130,16 @@ describe('popup', () => {
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('database unavailable');
   });
 
+  it('says plainly that saving fails while the disk is full', async () => {
+    const trouble = 'Threadnote cannot save: your disk is full.';
+    const root = await mount(mockConnector(opening(MOCK_PAGE, null, MOCK_THREADS, trouble)));
+    const alert = root.querySelector('[role="alert"]')?.textContent ?? '';
+    expect(alert).toContain(trouble);
+    expect(alert).toContain('saved as soon as there is room again');
+    const calm = await mount(mockConnector(opening(MOCK_PAGE)));
+    expect(calm.querySelector('.storage')).toBeNull();
+  });
+
   it('renders titles as text, never as HTML', async () => {
     const hostile = { ...thread, title: '<img src=x onerror=alert(1)>' };
     const root = await mount(
@@ -203,6 +214,7 @@ describe('popup', () => {
             page: enabled ? page : null,
             summary: enabled ? MOCK_SUMMARY : null,
             threads: MOCK_THREADS,
+            storageTrouble: null,
           },
         }),
         enableOffer: async () => offer,
@@ -268,6 +280,7 @@ describe('popup', () => {
             page: allowed ? MOCK_PAGE : null,
             summary: allowed ? MOCK_SUMMARY : null,
             threads: MOCK_THREADS,
+            storageTrouble: null,
           },
         }),
         enableOffer: async () => (allowed ? null : offer),

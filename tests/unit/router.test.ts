@@ -275,6 +275,23 @@ describe('router', () => {
     });
   });
 
+  it('tells the popup that saving fails until a write goes through again', async () => {
+    const deps = await makeDeps();
+    const working = deps.database;
+    const popupOpen = async () => {
+      const result = await route(envelope('popup.open', { tabId: null }), popupSender, deps);
+      return result.ok ? (result.value as { storageTrouble: string | null }).storageTrouble : 'x';
+    };
+    expect(await popupOpen()).toBeNull();
+    deps.database = () => Promise.reject(new DOMException('', 'QuotaExceededError'));
+    const tagged = edit(commentRef('5'), addTags('kept'));
+    expect(await route(tagged, contentSender, deps)).toMatchObject({ error: { code: 'storage' } });
+    deps.database = working;
+    expect(await popupOpen()).toBe(QUOTA_MESSAGE);
+    expect(await route(tagged, contentSender, deps)).toMatchObject({ ok: true });
+    expect(await popupOpen()).toBeNull();
+  });
+
   it('answers a Discourse host’s pages only while the reader has the host enabled', async () => {
     const deps = await makeDeps();
     const topic = '/t/offline-first-sync-crdts-or-server-authoritative/4242';
