@@ -4,6 +4,7 @@
  * No forum selector lives here; each adapter passes its own.
  */
 import type { ThreadRef } from '../shared/model';
+import { plainText, textOf } from './text';
 import type { CommentFlags, SiteComment, SitePage, UserLink } from './types';
 
 export const NO_FLAGS: CommentFlags = Object.freeze({
@@ -103,75 +104,9 @@ export class DomComment implements SiteComment {
   }
 }
 
-const BLOCKS = new Set([
-  'P',
-  'PRE',
-  'DIV',
-  'BLOCKQUOTE',
-  'UL',
-  'OL',
-  'LI',
-  'TABLE',
-  'TR',
-  'ASIDE',
-  'SECTION',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-]);
-
-/**
- * The text of a comment with its paragraphs kept, separated by blank lines, whatever the forum
- * wraps them in (HN leaves the first paragraph bare, others use <p>, quotes nest blocks).
- * Elements matching `skip` (controls inside the text) are left out.
- */
-export function plainText(node: Element | null, skip?: string): string {
-  if (!node) return '';
-  const paragraphs: string[] = [];
-  let current = '';
-  const flush = () => {
-    const text = current.replace(/\s+/g, ' ').trim();
-    if (text) paragraphs.push(text);
-    current = '';
-  };
-  const walk = (parent: Node) => {
-    for (const child of Array.from(parent.childNodes)) {
-      if (child.nodeType === 1) {
-        const element = child as Element;
-        if (skip && element.matches(skip)) continue;
-        if (element.tagName === 'BR') {
-          current += ' ';
-          continue;
-        }
-        if (BLOCKS.has(element.tagName)) {
-          flush();
-          walk(element);
-          flush();
-          continue;
-        }
-        walk(element);
-      } else if (child.nodeType === 3) {
-        current += child.textContent ?? '';
-      }
-    }
-  };
-  walk(node);
-  flush();
-  return paragraphs.join('\n\n');
-}
-
 /** SiteAdapter.pageOf for forums whose every page is a page load: the address but its fragment. */
 export function pageByAddress(url: URL): string {
   return `${url.origin}${url.pathname}${url.search}`;
-}
-
-/** Trimmed text content, or null when there is none. */
-export function textOf(node: Element | null | undefined): string | null {
-  const text = node?.textContent?.replace(/\s+/g, ' ').trim();
-  return text ? text : null;
 }
 
 /** Links to users outside comments (a story's submitter), found by `selector`. */
