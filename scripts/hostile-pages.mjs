@@ -1,7 +1,7 @@
 // Hacker News story pages in HN's own markup whose comments are hostile to whatever reads them:
 // an author name of 300 characters, a comment holding 10,000 nested elements, a subtree 100,000
 // elements deep outside the comments and inside one, a 100,000-character comment, a comment of
-// 100,000 sibling elements, and two rows with the same id. The fixture server serves them at
+// 100,000 sibling elements, and two rows with the same id, each on a page of its own. The fixture server serves them at
 // news.ycombinator.com/item?id=<id>, for tests/browser/hostile.test.ts. Every id, name and text
 // is invented.
 //
@@ -20,6 +20,7 @@ export const HOSTILE = {
   abyss: 44600200,
   longText: 44600300,
   duplicateIds: 44600400,
+  manyNodes: 44600500,
 };
 
 /** What each page holds, for its title and for the tests. */
@@ -27,7 +28,8 @@ const TITLES = {
   longAuthor: 'a 300-character author name',
   deepComment: 'a comment holding 10,000 nested elements',
   abyss: 'a 100,000-deep subtree outside the comments and inside one',
-  longText: 'a 100,000-character comment and one of 100,000 elements',
+  longText: 'a 100,000-character comment',
+  manyNodes: 'a comment of 100,000 elements',
   duplicateIds: 'two comment rows with the same id',
 };
 
@@ -40,12 +42,21 @@ export const MANY_NODES = 100_000;
 // Fetched at a fixed moment, so that ages read the same on every run.
 const NOW = Date.UTC(2025, 6, 20, 12, 0, 0) / 1000;
 
-const NEST_SCRIPT =
-  '<script>for (const box of document.querySelectorAll("[data-depth]")) {' +
-  ' let node = box;' +
-  ' for (let left = Number(box.dataset.depth); left > 0; left--)' +
-  ' node = node.appendChild(document.createElement("div"));' +
-  ' node.textContent = "the bottom"; }</script>';
+/**
+ * Nests `data-depth` elements under each placeholder, one level at a time: run by the page on
+ * itself, and by unit tests on a parsed copy, whose DOM runs no scripts.
+ */
+export function nestPlaceholders(doc) {
+  for (const box of doc.querySelectorAll('[data-depth]')) {
+    let node = box;
+    for (let left = Number(box.dataset.depth); left > 0; left--) {
+      node = node.appendChild(doc.createElement('div'));
+    }
+    node.textContent = 'the bottom';
+  }
+}
+
+const NEST_SCRIPT = `<script>(${nestPlaceholders})(document)</script>`;
 
 /** A placeholder the page's script nests `depth` elements under. */
 const nest = (depth) => `<div data-depth="${depth}" hidden></div>`;
@@ -94,17 +105,15 @@ const RENDER = {
       { toptext: `The story's text hides an abyss too.${nest(ABYSS_DEPTH)}` },
     ),
   longText: () =>
-    hostilePage(
-      'longText',
-      (id) => comment(id, 'verbose', ['word '.repeat(LONG_TEXT_LENGTH / 5).trim()]),
-      {
-        extraRoots: [
-          withMarkup(
-            comment(HOSTILE.longText + 7, 'fragments', ['One hundred thousand fragments.']),
-            '<i>a</i>'.repeat(MANY_NODES),
-          ),
-        ],
-      },
+    hostilePage('longText', (id) =>
+      comment(id, 'verbose', ['word '.repeat(LONG_TEXT_LENGTH / 5).trim()]),
+    ),
+  manyNodes: () =>
+    hostilePage('manyNodes', (id) =>
+      withMarkup(
+        comment(id, 'fragments', ['One hundred thousand fragments.']),
+        '<i>a</i>'.repeat(MANY_NODES),
+      ),
     ),
   duplicateIds: () =>
     hostilePage('duplicateIds', (id) => comment(id, 'first', ['The first row with this id.']), {
