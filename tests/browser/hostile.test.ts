@@ -4,10 +4,11 @@
  * itself collapse and hide from the keyboard, the long-named author's comment takes a tag, and
  * Threadnote neither logs an error nor takes the tab down.
  */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ABYSS_DEPTH, HOSTILE, LONG_AUTHOR } from '../../scripts/hostile-pages.mjs';
-import { HN, browserForSuite } from './harness';
+import { HN, OUTPUT, browserForSuite } from './harness';
 
 type Hostile = keyof typeof HOSTILE;
 
@@ -109,6 +110,7 @@ async function foldAround(page: Page, name: Hostile): Promise<void> {
   await expect.poll(() => bar.locator('li').count()).toBe(2);
   // The hostile comment's excerpt is its first words, read within bounds.
   expect(await bar.locator('li .excerpt').first().textContent()).not.toBe('');
+  await page.screenshot({ path: join(OUTPUT, `hostile-${name}.png`) });
 }
 
 describe('hostile pages', () => {
