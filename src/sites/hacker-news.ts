@@ -181,6 +181,16 @@ function parsePage(doc: Document, url: URL): SitePage {
     comments.push(comment);
   }
   nesting.finish();
+  // The focused comment's parent is off the page; a "parent" link naming one of its replies
+  // (markup HN never serves) would make each the other's ancestor, and a walk up them endless.
+  const [focus] = comments;
+  if (
+    kind === 'comment' &&
+    focus &&
+    comments.some((c) => c !== focus && c.key === focus.parentKey)
+  ) {
+    focus.parentKey = null;
+  }
   return { kind, thread, comments };
 }
 

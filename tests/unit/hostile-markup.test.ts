@@ -17,7 +17,7 @@ import { nestByAncestors, nestByParent } from '../../src/sites/kit';
 import { NODE_BUDGET, TEXT_LIMIT, plainText } from '../../src/sites/text';
 import type { SitePage } from '../../src/sites/types';
 import { testComments } from './adapter-checks';
-import { pageFromHtml } from './load-page';
+import { loadPage, pageFromHtml } from './load-page';
 
 const HN = 'https://news.ycombinator.com';
 
@@ -107,6 +107,18 @@ describe('Hacker News adapter on hostile pages', () => {
 
   it('passes a 300-character author name through, for the store to cut', () => {
     expect(commentBy(hostilePage('longAuthor'), LONG_AUTHOR).author).toHaveLength(300);
+  });
+
+  it("drops a focused comment's parent link that names one of its replies", () => {
+    const doc = loadPage('hn/item-44536000-comment-2025-07.html');
+    const reply = doc.querySelector('table.comment-tree tr.athing')?.id ?? '';
+    const parentLink = [...doc.querySelectorAll('table.fatitem span.navs a')].find(
+      (link) => link.textContent === 'parent',
+    );
+    parentLink?.setAttribute('href', `item?id=${reply}`);
+    const page = hackerNews.parsePage(doc, new URL(`${HN}/item?id=44536000`));
+    expect(page.comments[0]?.parentKey).toBeNull();
+    expect(page.comments.find((c) => c.id === reply)?.parentKey).toBe('hn:44536000');
   });
 
   it('keeps the first of two rows with the same id', () => {
