@@ -71,7 +71,7 @@ const formatText = (paragraphs) => paragraphs.map((p) => linkify(escapeHtml(p)))
  * placeholder; `collapsed` marks a subtree the reader folded earlier, which HN renders folded;
  * `tone` is the text class HN gives downvoted comments (c5a lightest … cdd palest).
  */
-function comment(id, by, paragraphs, kids = [], extra = {}) {
+export function comment(id, by, paragraphs, kids = [], extra = {}) {
   return { id, by, html: formatText(paragraphs), kids, tone: 'c00', ...extra };
 }
 
@@ -275,7 +275,7 @@ function storyRows(story, { now, goto, rank = '', itemLinks = false }) {
   );
 }
 
-function storyPage(story, roots, now) {
+export function storyPage(story, roots, now) {
   const goto = `item?id=${story.id}`;
   const head = storyRows(story, { now, goto, itemLinks: true });
   const toptext = story.toptext

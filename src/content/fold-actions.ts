@@ -23,7 +23,8 @@ export function bulkFoldChanges(
   foldOf: (key: string) => Fold,
   isNew: ((key: string) => boolean) | null,
 ): FoldChange[] {
-  const top = Math.min(...comments.map((comment) => comment.depth));
+  // Not Math.min(...depths): a huge page's comments spread as arguments overflow the stack.
+  const top = comments.reduce((least, comment) => Math.min(least, comment.depth), Infinity);
   switch (action) {
     case 'expand-all':
       return comments

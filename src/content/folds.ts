@@ -85,19 +85,23 @@ export class CommentTree {
     }
   }
 
-  /** Every reply under the comment, nearest first in each branch, in the order they were seen. */
+  /**
+   * Every reply under the comment, nearest first in each branch, in the order they were seen.
+   * The branches wait on a list rather than the call stack: a page may nest replies thousands
+   * deep.
+   */
   descendants(key: string): string[] {
     const found: string[] = [];
     const seen = new Set([key]);
-    const visit = (parent: string) => {
-      for (const child of this.children.get(parent) ?? []) {
-        if (seen.has(child)) continue;
-        seen.add(child);
-        found.push(child);
-        visit(child);
-      }
-    };
-    visit(key);
+    /** Replies still to visit, the next one last. */
+    const pending = [...(this.children.get(key) ?? [])].reverse();
+    for (let child = pending.pop(); child !== undefined; child = pending.pop()) {
+      if (seen.has(child)) continue;
+      seen.add(child);
+      found.push(child);
+      const replies = this.children.get(child) ?? [];
+      for (let i = replies.length - 1; i >= 0; i--) pending.push(replies[i] as string);
+    }
     return found;
   }
 

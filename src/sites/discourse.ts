@@ -15,7 +15,8 @@
  * forums (`suppress_reply_directly_above`), so they count as replies to the topic.
  */
 import type { ThreadRef } from '../shared/model';
-import { DomComment, absoluteUrl, emptyPage, nestByParent, neverThrows, textOf } from './kit';
+import { DomComment, absoluteUrl, emptyPage, nestByParent, neverThrows } from './kit';
+import { textOf } from './text';
 import type { CommentFlags, ForumEngine, SiteAdapter, SitePage } from './types';
 
 const ENGINE = 'discourse';

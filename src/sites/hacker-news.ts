@@ -8,6 +8,7 @@
  */
 import type { ThreadRef } from '../shared/model';
 import { DepthNesting, DomComment, neverThrows, pageByAddress, userLinksOf } from './kit';
+import { textOf } from './text';
 import type { CommentFlags, PageKind, SiteAdapter, SitePage } from './types';
 
 const ORIGIN = 'https://news.ycombinator.com';
@@ -52,7 +53,7 @@ function itemIdFromHref(href: string | null | undefined): string | null {
 function threadFromStoryLink(link: Element | null): ThreadRef | null {
   const id = itemIdFromHref(link?.getAttribute('href'));
   if (!id) return null;
-  return { key: `${SITE}:${id}`, title: link?.textContent?.trim() ?? '', url: itemUrl(id) };
+  return { key: `${SITE}:${id}`, title: textOf(link) ?? '', url: itemUrl(id) };
 }
 
 function titleFromDocument(doc: Document): string {
@@ -69,7 +70,7 @@ function readIndent(row: Element): number {
 
 /** Flagged, dead and deleted comments have no `.commtext`: their body holds only a marker. */
 function readFlags(comment: DomComment): CommentFlags {
-  const header = comment.header()?.textContent ?? '';
+  const header = textOf(comment.header()) ?? '';
   const marker = NOT_SHOWN.exec(comment.text())?.[1];
   const row = comment.element.classList;
   return {
@@ -93,8 +94,8 @@ function commentOf(row: HTMLElement, id: string, thread: ThreadRef): DomComment 
     id,
     element: row,
     thread,
-    // Read when first asked. HN's user links hold the bare name: no whitespace to squeeze.
-    author: () => row.querySelector(SELECTORS.author)?.textContent || null,
+    // Read when first asked, and within bounds: the page decides what a user link holds.
+    author: () => textOf(row.querySelector(SELECTORS.author)),
     permalink: itemUrl(id),
     parts: PARTS,
     flags: readFlags,
@@ -141,7 +142,7 @@ function parsePage(doc: Document, url: URL): SitePage {
       url: itemUrl(focusId),
     };
     const parentLink = Array.from(focusRow.querySelectorAll(SELECTORS.navLinks)).find(
-      (link) => link.textContent?.trim() === 'parent',
+      (link) => textOf(link) === 'parent',
     );
     const parentId = itemIdFromHref(parentLink?.getAttribute('href'));
     const focus = commentOf(focusRow, focusId, thread);
@@ -150,8 +151,7 @@ function parsePage(doc: Document, url: URL): SitePage {
   } else if (pageItemId) {
     kind = 'thread';
     const storyId = focusRow && DIGITS.test(focusRow.id) ? focusRow.id : pageItemId;
-    const title =
-      focusRow?.querySelector(SELECTORS.storyTitle)?.textContent?.trim() || titleFromDocument(doc);
+    const title = textOf(focusRow?.querySelector(SELECTORS.storyTitle)) ?? titleFromDocument(doc);
     thread = { key: `${SITE}:${storyId}`, title, url: itemUrl(storyId) };
   }
 
@@ -181,6 +181,16 @@ function parsePage(doc: Document, url: URL): SitePage {
     comments.push(comment);
   }
   nesting.finish();
+  // The focused comment's parent is off the page; a "parent" link naming one of its replies
+  // (markup HN never serves) would make each the other's ancestor, and a walk up them endless.
+  const [focus] = comments;
+  if (
+    kind === 'comment' &&
+    focus &&
+    comments.some((c) => c !== focus && c.key === focus.parentKey)
+  ) {
+    focus.parentKey = null;
+  }
   return { kind, thread, comments };
 }
 

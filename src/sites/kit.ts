@@ -4,6 +4,7 @@
  * No forum selector lives here; each adapter passes its own.
  */
 import type { ThreadRef } from '../shared/model';
+import { plainText, textOf } from './text';
 import type { CommentFlags, SiteComment, SitePage, UserLink } from './types';
 
 export const NO_FLAGS: CommentFlags = Object.freeze({
@@ -103,75 +104,9 @@ export class DomComment implements SiteComment {
   }
 }
 
-const BLOCKS = new Set([
-  'P',
-  'PRE',
-  'DIV',
-  'BLOCKQUOTE',
-  'UL',
-  'OL',
-  'LI',
-  'TABLE',
-  'TR',
-  'ASIDE',
-  'SECTION',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-]);
-
-/**
- * The text of a comment with its paragraphs kept, separated by blank lines, whatever the forum
- * wraps them in (HN leaves the first paragraph bare, others use <p>, quotes nest blocks).
- * Elements matching `skip` (controls inside the text) are left out.
- */
-export function plainText(node: Element | null, skip?: string): string {
-  if (!node) return '';
-  const paragraphs: string[] = [];
-  let current = '';
-  const flush = () => {
-    const text = current.replace(/\s+/g, ' ').trim();
-    if (text) paragraphs.push(text);
-    current = '';
-  };
-  const walk = (parent: Node) => {
-    for (const child of Array.from(parent.childNodes)) {
-      if (child.nodeType === 1) {
-        const element = child as Element;
-        if (skip && element.matches(skip)) continue;
-        if (element.tagName === 'BR') {
-          current += ' ';
-          continue;
-        }
-        if (BLOCKS.has(element.tagName)) {
-          flush();
-          walk(element);
-          flush();
-          continue;
-        }
-        walk(element);
-      } else if (child.nodeType === 3) {
-        current += child.textContent ?? '';
-      }
-    }
-  };
-  walk(node);
-  flush();
-  return paragraphs.join('\n\n');
-}
-
 /** SiteAdapter.pageOf for forums whose every page is a page load: the address but its fragment. */
 export function pageByAddress(url: URL): string {
   return `${url.origin}${url.pathname}${url.search}`;
-}
-
-/** Trimmed text content, or null when there is none. */
-export function textOf(node: Element | null | undefined): string | null {
-  const text = node?.textContent?.replace(/\s+/g, ' ').trim();
-  return text ? text : null;
 }
 
 /** Links to users outside comments (a story's submitter), found by `selector`. */
@@ -250,12 +185,19 @@ export function nestByDepth(comments: readonly DomComment[]): void {
 export function nestByParent(comments: readonly DomComment[]): void {
   const byKey = new Map<string, DomComment>();
   const parents: (DomComment | undefined)[] = [];
+  const unplaced: DomComment[] = [];
   for (const comment of comments) {
     const parent = comment.parentKey ? byKey.get(comment.parentKey) : undefined;
     comment.depth = parent ? parent.depth + 1 : 0;
     comment.subtreeSize = 1;
     parents.push(parent);
+    if (comment.parentKey && !parent) unplaced.push(comment);
     byKey.set(comment.key, comment);
+  }
+  // A parent later on the page (markup no forum serves) could make two comments each other's
+  // parent, and a walk up the parents endless: such a reply is read as starting a tree.
+  for (const comment of unplaced) {
+    if (comment.parentKey && byKey.has(comment.parentKey)) comment.parentKey = null;
   }
   for (let i = comments.length - 1; i >= 0; i--) {
     const parent = parents[i];
@@ -264,9 +206,17 @@ export function nestByParent(comments: readonly DomComment[]): void {
 }
 
 /**
+ * How many elements up from a comment's subtree its parent's may be. Forums put theirs a few
+ * levels up (three on Reddit, two on Lobsters); the bound keeps a page that buries its comments
+ * 100,000 elements deep from costing a climb to the top for each of them.
+ */
+const MAX_CLIMB = 64;
+
+/**
  * Links comments of forums that nest each reply inside its parent's markup: a comment's parent
- * is the nearest recognised comment whose subtree holds it. `subtreeOf` names the element that
- * holds a comment and its replies (the comment itself on Reddit, its list item on Lobsters).
+ * is the nearest recognised comment whose subtree holds it, within `MAX_CLIMB` levels.
+ * `subtreeOf` names the element that holds a comment and its replies (the comment itself on
+ * Reddit, its list item on Lobsters).
  */
 export function nestByAncestors(
   comments: readonly DomComment[],
@@ -276,7 +226,8 @@ export function nestByAncestors(
   for (const comment of comments) bySubtree.set(subtreeOf(comment), comment);
   for (const comment of comments) {
     let parent: DomComment | undefined;
-    for (let up = subtreeOf(comment).parentElement; up && !parent; up = up.parentElement) {
+    let up = subtreeOf(comment).parentElement;
+    for (let level = 0; up && !parent && level < MAX_CLIMB; level++, up = up.parentElement) {
       parent = bySubtree.get(up);
     }
     comment.parentKey = parent?.key ?? null;
@@ -284,14 +235,27 @@ export function nestByAncestors(
   nestByParent(comments);
 }
 
-/** Runs an adapter's reading of the page so that no failure escapes it (SiteAdapter.parsePage). */
+/**
+ * Runs an adapter's reading of the page so that no failure escapes it (SiteAdapter.parsePage),
+ * and no key comes twice. A page that repeats a comment's id (no forum does) shows that comment
+ * once, at its first place: the key is the comment's identity in the store, and a second element
+ * under it could be neither folded nor reached by the keyboard apart from the first (j would step
+ * back onto the first forever).
+ */
 export function neverThrows(
   forum: string,
   parse: (doc: Document, url: URL) => SitePage,
 ): (doc: Document, url: URL) => SitePage {
   return (doc, url) => {
     try {
-      return parse(doc, url);
+      const page = parse(doc, url);
+      const keys = new Set<string>();
+      const comments = page.comments.filter((comment) => {
+        if (keys.has(comment.key)) return false;
+        keys.add(comment.key);
+        return true;
+      });
+      return comments.length === page.comments.length ? page : { ...page, comments };
     } catch (error) {
       console.warn(`Threadnote could not read this ${forum} page:`, error);
       return emptyPage();

@@ -16,9 +16,9 @@ import {
   nestByAncestors,
   neverThrows,
   pageByAddress,
-  textOf,
   userLinksOf,
 } from './kit';
+import { textOf } from './text';
 import type { CommentFlags, SiteAdapter, SitePage } from './types';
 
 const SITE = 'reddit';

@@ -37,7 +37,11 @@ export interface SiteComment {
   body(): HTMLElement | null;
   /** What a collapse hides in the comment itself: its text and the links under it. */
   foldedParts(): HTMLElement[];
-  /** The comment's text as plain text, paragraphs separated by blank lines. */
+  /**
+   * The comment's text as plain text, paragraphs separated by blank lines: its start, as far as
+   * the bounds of src/sites/text.ts read (enough for quotes and excerpts, never a whole
+   * 100,000-character comment).
+   */
   text(): string;
   flags(): CommentFlags;
 }

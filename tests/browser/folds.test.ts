@@ -127,7 +127,7 @@ describe('folds', () => {
     await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-fold')).toBe('hidden');
     expect(await visibleIds(page)).toEqual(before.filter((id) => !hidden.includes(id)));
     const bar = page.locator('tn-hidden-bar');
-    expect(await bar.locator('summary').textContent()).toBe(
+    expect(await bar.locator('button.toggle').textContent()).toBe(
       `1 subthread hidden (${hidden.length} comments)`,
     );
     // The reader lands on the comment after the hidden subthread.
@@ -143,7 +143,7 @@ describe('folds', () => {
     expect(await seenOpen(fresh)).toEqual([]);
     expect(await visibleIds(fresh)).toEqual(before.filter((id) => !hidden.includes(id)));
 
-    await fresh.locator('tn-hidden-bar summary').click();
+    await fresh.locator('tn-hidden-bar button.toggle').click();
     await fresh.locator('tn-hidden-bar li button', { hasText: 'show' }).click();
     await expect.poll(() => visibleIds(fresh)).toEqual(before);
     expect(await fresh.locator('tn-hidden-bar').count()).toBe(0);

@@ -40,6 +40,7 @@ import {
   SLUG as DISCOURSE_SLUG,
   TOPIC_ID as DISCOURSE_TOPIC_ID,
 } from '../../scripts/discourse-page.mjs';
+import { renderHostilePage } from '../../scripts/hostile-pages.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ASSET_DIR = join(HERE, 'assets');
@@ -109,6 +110,8 @@ async function hackerNews(url) {
     }
     return fileResponse(fixture(name), HTML);
   }
+  const hostile = path === '/item' ? renderHostilePage(Number(id)) : null;
+  if (hostile) return htmlResponse(hostile);
   if (path === '/threads' && id === 'motoboi' && !query.has('next')) {
     return fileResponse(fixture(FILES.threads), HTML);
   }

@@ -6,8 +6,8 @@ import {
   nestByDepth,
   nestByParent,
   neverThrows,
-  plainText,
 } from '../../src/sites/kit';
+import { plainText } from '../../src/sites/text';
 import { testComments, testThread } from './adapter-checks';
 import { pageFromHtml } from './load-page';
 

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { useState } from 'preact/hooks';
 import { createShadowHost, shadowOf } from '../shadow';
 import { hiddenBarCss } from './styles';
 
@@ -19,7 +20,13 @@ function excerpt(text: string): string {
   return line.length > EXCERPT_LENGTH ? `${line.slice(0, EXCERPT_LENGTH - 1)}…` : line;
 }
 
-/** The thread-level bar: what Threadnote hides on this page, each subthread one click from back. */
+/**
+ * The thread-level bar: what Threadnote hides on this page, each subthread one click from back.
+ * The list opens from a button, not a <details>: with a <details> anywhere in the document,
+ * Chromium crashes at the next layout once the page holds a very deep subtree (100,000 levels
+ * under a `display: none` box, which Chromium otherwise renders fine): hiding a comment there
+ * took the tab down.
+ */
 export function HiddenBar({
   items,
   onShow,
@@ -27,19 +34,26 @@ export function HiddenBar({
   items: HiddenItem[];
   onShow: (keys: string[]) => void;
 }) {
+  const [open, setOpen] = useState(false);
   const total = items.reduce((sum, item) => sum + item.comments, 0);
   const fresh = items.reduce((sum, item) => sum + item.fresh, 0);
   const subthreads = items.length === 1 ? '1 subthread' : `${items.length} subthreads`;
   return (
     <section class="bar" aria-label="Subthreads hidden by Threadnote">
-      <details>
-        <summary>
+      <div class="list">
+        <button
+          type="button"
+          class="toggle"
+          aria-expanded={open}
+          aria-controls="tn-hidden-list"
+          onClick={() => setOpen(!open)}
+        >
           <span class="count">
             {subthreads} hidden ({total} {total === 1 ? 'comment' : 'comments'})
             {fresh > 0 && <strong class="fresh"> · {fresh} new</strong>}
           </span>
-        </summary>
-        <ul>
+        </button>
+        <ul id="tn-hidden-list" hidden={!open}>
           {items.map((item) => (
             <li key={item.key}>
               <span class="who">{item.author ?? '[deleted]'}</span>
@@ -54,7 +68,7 @@ export function HiddenBar({
             </li>
           ))}
         </ul>
-      </details>
+      </div>
       <button type="button" class="show-all" onClick={() => onShow(items.map((item) => item.key))}>
         show {items.length === 1 ? 'it' : 'all'}
       </button>

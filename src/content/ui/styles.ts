@@ -77,8 +77,7 @@ export const hiddenBarCss = `${baseCss}
   display: flex; align-items: flex-start; gap: 8px; padding: 6px 10px; border-radius: 6px;
   background: #fff4e6; border: 1px solid #ffc078; color: #5c3b00;
 }
-details { flex: 1; }
-summary { cursor: pointer; }
+.list { flex: 1; }
 .fresh { color: #c92a2a; }
 ul { list-style: none; margin: 6px 0 0; padding: 0; }
 li { display: flex; gap: 8px; align-items: baseline; padding: 2px 0; }
@@ -89,7 +88,13 @@ button {
   border: 1px solid #e8590c; background: #fff; color: #b3450a; border-radius: 4px;
   padding: 0 8px; font-size: 11px; line-height: 18px;
 }
-button:focus-visible, summary:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
+button.toggle {
+  border: 0; background: none; color: inherit; padding: 0; font-size: inherit; line-height: inherit;
+  text-align: start;
+}
+button.toggle::before { content: "\\25B8\\00A0"; }
+button.toggle[aria-expanded="true"]::before { content: "\\25BE\\00A0"; }
+button:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
 `;
 
 export const filterBarCss = `${baseCss}
