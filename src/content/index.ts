@@ -13,6 +13,7 @@ import { CommentControl } from './comment-control';
 import { releaseComments } from './hold-comments';
 import { CommentNavigator } from './keyboard';
 import { TagFilter } from './tag-filter';
+import { trusted } from './trusted';
 
 function ok<T>(value: T): Result<T> {
   return { ok: true, value };
@@ -20,7 +21,7 @@ function ok<T>(value: T): Result<T> {
 
 function whenParsed(run: () => void): void {
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', run, { once: true });
+    document.addEventListener('DOMContentLoaded', trusted(run), { once: true });
   } else {
     run();
   }
@@ -133,8 +134,9 @@ function followPages(): void {
   follow();
   // The Navigation API tells of the forum's own address changes (history.pushState) too.
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  navigation?.addEventListener('currententrychange', follow);
-  addEventListener('popstate', follow);
+  // The browser's own events only: a page script's synthetic ones would just make us look again.
+  navigation?.addEventListener('currententrychange', trusted(follow));
+  addEventListener('popstate', trusted(follow));
 }
 
 /**

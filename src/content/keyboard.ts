@@ -9,6 +9,7 @@
 import type { BulkFoldAction } from '../shared/messages';
 import type { SiteComment } from '../sites/types';
 import { flash, type Annotator } from './annotator';
+import { trusted } from './trusted';
 
 const BULK_KEYS: Record<string, BulkFoldAction> = {
   X: 'collapse-top',
@@ -48,12 +49,12 @@ export class CommentNavigator {
     document.removeEventListener('focusin', this.onFocus);
   }
 
-  private readonly onFocus = (event: FocusEvent): void => {
+  private readonly onFocus = trusted((event: FocusEvent): void => {
     const key = (event.target as Element | null)
       ?.closest?.('[data-tn-comment]')
       ?.getAttribute('data-tn-comment');
     if (key) this.current = key;
-  };
+  });
 
   /** The comment the reader is on: the last one focused, by the keyboard or in the page. */
   currentKey(): string | null {
@@ -118,7 +119,7 @@ export class CommentNavigator {
     if (!this.move(1, index)) this.move(-1, index);
   }
 
-  private readonly onKey = (event: KeyboardEvent): void => {
+  private readonly onKey = trusted((event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     if (isTyping(event)) return;
     const bulk = BULK_KEYS[event.key];
@@ -175,7 +176,7 @@ export class CommentNavigator {
         void this.annotator.toggleTag(comment.key, quick).catch(report);
       }
     }
-  };
+  });
 }
 
 function report(error: unknown): void {

@@ -1,4 +1,5 @@
 import { noteParts } from '../../shared/note-text';
+import { trusted } from '../trusted';
 
 /** The reader's note: text, http(s) links and line breaks, never HTML. */
 export function NoteText({ note }: { note: string }) {
@@ -23,7 +24,7 @@ export function CommentNote({ note, onEdit }: { note: string; onEdit: () => void
       <span class="text" dir="auto">
         <NoteText note={note} />
       </span>
-      <button type="button" class="edit" onClick={onEdit} aria-label="Edit your note">
+      <button type="button" class="edit" onClick={trusted(onEdit)} aria-label="Edit your note">
         edit
       </button>
     </div>

@@ -1,3 +1,5 @@
+import { trusted } from '../trusted';
+
 export interface HiddenItem {
   key: string;
   author: string | null;
@@ -44,14 +46,18 @@ export function HiddenBar({
                 {item.fresh > 0 && <strong class="fresh">, {item.fresh} new</strong>}
               </span>
               <span class="excerpt">{excerpt(item.excerpt)}</span>
-              <button type="button" onClick={() => onShow([item.key])}>
+              <button type="button" onClick={trusted(() => onShow([item.key]))}>
                 show
               </button>
             </li>
           ))}
         </ul>
       </details>
-      <button type="button" class="show-all" onClick={() => onShow(items.map((item) => item.key))}>
+      <button
+        type="button"
+        class="show-all"
+        onClick={trusted(() => onShow(items.map((item) => item.key)))}
+      >
         show {items.length === 1 ? 'it' : 'all'}
       </button>
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Draft } from '../../shared/messages';
 import { MAX_NOTE_LENGTH } from '../../shared/model';
+import { trusted } from '../trusted';
 
 export interface NoteEditorProps {
   label: string;
@@ -66,9 +67,9 @@ export function NoteEditor({
 
   useEffect(() => {
     // Closing the tab or reloading: keep what was typed since the last pause.
-    const keep = () => {
+    const keep = trusted(() => {
       if (latest.current !== saved) void onDraft(latest.current).catch(() => undefined);
-    };
+    });
     window.addEventListener('pagehide', keep);
     return () => window.removeEventListener('pagehide', keep);
   }, [saved]);
@@ -108,21 +109,21 @@ export function NoteEditor({
           You have an unsaved draft from {timeFormat.format(new Date(offer.savedAt))}.{' '}
           <button
             type="button"
-            onClick={() => {
+            onClick={trusted(() => {
               setText(offer.text);
               setOffer(null);
               area.current?.focus();
-            }}
+            })}
           >
             Restore draft
           </button>{' '}
           <button
             type="button"
-            onClick={() => {
+            onClick={trusted(() => {
               setOffer(null);
               void onDiscardDraft().catch(() => undefined);
               area.current?.focus();
-            }}
+            })}
           >
             Discard it
           </button>
@@ -134,17 +135,17 @@ export function NoteEditor({
         value={text}
         dir="auto"
         placeholder="Only you can see this."
-        onInput={(event) => {
+        onInput={trusted((event) => {
           setText(event.currentTarget.value);
           setConfirming(false);
-        }}
-        onBlur={(event) => {
+        })}
+        onBlur={trusted((event) => {
           const next = event.relatedTarget;
           const editor = event.currentTarget.closest('.editor');
           if (next instanceof Node && editor?.contains(next)) return;
           if (dirty && !confirming && !done.current && state.kind !== 'saving') void save();
-        }}
-        onKeyDown={(event) => {
+        })}
+        onKeyDown={trusted((event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
             void save();
@@ -154,16 +155,16 @@ export function NoteEditor({
             if (dirty) setConfirming(true);
             else onClose();
           }
-        }}
+        })}
       />
       <div class="row">
-        <button type="button" class="action primary" onClick={() => save()}>
+        <button type="button" class="action primary" onClick={trusted(() => save())}>
           Save
         </button>
         <button
           type="button"
           class="action"
-          onClick={() => (dirty ? setConfirming(true) : onClose())}
+          onClick={trusted(() => (dirty ? setConfirming(true) : onClose()))}
         >
           Cancel
         </button>
@@ -177,20 +178,20 @@ export function NoteEditor({
           <button
             type="button"
             class="action"
-            onClick={() => {
+            onClick={trusted(() => {
               void onDiscardDraft().catch(() => undefined);
               onClose();
-            }}
+            })}
           >
             Discard
           </button>{' '}
           <button
             type="button"
             class="action"
-            onClick={() => {
+            onClick={trusted(() => {
               setConfirming(false);
               area.current?.focus();
-            }}
+            })}
           >
             Keep editing
           </button>

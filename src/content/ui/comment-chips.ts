@@ -6,6 +6,7 @@
  */
 import type { Tag } from '../../shared/model';
 import { displayText, firstLine } from '../../shared/note-text';
+import { trusted } from '../trusted';
 
 /** What each root last showed: the same again leaves the page untouched. */
 const shown = new WeakMap<ShadowRoot, string>();
@@ -43,7 +44,7 @@ function button(className: string, text: string, onClick: () => void): HTMLButto
   element.type = 'button';
   element.className = className;
   element.textContent = text;
-  element.addEventListener('click', onClick);
+  element.addEventListener('click', trusted(onClick));
   return element;
 }
 
