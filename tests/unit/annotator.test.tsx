@@ -23,6 +23,13 @@ vi.mock('../../src/shared/messaging', () => ({
 }));
 
 const { Annotator } = await import('../../src/content/annotator');
+const { shadowOf } = await import('../../src/content/shadow');
+
+/** The closed root Threadnote drew a post's chips in. */
+const chipsOf = (post: Element) => {
+  const host = post.querySelector<HTMLElement>('tn-chips');
+  return host ? shadowOf(host) : null;
+};
 
 /**
  * Happy DOM lays nothing out and its IntersectionObserver never reports: this one tells, a task
@@ -178,7 +185,8 @@ describe('Annotator on a forum that re-renders its posts', () => {
     outOfSight.add(far);
     const annotator = await started();
     // Post 1 is in sight: its chips were drawn before the load let the comments show.
-    const stub = article('1')?.querySelector('tn-chips')?.shadowRoot?.querySelector('.stub');
+    const post = article('1');
+    const stub = post ? chipsOf(post)?.querySelector('.stub') : null;
     expect(stub?.textContent).toContain('2 replies by user3 and user4');
     expect(far.getAttribute('data-tn-tags')).toBe('later');
     expect(far.querySelector('tn-chips')).toBeNull();
@@ -186,7 +194,7 @@ describe('Annotator on a forum that re-renders its posts', () => {
     expect(far.querySelector('tn-chips')).not.toBeNull();
     // Drawn once: further changes draw at once, in sight or not.
     annotator.applyAnnotation('x:2', annotation('x:2', { tags: ['later', 'sources'] }));
-    expect(far.querySelector('tn-chips')?.shadowRoot?.querySelectorAll('.chip')).toHaveLength(2);
+    expect(chipsOf(far)?.querySelectorAll('.chip')).toHaveLength(2);
   });
 
   it('draws what a fold puts out of sight only once it shows', async () => {
