@@ -8,7 +8,11 @@ import { nestByParent, type DomComment } from '../../src/sites/kit';
 import type { SiteAdapter } from '../../src/sites/types';
 import { testComments, testThread } from './adapter-checks';
 
-const worker = vi.hoisted(() => ({ calls: [] as string[], annotations: [] as unknown[] }));
+const worker = vi.hoisted(() => ({
+  calls: [] as string[],
+  annotations: [] as unknown[],
+  tagNamesInPage: true,
+}));
 vi.mock('../../src/shared/messaging', () => ({
   callWorker: async (type: string) => {
     worker.calls.push(type);
@@ -17,7 +21,7 @@ vi.mock('../../src/shared/messaging', () => ({
       users: [],
       tags: [],
       previousVisit: null,
-      settings: { quickTags: [] },
+      settings: { quickTags: [], disabledSites: [], tagNamesInPage: worker.tagNamesInPage },
     };
   },
 }));
@@ -129,6 +133,7 @@ const article = (id: string) => document.querySelector<HTMLElement>(`article[dat
 beforeEach(() => {
   parses.count = 0;
   worker.calls = [];
+  worker.tagNamesInPage = true;
   document.body.innerHTML = `<div id="stream">${post('1')}${post('2')}${post('3', '1')}${post('4', '3')}</div>`;
   worker.annotations = [
     annotation('x:1', { tags: ['insightful'], note: 'keep', fold: 'collapsed' }),
@@ -159,6 +164,14 @@ describe('Annotator on a forum that re-renders its posts', () => {
     expect(article('3')?.classList.contains('tn-folded-away')).toBe(true);
     expect(article('4')?.classList.contains('tn-folded-away')).toBe(true);
     expect(article('2')?.classList.contains('tn-folded-away')).toBe(false);
+  });
+
+  it('keeps tag names from the page when the reader says so: the attribute only flags tags', async () => {
+    worker.tagNamesInPage = false;
+    await started();
+    expect(article('1')?.getAttribute('data-tn-tags')).toBe('');
+    expect(article('2')?.getAttribute('data-tn-tags')).toBe('');
+    expect(document.body.innerHTML).not.toContain('insightful');
   });
 
   it('decorates a post rendered again as a new element, and leaves the old one bare', async () => {
