@@ -20,7 +20,7 @@ export interface Step {
 }
 
 export type Query =
-  'count' | 'text' | 'value' | 'visible' | 'focus' | 'box' | { attribute: string };
+  'count' | 'text' | 'value' | 'visible' | 'focus' | 'select' | 'box' | { attribute: string };
 
 export type Answer = number | string | boolean | null | { x: number; y: number };
 
@@ -69,10 +69,10 @@ export function answer(
     const box = element.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && element.checkVisibility();
   }
-  if (query === 'focus') {
+  if (query === 'focus' || query === 'select') {
     element.focus();
-    (element as HTMLInputElement).select?.();
-    return document.activeElement !== document.body;
+    if (query === 'select') (element as HTMLInputElement).select();
+    return true;
   }
   if (query === 'box') {
     element.scrollIntoView({ block: 'center', inline: 'center' });
@@ -115,18 +115,21 @@ class ContentWorld {
     return [...this.contexts].findLast(([, frame]) => frame === this.frame)?.[0];
   }
 
-  async run(path: Step[], query: Query): Promise<Answer> {
+  /**
+   * Runs the function whose source is `fn` there, as `fn(arg, open)`: `open` gives any element's
+   * shadow root, closed or not.
+   */
+  async run<T>(fn: string, arg: unknown): Promise<T> {
+    const expression = `(${fn})(${JSON.stringify(arg)}, (element) =>
+      chrome.dom.openOrClosedShadowRoot(element))`;
     const deadline = Date.now() + 10_000;
     for (;;) {
       const contextId = this.context();
       if (contextId !== undefined) {
-        const expression = `(${answer.toString()})(${JSON.stringify(path)}, ${JSON.stringify(
-          query,
-        )}, (element) => chrome.dom.openOrClosedShadowRoot(element))`;
         const reply = await this.cdp
           .send('Runtime.evaluate', { expression, contextId, returnByValue: true })
           .catch((error: unknown) => ({ error }));
-        if ('result' in reply && !reply.exceptionDetails) return reply.result.value as Answer;
+        if ('result' in reply && !reply.exceptionDetails) return reply.result.value as T;
         // A context torn down by a reload between finding and using it: look again.
         if (!('error' in reply)) throw new Error(JSON.stringify(reply.exceptionDetails));
       }
@@ -149,7 +152,20 @@ function worldOf(page: Page): Promise<ContentWorld> {
 
 /** Answers `query` about the element `path` finds, in the content script's world. */
 export async function ask(page: Page, path: Step[], query: Query): Promise<Answer> {
-  return (await worldOf(page)).run(path, query);
+  const fn = `({ path, query }, open) => (${answer.toString()})(path, query, open)`;
+  return (await worldOf(page)).run(fn, { path, query });
+}
+
+/**
+ * Runs `fn` in the content script's world, where `open(element)` gives an element's shadow root,
+ * closed or not. `fn` is sent as source text: it can use only its arguments and the page.
+ */
+export async function inContentWorld<A, T>(
+  page: Page,
+  fn: (arg: A, open: (element: Element) => ShadowRoot | null) => T,
+  arg: A,
+): Promise<T> {
+  return (await worldOf(page)).run(fn.toString(), arg);
 }
 
 /** Waits until the element shows and returns the middle of its box, scrolled into view. */
@@ -237,19 +253,44 @@ export class ShadowLocator {
     await this.page.mouse.click(x, y);
   }
 
+  async waitFor(): Promise<void> {
+    await waitForBox(this.find, this.description);
+  }
+
+  /** Focuses the element from the content script's world, as the reader's Tab key would. */
+  async focus(): Promise<void> {
+    await waitForBox(this.find, this.description);
+    await this.find('focus');
+  }
+
   /** Focuses the field, selects what it holds and types over it, as the reader would. */
   async fill(text: string): Promise<void> {
     await waitForBox(this.find, this.description);
-    await this.find('focus');
+    await this.find('select');
     if (text === '') await this.page.keyboard.press('Delete');
     else await this.page.keyboard.insertText(text);
   }
 
   async press(key: string): Promise<void> {
-    await waitForBox(this.find, this.description);
-    await this.find('focus');
+    await this.focus();
     await this.page.keyboard.press(key);
   }
+
+  /** Types at the end of what the field holds, key by key. */
+  async pressSequentially(text: string): Promise<void> {
+    await this.focus();
+    await this.page.keyboard.type(text);
+  }
+}
+
+/** Threadnote's UI in the comment Threadnote marked with `key`: `tn-note >> .text`. */
+export function inComment(
+  page: Page,
+  key: string,
+  selector: string,
+  options: { hasText?: string | RegExp } = {},
+): ShadowLocator {
+  return inShadow(page, `[data-tn-comment="${key}"] ${selector}`, options);
 }
 
 /** Threadnote's UI in `page` at a deep selector (see the top of this file). */
