@@ -8,7 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { trusted } from '../../src/content/trusted';
 
 const ROOT = join(process.cwd(), 'src/content');
 
@@ -73,6 +74,18 @@ function unguarded(path: string, text = readFileSync(path, 'utf8')): string[] {
       return `${path.slice(ROOT.length + 1)}:${line + 1} ${node.getText(file).slice(0, 40)}`;
     });
 }
+
+describe('trusted', () => {
+  it('passes on the reader’s own events and drops those a script made', () => {
+    const handler = vi.fn();
+    const guarded = trusted(handler);
+    const made = { isTrusted: false } as Event;
+    const real = { isTrusted: true } as Event;
+    guarded(made);
+    guarded(real);
+    expect(handler.mock.calls).toEqual([[real]]);
+  });
+});
 
 describe('content script listeners', () => {
   it('all act on trusted events only', () => {
