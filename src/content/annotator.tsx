@@ -628,9 +628,9 @@ export class Annotator {
     const user = this.users.size > 0 ? this.user(comment.author) : null;
     const userTagNames = user?.tags ?? [];
 
-    // The forum's scripts read these too: without the reader's leave, only that there are tags.
+    // The forum's scripts read these too: once the reader says so, only that there are tags.
     const names = (list: readonly string[]) =>
-      list.length === 0 ? null : this.settings.tagNamesInPage ? list.join(' ') : '';
+      list.length === 0 ? null : this.settings.tagNamesInPage === false ? '' : list.join(' ');
     setAttribute(element, ATTR.tags, names(tagNames));
     setAttribute(element, ATTR.note, annotation?.note ? '' : null);
     setAttribute(element, ATTR.fold, fold === 'none' ? null : fold);
