@@ -9,6 +9,7 @@
 import type { BulkFoldAction } from '../shared/messages';
 import type { SiteComment } from '../sites/types';
 import { flash, type Annotator } from './annotator';
+import { focusedWithin } from './shadow';
 import { trusted } from './trusted';
 
 const BULK_KEYS: Record<string, BulkFoldAction> = {
@@ -19,7 +20,10 @@ const BULK_KEYS: Record<string, BulkFoldAction> = {
 };
 
 function isTyping(event: KeyboardEvent): boolean {
-  const target = event.composedPath()[0];
+  const first = event.composedPath()[0];
+  if (!(first instanceof Element)) return false;
+  // In Threadnote's own fields the path ends at their closed root's host: look inside.
+  const target = focusedWithin(first);
   if (!(target instanceof HTMLElement)) return false;
   return (
     target.isContentEditable ||

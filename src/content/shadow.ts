@@ -4,7 +4,7 @@
  * `shadowRoot` is null for them, and for Threadnote too, which finds its roots with shadowOf.
  */
 const sheets = new Map<string, CSSStyleSheet>();
-const roots = new WeakMap<HTMLElement, ShadowRoot>();
+const roots = new WeakMap<Element, ShadowRoot>();
 
 function sheetFor(css: string): CSSStyleSheet {
   let sheet = sheets.get(css);
@@ -29,4 +29,18 @@ export function shadowOf(host: HTMLElement): ShadowRoot {
   const root = roots.get(host);
   if (!root) throw new Error(`${host.tagName} has no shadow root`);
   return root;
+}
+
+/**
+ * The element that has focus, inside Threadnote's closed roots too: an event's path stops at
+ * their host for listeners outside them, as it does for the page's.
+ */
+export function focusedWithin(element: Element): Element {
+  let focused = element;
+  let inner = roots.get(focused)?.activeElement;
+  while (inner) {
+    focused = inner;
+    inner = roots.get(focused)?.activeElement;
+  }
+  return focused;
 }
