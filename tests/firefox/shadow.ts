@@ -38,7 +38,9 @@ function contextOf(page: Page): { session: BidiSession; context: string } {
 async function callOn<T>(page: Page, node: NodeValue, fn: string, ...args: unknown[]) {
   const { session, context } = contextOf(page);
   const { result } = await session.send('script.callFunction', {
-    functionDeclaration: `function (...args) { return JSON.stringify((${fn}).apply(this, args)); }`,
+    functionDeclaration: `function (...args) {
+      return JSON.stringify((${fn}).apply(this, args.map((arg) => JSON.parse(arg))));
+    }`,
     this: { sharedId: node.sharedId },
     arguments: args.map((value) => ({ type: 'string', value: JSON.stringify(value) })),
     target: { context, sandbox: SANDBOX },
@@ -52,22 +54,26 @@ async function callOn<T>(page: Page, node: NodeValue, fn: string, ...args: unkno
 /** The elements a deep selector finds, in document order within each step. */
 async function locate(page: Page, selector: string, hasText?: string): Promise<NodeValue[]> {
   const { session, context } = contextOf(page);
-  let found: NodeValue[] | null = null;
+  // From the document itself: without start nodes, BiDi searches below <html> only.
+  const { result: documentNode } = await session.send('script.evaluate', {
+    expression: 'document',
+    target: { context, sandbox: SANDBOX },
+    awaitPromise: false,
+    serializationOptions: { maxDomDepth: 0 },
+  });
+  let found: NodeValue[] = [(documentNode as { result: NodeValue }).result];
   for (const css of selector.split(' >> ')) {
-    // The whole document first; then within each element found, and within its shadow root.
-    const starts: ({ sharedId: string } | null)[] =
-      found === null
-        ? [null]
-        : found.flatMap((node) => [
-            { sharedId: node.sharedId },
-            ...(node.value?.shadowRoot ? [{ sharedId: node.value.shadowRoot.sharedId }] : []),
-          ]);
+    // Within each element found, and within its shadow root.
+    const starts = found.flatMap((node) => [
+      { sharedId: node.sharedId },
+      ...(node.value?.shadowRoot ? [{ sharedId: node.value.shadowRoot.sharedId }] : []),
+    ]);
     const next: NodeValue[] = [];
     for (const start of starts) {
       const { result } = await session.send('browsingContext.locateNodes', {
         context,
         locator: { type: 'css', value: css.trim() },
-        ...(start ? { startNodes: [start] } : {}),
+        startNodes: [start],
         serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
       });
       for (const node of result.nodes as NodeValue[]) {
@@ -76,7 +82,7 @@ async function locate(page: Page, selector: string, hasText?: string): Promise<N
     }
     found = next;
   }
-  const nodes = found ?? [];
+  const nodes = found;
   if (hasText === undefined) return nodes;
   const texts = await Promise.all(
     nodes.map((node) => callOn<string>(page, node, 'function () { return this.textContent; }')),
