@@ -21,7 +21,12 @@ function ok<T>(value: T): Result<T> {
 
 function whenParsed(run: () => void): void {
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', trusted(run), { once: true });
+    // Not `once`: a page script's made-up event would use it up, and the browser's find none.
+    const parsed = trusted(() => {
+      document.removeEventListener('DOMContentLoaded', parsed);
+      run();
+    });
+    document.addEventListener('DOMContentLoaded', parsed);
   } else {
     run();
   }
