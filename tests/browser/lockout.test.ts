@@ -76,7 +76,7 @@ async function optionsPage(current: Session): Promise<Page> {
 }
 
 /** Everything Threadnote keeps, read from its database by an extension page. */
-function stored(extensionPage: Page): Promise<string> {
+function stored(extensionPage: Page): Promise<unknown> {
   return extensionPage.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('threadnote');
@@ -95,7 +95,7 @@ function stored(extensionPage: Page): Promise<string> {
       ),
     );
     db.close();
-    return JSON.stringify(all);
+    return all;
   });
 }
 
@@ -119,6 +119,10 @@ function pageReadable(page: Page): Promise<{ text: string; openRoots: string[] }
   return page.evaluate(() => {
     const parts: string[] = [document.title, document.body.innerText];
     const openRoots: string[] = [];
+    // Roots the page's own attachShadow saw made (see `stealRoots`).
+    for (const root of (window as unknown as { tnStolen: ShadowRoot[] }).tnStolen) {
+      openRoots.push(root.host.tagName);
+    }
     const walk = (root: Document | ShadowRoot) => {
       parts.push(root instanceof Document ? root.documentElement.outerHTML : root.innerHTML);
       for (const element of root.querySelectorAll('*')) {
@@ -192,9 +196,27 @@ function attack(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Before any of its scripts, the page swaps attachShadow for one that forces roots open and keeps
+ * them: Threadnote's content script must not use the page's DOM functions.
+ */
+async function stealRoots(current: Session): Promise<void> {
+  await current.context.addInitScript(() => {
+    const stolen: ShadowRoot[] = [];
+    (window as unknown as { tnStolen: ShadowRoot[] }).tnStolen = stolen;
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, { ...init, mode: 'open' });
+      stolen.push(root);
+      return root;
+    };
+  });
+}
+
 describe('page scripts are locked out of Threadnote', () => {
   it('cannot read notes nor drive the UI; with tag names kept from the page, nor read tags', async () => {
     const current = session();
+    await stealRoots(current);
     const options = await optionsPage(current);
     await options.locator('input[type="file"]').setInputFiles({
       name: 'threadnote-lockout.json',
@@ -237,7 +259,7 @@ describe('page scripts are locked out of Threadnote', () => {
     for (const secret of SECRETS) expect(readable.text).not.toContain(secret);
 
     await attack(page);
-    expect(await stored(options)).toBe(before);
+    expect(await stored(options)).toEqual(before);
     expect(await editor.inputValue()).toBe(NOTE);
     expect(await panel.isVisible()).toBe(true);
     expect(await page.locator('[data-tn-fold]').count()).toBe(0);
