@@ -274,9 +274,13 @@ describe('page scripts are locked out of Threadnote', () => {
     expect(await page.locator(row).getAttribute('data-tn-user-tags')).toBe('');
     const hidden = (await pageReadable(page)).text;
     for (const secret of [...SECRETS, 'quagga', 'okapi']) expect(hidden).not.toContain(secret);
-    // The reader still sees the chips, drawn where scripts cannot look.
-    expect(
-      await inShadow(page, `${row} tn-chips >> .chip:not(.user-chip) button.name`).textContent(),
-    ).toBe(TAG);
+    // The reader still sees the chips, drawn where scripts cannot look, and filters by them: the
+    // filter reads Threadnote's own records, not the attributes.
+    const chip = inShadow(page, `${row} tn-chips >> .chip:not(.user-chip) button.name`);
+    expect(await chip.textContent()).toBe(TAG);
+    await chip.click();
+    const total = await page.locator(ROWS).count();
+    await expect.poll(() => page.locator('.tn-dimmed').count()).toBe(total - 1);
+    expect(await page.locator(`${row}.tn-dimmed`).count()).toBe(0);
   });
 });
