@@ -80,7 +80,7 @@ interface BidiFrame {
  * not send for moz-extension:// pages, so this navigates through BiDi without waiting and then
  * waits for the page itself.
  */
-async function openExtensionPage(page: Page, path: string): Promise<void> {
+export async function openExtensionPage(page: Page, path: string): Promise<void> {
   const url = `${EXTENSION_BASE}/${path}`;
   await (page.mainFrame() as unknown as BidiFrame).browsingContext.navigate(url, 'none');
   await page.waitForFunction(
