@@ -13,38 +13,33 @@
 import type { CDPSession, Page } from 'playwright-core';
 
 /** One step of a deep selector, as the isolated world reads it. */
-export interface Step {
+interface Step {
   css: string;
   hasText?: { source: string; flags: string };
   nth?: number;
 }
 
-export type Query =
+type Query =
   'count' | 'text' | 'value' | 'visible' | 'focus' | 'select' | 'box' | { attribute: string };
 
-export type Answer = number | string | boolean | null | { x: number; y: number };
+type Answer = number | string | boolean | null | { x: number; y: number };
 
 /** Splits `a >> b` into steps. */
-export function steps(selector: string): Step[] {
+function steps(selector: string): Step[] {
   return selector.split(' >> ').map((css) => ({ css: css.trim() }));
 }
 
-export function textFilter(text: string | RegExp): Step['hasText'] {
+function textFilter(text: string | RegExp): Step['hasText'] {
   return typeof text === 'string'
     ? { source: text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags: '' }
     : { source: text.source, flags: text.flags };
 }
 
 /**
- * Runs in the content script's world (Chromium) or with a chrome-privileged view of the page
- * (Firefox passes its own way to open a root): finds the elements, answers one query on the
- * first. Self-contained: it is sent to the browser as source text.
+ * Runs in the content script's world, where `open` opens any root: finds the elements, answers
+ * one query on the first. Self-contained: it is sent to the browser as source text.
  */
-export function answer(
-  path: Step[],
-  query: Query,
-  open: (element: Element) => ShadowRoot | null,
-): Answer {
+function answer(path: Step[], query: Query, open: (element: Element) => ShadowRoot | null): Answer {
   let found: ParentNode[] = [document];
   for (const step of path) {
     const next: Element[] = [];
@@ -151,7 +146,7 @@ function worldOf(page: Page): Promise<ContentWorld> {
 }
 
 /** Answers `query` about the element `path` finds, in the content script's world. */
-export async function ask(page: Page, path: Step[], query: Query): Promise<Answer> {
+async function ask(page: Page, path: Step[], query: Query): Promise<Answer> {
   const fn = `({ path, query }, open) => (${answer.toString()})(path, query, open)`;
   return (await worldOf(page)).run(fn, { path, query });
 }
@@ -169,7 +164,7 @@ export async function inContentWorld<A, T>(
 }
 
 /** Waits until the element shows and returns the middle of its box, scrolled into view. */
-export async function waitForBox(
+async function waitForBox(
   find: (query: Query) => Promise<Answer>,
   what: string,
 ): Promise<{ x: number; y: number }> {
