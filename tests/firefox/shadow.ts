@@ -82,12 +82,11 @@ async function locate(page: Page, selector: string, hasText?: string): Promise<N
     }
     found = next;
   }
-  const nodes = found;
-  if (hasText === undefined) return nodes;
+  if (hasText === undefined) return found;
   const texts = await Promise.all(
-    nodes.map((node) => callOn<string>(page, node, 'function () { return this.textContent; }')),
+    found.map((node) => callOn<string>(page, node, 'function () { return this.textContent; }')),
   );
-  return nodes.filter((_, index) => texts[index]?.includes(hasText));
+  return found.filter((_, index) => texts[index]?.includes(hasText));
 }
 
 async function first(page: Page, selector: string, hasText?: string): Promise<NodeValue | null> {
