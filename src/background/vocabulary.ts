@@ -36,6 +36,7 @@ export async function writeSettings(
   const next: Settings = {
     quickTags: [...new Set(patch.quickTags ?? current.quickTags)],
     disabledSites: [...new Set(patch.disabledSites ?? current.disabledSites)],
+    tagNamesInPage: patch.tagNamesInPage ?? current.tagNamesInPage,
   };
   const tags = new Set(await tx.objectStore('tags').getAllKeys());
   const missing = next.quickTags.find((name) => !tags.has(name));

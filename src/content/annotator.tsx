@@ -636,10 +636,13 @@ export class Annotator {
     const user = this.users.size > 0 ? this.user(comment.author) : null;
     const userTagNames = user?.tags ?? [];
 
-    setAttribute(element, ATTR.tags, tagNames.length > 0 ? tagNames.join(' ') : null);
+    // The forum's scripts read these too: once the reader says so, only that there are tags.
+    const names = (list: readonly string[]) =>
+      list.length === 0 ? null : this.settings.tagNamesInPage === false ? '' : list.join(' ');
+    setAttribute(element, ATTR.tags, names(tagNames));
     setAttribute(element, ATTR.note, annotation?.note ? '' : null);
     setAttribute(element, ATTR.fold, fold === 'none' ? null : fold);
-    setAttribute(element, ATTR.userTags, userTagNames.length > 0 ? userTagNames.join(' ') : null);
+    setAttribute(element, ATTR.userTags, names(userTagNames));
     if (this.foldedKeys.has(comment.key)) {
       this.deferred.add(comment.key);
       return;

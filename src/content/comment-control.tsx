@@ -6,6 +6,7 @@ import { render } from 'preact';
 import type { Annotator } from './annotator';
 import type { CommentNavigator } from './keyboard';
 import { createShadowHost, shadowOf } from './shadow';
+import { trusted } from './trusted';
 import { ControlPanel } from './ui/ControlPanel';
 import { controlCss } from './ui/styles';
 
@@ -37,7 +38,7 @@ export class CommentControl {
     this.render();
   }
 
-  private readonly follow = (event: Event): void => {
+  private readonly follow = trusted((event: Event): void => {
     if (!(event.target instanceof Element)) return;
     // A comment the forum took off the page (or rendered again) took the control, open or not.
     if (!this.host.isConnected) this.open = false;
@@ -49,7 +50,7 @@ export class CommentControl {
     header.appendChild(this.host);
     this.key = key;
     this.render();
-  };
+  });
 
   /** The page this control served is gone (the forum moved to another one in place). */
   stop(): void {

@@ -14,6 +14,7 @@ import { releaseComments } from './hold-comments';
 import { CommentNavigator } from './keyboard';
 import { pageSaving, type PageSaving } from './outbox';
 import { TagFilter } from './tag-filter';
+import { trusted } from './trusted';
 
 function ok<T>(value: T): Result<T> {
   return { ok: true, value };
@@ -21,7 +22,12 @@ function ok<T>(value: T): Result<T> {
 
 function whenParsed(run: () => void): void {
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', run, { once: true });
+    // Not `once`: a page script's made-up event would use it up, and the browser's find none.
+    const parsed = trusted(() => {
+      document.removeEventListener('DOMContentLoaded', parsed);
+      run();
+    });
+    document.addEventListener('DOMContentLoaded', parsed);
   } else {
     run();
   }
@@ -137,8 +143,9 @@ function followPages(): void {
   follow();
   // The Navigation API tells of the forum's own address changes (history.pushState) too.
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  navigation?.addEventListener('currententrychange', follow);
-  addEventListener('popstate', follow);
+  // The browser's own events only: a page script's synthetic ones would just make us look again.
+  navigation?.addEventListener('currententrychange', trusted(follow));
+  addEventListener('popstate', trusted(follow));
 }
 
 /**

@@ -9,6 +9,8 @@
 import type { BulkFoldAction } from '../shared/messages';
 import type { SiteComment } from '../sites/types';
 import { flash, type Annotator } from './annotator';
+import { focusedWithin } from './shadow';
+import { trusted } from './trusted';
 import { foldOp } from './edits';
 
 const BULK_KEYS: Record<string, BulkFoldAction> = {
@@ -19,7 +21,10 @@ const BULK_KEYS: Record<string, BulkFoldAction> = {
 };
 
 function isTyping(event: KeyboardEvent): boolean {
-  const target = event.composedPath()[0];
+  const first = event.composedPath()[0];
+  if (!(first instanceof Element)) return false;
+  // In Threadnote's own fields the path ends at their closed root's host: look inside.
+  const target = focusedWithin(first);
   if (!(target instanceof HTMLElement)) return false;
   return (
     target.isContentEditable ||
@@ -49,12 +54,12 @@ export class CommentNavigator {
     document.removeEventListener('focusin', this.onFocus);
   }
 
-  private readonly onFocus = (event: FocusEvent): void => {
+  private readonly onFocus = trusted((event: FocusEvent): void => {
     const key = (event.target as Element | null)
       ?.closest?.('[data-tn-comment]')
       ?.getAttribute('data-tn-comment');
     if (key) this.current = key;
-  };
+  });
 
   /** The comment the reader is on: the last one focused, by the keyboard or in the page. */
   currentKey(): string | null {
@@ -122,7 +127,7 @@ export class CommentNavigator {
   /** A key press that failed says so on the page, not only in the console. */
   private readonly report = (error: unknown): void => this.annotator.report(error);
 
-  private readonly onKey = (event: KeyboardEvent): void => {
+  private readonly onKey = trusted((event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     if (isTyping(event)) return;
     const bulk = BULK_KEYS[event.key];
@@ -179,5 +184,5 @@ export class CommentNavigator {
         void this.annotator.toggleTag(comment.key, quick).catch(this.report);
       }
     }
-  };
+  });
 }

@@ -7,6 +7,7 @@
 import { ThreadnoteError } from '../shared/messages';
 import type { CommentOp, UserOp } from '../shared/operations';
 import { Toaster, type ToastTone } from './ui/Toast';
+import { trusted } from './trusted';
 
 export type AnyOp = CommentOp | UserOp;
 
@@ -79,9 +80,12 @@ export class Outbox {
     private readonly delays: readonly number[] = RETRY_DELAYS_MS,
   ) {
     // Leaving the page would drop what still waits: the browser asks the reader first.
-    addEventListener('beforeunload', (event) => {
-      if (this.queue.length > 0) event.preventDefault();
-    });
+    addEventListener(
+      'beforeunload',
+      trusted((event) => {
+        if (this.queue.length > 0) event.preventDefault();
+      }),
+    );
   }
 
   /**

@@ -1,5 +1,10 @@
-/** Injected UI lives in shadow roots so the forum's CSS cannot reach it, nor ours the forum. */
+/**
+ * Injected UI lives in closed shadow roots: the forum's CSS cannot reach it, nor ours the forum,
+ * and the forum's scripts cannot read it (a note's text, the panel, the editor): a host's
+ * `shadowRoot` is null for them, and for Threadnote too, which finds its roots with shadowOf.
+ */
 const sheets = new Map<string, CSSStyleSheet>();
+const roots = new WeakMap<Element, ShadowRoot>();
 
 function sheetFor(css: string): CSSStyleSheet {
   let sheet = sheets.get(css);
@@ -14,12 +19,28 @@ function sheetFor(css: string): CSSStyleSheet {
 /** Tag names start with `tn-` (DESIGN.md); they need no custom element definition to host a root. */
 export function createShadowHost(tag: `tn-${string}`, css: string): HTMLElement {
   const host = document.createElement(tag);
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   root.adoptedStyleSheets = [sheetFor(css)];
+  roots.set(host, root);
   return host;
 }
 
 export function shadowOf(host: HTMLElement): ShadowRoot {
-  if (!host.shadowRoot) throw new Error(`${host.tagName} has no shadow root`);
-  return host.shadowRoot;
+  const root = roots.get(host);
+  if (!root) throw new Error(`${host.tagName} has no shadow root`);
+  return root;
+}
+
+/**
+ * The element that has focus, inside Threadnote's closed roots too: an event's path stops at
+ * their host for listeners outside them, as it does for the page's.
+ */
+export function focusedWithin(element: Element): Element {
+  let focused = element;
+  let inner = roots.get(focused)?.activeElement;
+  while (inner) {
+    focused = inner;
+    inner = roots.get(focused)?.activeElement;
+  }
+  return focused;
 }

@@ -73,6 +73,7 @@ export function mockOptionsConnector(overrides: Partial<OptionsConnector> = {}):
     mergeTags: async () => ({ comments: 4, users: 0 }),
     deleteTag: async () => ({ comments: 4, users: 0 }),
     setQuickTags: async (quickTags) => ({ ...DEFAULT_SETTINGS, quickTags }),
+    setTagNamesInPage: async (tagNamesInPage) => ({ ...DEFAULT_SETTINGS, tagNamesInPage }),
     overview: async () => MOCK_OVERVIEW,
     exportFile: async (format) => ({
       fileName: `threadnote-2026-11-29.${format === 'markdown' ? 'md' : format}`,

@@ -68,6 +68,8 @@ export interface OptionsConnector {
   mergeTags(from: string[], into: string): Promise<TagChange>;
   deleteTag(name: string): Promise<TagChange>;
   setQuickTags(quickTags: string[]): Promise<Settings>;
+  /** Whether comments carry their tag names in attributes the forum's page can read. */
+  setTagNamesInPage(on: boolean): Promise<Settings>;
   overview(): Promise<DataOverview>;
   /** Builds an export and hands it to the browser's downloads. */
   exportFile(
@@ -132,6 +134,7 @@ export const extensionConnector: OptionsConnector = {
   mergeTags: (from, into) => callWorker('tags.merge', { from, into }),
   deleteTag: (name) => callWorker('tags.delete', { name }),
   setQuickTags: (quickTags) => callWorker('settings.update', { quickTags }),
+  setTagNamesInPage: (tagNamesInPage) => callWorker('settings.update', { tagNamesInPage }),
   overview: () => callWorker('data.overview', {}),
   async exportFile(format, selection, onProgress) {
     const { blob, counts } = await exportData(format, selection, onProgress);

@@ -172,6 +172,7 @@ export const workerRequestSchemas = {
       ),
     ),
     disabledSites: v.optional(v.pipe(v.array(siteId), v.maxLength(20))),
+    tagNamesInPage: v.optional(v.boolean()),
   }),
   /** Turns Threadnote on or off on one built-in site, leaving the others as they are. */
   'settings.site': v.strictObject({ site: siteId, on: v.boolean() }),

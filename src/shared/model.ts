@@ -165,9 +165,19 @@ export interface Settings {
   quickTags: string[];
   /** Built-in sites (`hn`, `lobsters`, `reddit`) the reader turned Threadnote off on. */
   disabledSites: string[];
+  /**
+   * Whether comments carry their tag names in page attributes (`data-tn-tags="a b"`), for the
+   * reader's own CSS. The forum's scripts can read those too; off, the attributes only say that a
+   * comment has tags (`data-tn-tags=""`).
+   */
+  tagNamesInPage: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { quickTags: [], disabledSites: [] };
+export const DEFAULT_SETTINGS: Settings = {
+  quickTags: [],
+  disabledSites: [],
+  tagNamesInPage: true,
+};
 
 export interface TagUsage {
   name: string;

@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { annotate, comment, expectAnnotated, expectPopup } from './flows';
+import { annotate, comment, inComment, expectAnnotated, expectPopup } from './flows';
 import { DISCOURSE, OUTPUT, browserForSuite, openPopup, tabIdOf } from './harness';
 
 const TOPIC = `${DISCOURSE}/t/offline-first-sync-crdts-or-server-authoritative/4242`;
@@ -110,7 +110,7 @@ describe('Discourse in a real Chromium', () => {
     expect(await article(page, 4).locator('.cooked').isVisible()).toBe(false);
     expect(await article(page, 7).isVisible()).toBe(false);
     expect(await article(page, 11).isVisible()).toBe(false);
-    expect(await comment(page, key(4)).locator('tn-chips .stub').textContent()).toMatch(
+    expect(await inComment(page, key(4), 'tn-chips >> .stub').textContent()).toMatch(
       /collapsed: 4 replies by alice, dmitri and 2 others/,
     );
     await page.screenshot({ path: join(OUTPUT, 'discourse-back-at-top.png') });

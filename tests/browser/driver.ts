@@ -4,7 +4,9 @@
  * (tests/firefox/harness.ts).
  *
  * Selectors are CSS; ` >> ` steps into what the element on its left holds, its shadow root
- * included (Threadnote's controls live in shadow roots).
+ * included (Threadnote's controls live in closed shadow roots: in Chromium they are reached from
+ * the content script's world, tests/browser/shadow.ts; in Firefox through WebDriver BiDi,
+ * tests/firefox/shadow.ts). Actions are the reader's own, trusted input.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,7 @@ import {
   tabIdOf,
   type Session,
 } from './harness';
+import { inShadow } from './shadow';
 
 interface SavedFile {
   name: string;
@@ -64,21 +67,27 @@ export interface BrowserDriver {
 }
 
 function playwrightTab(page: Page, downloads: string): Tab {
-  const first = (selector: string) => page.locator(selector).first();
+  // Playwright's own locators for the page's light DOM (and the popup, which has no content
+  // script); the content script's world for what is inside Threadnote's roots.
+  const all = (selector: string, hasText?: string) =>
+    selector.includes(' >> ')
+      ? inShadow(page, selector, { hasText })
+      : page.locator(selector, { hasText });
+  const first = (selector: string) => all(selector).first();
   return {
     async attribute(selector, name) {
-      if ((await page.locator(selector).count()) === 0) return null;
+      if ((await all(selector).count()) === 0) return null;
       return first(selector).getAttribute(name);
     },
     async text(selector) {
-      if ((await page.locator(selector).count()) === 0) return null;
+      if ((await all(selector).count()) === 0) return null;
       return first(selector).textContent();
     },
-    count: (selector) => page.locator(selector).count(),
+    count: (selector) => all(selector).count(),
     visible: (selector) => first(selector).isVisible(),
     hover: (selector) => first(selector).hover(),
     click: (selector) => first(selector).click(),
-    clickText: (selector, text) => page.locator(selector, { hasText: text }).first().click(),
+    clickText: (selector, text) => all(selector, text).first().click(),
     fill: (selector, text) => first(selector).fill(text),
     press: (selector, key) => first(selector).press(key),
     evaluate: (fn, arg) => page.evaluate(fn, arg),

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ExportDocument } from '../../src/shared/model';
 import { HN, OUTPUT, launch, openPopup, openThread, tabIdOf, type Session } from './harness';
+import { inComment } from './shadow';
 
 const STORY = `${HN}/item?id=44533403`;
 const MOTOBOI = '44536000';
@@ -36,13 +37,13 @@ function row(page: Page, id: string) {
 
 async function annotate(page: Page, id: string) {
   await row(page, id).locator('span.comhead a.hnuser').hover();
-  await row(page, id).locator('tn-control button.trigger').click();
-  const panel = row(page, id).locator('tn-control [role="dialog"]');
+  await inComment(page, `hn:${id}`, 'tn-control >> button.trigger').click();
+  const panel = inComment(page, `hn:${id}`, 'tn-control >> [role="dialog"]');
   await panel.locator('input#tn-comment-tags-input').fill('insightful');
   await panel.locator('input#tn-comment-tags-input').press('Enter');
   await expect.poll(() => row(page, id).getAttribute('data-tn-tags')).toBe('insightful');
-  await panel.getByRole('button', { name: 'Write a note' }).click();
-  const editor = row(page, id).locator('tn-note-editor textarea');
+  await panel.locator('button', { hasText: 'Write a note' }).click();
+  const editor = inComment(page, `hn:${id}`, 'tn-note-editor >> textarea');
   await editor.fill(NOTE);
   await editor.press('Control+Enter');
   await expect.poll(() => row(page, id).getAttribute('data-tn-note')).toBe('');
@@ -166,7 +167,9 @@ describe('export and import through the options page', () => {
     await expect.poll(() => row(openTab, MOTOBOI).getAttribute('data-tn-tags')).toBe('insightful');
     const fresh = await openThread(session, STORY, ROWS);
     await expect.poll(() => row(fresh, MOTOBOI).getAttribute('data-tn-tags')).toBe('insightful');
-    expect(await row(fresh, MOTOBOI).locator('tn-note .note .text').textContent()).toBe(NOTE);
+    expect(await inComment(fresh, `hn:${MOTOBOI}`, 'tn-note >> .note .text').textContent()).toBe(
+      NOTE,
+    );
     expect(await fresh.title()).not.toBe('pwned');
     await fresh.screenshot({ path: join(OUTPUT, 'export-import-restored.png') });
 

@@ -7,18 +7,30 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { OUTPUT, openPopup, tabIdOf, type Session } from './harness';
+import { inComment as inMarked, type ShadowLocator } from './shadow';
+
+const marked = (key: string) => `[data-tn-comment="${key}"]`;
 
 /** The element Threadnote marked as this comment. */
 export function comment(page: Page, key: string): Locator {
-  return page.locator(`[data-tn-comment="${key}"]`);
+  return page.locator(marked(key));
+}
+
+/** Threadnote's UI in the comment: `tn-note >> .text` (see shadow.ts). */
+export function inComment(page: Page, key: string, selector: string): ShadowLocator {
+  return inMarked(page, key, selector).first();
 }
 
 /** Hovers the comment (at `hoverTarget`, inside it) and opens its Threadnote panel. */
-export async function openControl(page: Page, key: string, hoverTarget: string): Promise<Locator> {
+export async function openControl(
+  page: Page,
+  key: string,
+  hoverTarget: string,
+): Promise<ShadowLocator> {
   const target = comment(page, key);
   await target.locator(hoverTarget).first().hover();
-  await target.locator('tn-control button.trigger').first().click();
-  const panel = target.locator('tn-control [role="dialog"]').first();
+  await inComment(page, key, 'tn-control >> button.trigger').click();
+  const panel = inComment(page, key, 'tn-control >> [role="dialog"]');
   await expect.poll(() => panel.isVisible()).toBe(true);
   return panel;
 }
@@ -47,8 +59,8 @@ export async function annotate(
   }
   if (note !== undefined) {
     // The panel closes and the note editor opens under the comment's header.
-    await panel.getByRole('button', { name: 'Write a note' }).click();
-    const editor = comment(page, key).locator('tn-note-editor textarea');
+    await panel.locator('button', { hasText: 'Write a note' }).click();
+    const editor = inComment(page, key, 'tn-note-editor >> textarea');
     await editor.fill(note);
     await editor.press('Control+Enter');
     await expect.poll(() => comment(page, key).getAttribute('data-tn-note')).toBe('');
@@ -57,7 +69,7 @@ export async function annotate(
   }
   if (collapse) {
     // Collapsing closes the panel by itself.
-    await panel.getByRole('button', { name: /Collapse subthread/ }).click();
+    await panel.locator('button', { hasText: /Collapse subthread/ }).click();
     await expect.poll(() => comment(page, key).getAttribute('data-tn-fold')).toBe('collapsed');
   } else if (await panel.isVisible()) {
     await page.keyboard.press('Escape');
@@ -75,13 +87,13 @@ export async function expectAnnotated(page: Page, key: string, expected: Annotat
   if (expected.note === undefined) {
     expect(await target.getAttribute('data-tn-note')).toBeNull();
   } else {
-    expect(await target.locator('tn-note .note .text').first().textContent()).toBe(expected.note);
+    expect(await inComment(page, key, 'tn-note >> .note .text').textContent()).toBe(expected.note);
   }
 }
 
 /** Clicks “expand” in the stub Threadnote leaves on a collapsed comment. */
 export async function expandFromStub(page: Page, key: string): Promise<void> {
-  await comment(page, key).locator('tn-chips .stub button', { hasText: 'expand' }).first().click();
+  await inComment(page, key, 'tn-chips >> .stub button').filter({ hasText: 'expand' }).click();
   await expect.poll(() => comment(page, key).getAttribute('data-tn-fold')).toBeNull();
 }
 

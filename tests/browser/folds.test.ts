@@ -16,6 +16,7 @@ import {
   tabIdOf,
   type Session,
 } from './harness';
+import { inComment, inShadow } from './shadow';
 
 const STORY = `${HN}/item?id=44533403`;
 const BENCH = `${HN}/item?id=44500000`;
@@ -68,13 +69,13 @@ function subtreeIds(page: Page, id: string): Promise<string[]> {
 
 async function panelFor(page: Page, id: string) {
   await row(page, id).locator('span.comhead a.hnuser').hover();
-  await row(page, id).locator('tn-control button.trigger').click();
-  return row(page, id).locator('tn-control [role="dialog"]');
+  await inComment(page, `hn:${id}`, 'tn-control >> button.trigger').click();
+  return inComment(page, `hn:${id}`, 'tn-control >> [role="dialog"]');
 }
 
 async function foldThroughPanel(page: Page, id: string, button: RegExp) {
   const panel = await panelFor(page, id);
-  await panel.getByRole('button', { name: button }).click();
+  await panel.locator('button', { hasText: button }).click();
 }
 
 /**
@@ -126,7 +127,7 @@ describe('folds', () => {
     await foldThroughPanel(page, MOTOBOI, /Hide subthread/);
     await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-fold')).toBe('hidden');
     expect(await visibleIds(page)).toEqual(before.filter((id) => !hidden.includes(id)));
-    const bar = page.locator('tn-hidden-bar');
+    const bar = inShadow(page, 'tn-hidden-bar');
     expect(await bar.locator('button.toggle').textContent()).toBe(
       `1 subthread hidden (${hidden.length} comments)`,
     );
@@ -143,8 +144,8 @@ describe('folds', () => {
     expect(await seenOpen(fresh)).toEqual([]);
     expect(await visibleIds(fresh)).toEqual(before.filter((id) => !hidden.includes(id)));
 
-    await fresh.locator('tn-hidden-bar button.toggle').click();
-    await fresh.locator('tn-hidden-bar li button', { hasText: 'show' }).click();
+    await inShadow(fresh, 'tn-hidden-bar >> button.toggle').click();
+    await inShadow(fresh, 'tn-hidden-bar >> li button', { hasText: 'show' }).click();
     await expect.poll(() => visibleIds(fresh)).toEqual(before);
     expect(await fresh.locator('tn-hidden-bar').count()).toBe(0);
     expect(await row(fresh, MOTOBOI).getAttribute('data-tn-fold')).toBeNull();
@@ -173,7 +174,7 @@ describe('folds', () => {
     await again.goto(STORY);
     await expect.poll(() => row(again, MOTOBOI).getAttribute('data-tn-fold')).toBe('collapsed');
     expect(await seenOpen(again)).toEqual([]);
-    await row(again, MOTOBOI).locator('tn-chips button', { hasText: 'expand' }).click();
+    await inComment(again, `hn:${MOTOBOI}`, 'tn-chips >> button', { hasText: 'expand' }).click();
     await expect.poll(() => row(again, MOTOBOI).getAttribute('data-tn-fold')).toBeNull();
     await again.close();
     await first.close();
@@ -191,7 +192,7 @@ describe('folds', () => {
     await row(page, MOTOBOI).locator('a.togg').click();
     expect(await row(page, MOTOBOI).locator('a.togg').textContent()).toBe('[–]');
     expect((await visibleIds(page)).filter((id) => motoboi.includes(id))).toEqual([MOTOBOI]);
-    await row(page, MOTOBOI).locator('tn-chips button', { hasText: 'expand' }).click();
+    await inComment(page, `hn:${MOTOBOI}`, 'tn-chips >> button', { hasText: 'expand' }).click();
     await expect.poll(() => visibleIds(page)).toEqual(all);
 
     // HN first: Threadnote's collapse and expand leave HN's own fold as HN shows it.
@@ -199,7 +200,7 @@ describe('folds', () => {
     expect(all.filter((id) => quillon.includes(id))).toEqual([QUILLON]);
     await foldThroughPanel(page, QUILLON, /Collapse subthread/);
     await expect.poll(() => row(page, QUILLON).getAttribute('data-tn-fold')).toBe('collapsed');
-    await row(page, QUILLON).locator('tn-chips button', { hasText: 'expand' }).click();
+    await inComment(page, `hn:${QUILLON}`, 'tn-chips >> button', { hasText: 'expand' }).click();
     await expect.poll(() => row(page, QUILLON).getAttribute('data-tn-fold')).toBeNull();
     expect(await visibleIds(page)).toEqual(all);
     expect(await row(page, QUILLON).locator('a.togg').textContent()).toBe('[+4]');
@@ -224,12 +225,12 @@ describe('folds', () => {
     // Next visit: the replies are there, inside the fold.
     await page.reload();
     await expect
-      .poll(() => row(page, MOTOBOI).locator('tn-chips .stub').textContent())
+      .poll(() => inComment(page, `hn:${MOTOBOI}`, 'tn-chips >> .stub').textContent())
       .toMatch(/, 2 new\] · expand$/);
     for (const id of LATER_REPLIES)
       expect(await row(page, id).getAttribute('data-tn-new')).toBe('');
     await page.screenshot({ path: join(OUTPUT, 'folds-new-in-collapsed.png') });
-    await row(page, MOTOBOI).locator('tn-chips button', { hasText: 'expand' }).click();
+    await inComment(page, `hn:${MOTOBOI}`, 'tn-chips >> button', { hasText: 'expand' }).click();
     await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-fold')).toBeNull();
     await page.close();
   });
@@ -323,7 +324,8 @@ describe('folds', () => {
       const check = (time: number) => {
         const element = document.getElementById(id);
         const released = document.documentElement.classList.contains('tn-ready');
-        const stub = element?.querySelector('tn-chips')?.shadowRoot?.querySelector('.stub');
+        // The stub is drawn in the chips' closed root: their host stands for it here.
+        const stub = element?.querySelector('tn-chips');
         if (released && element && element.getClientRects().length > 0 && !stub) bare.push(time);
         if (!stub) requestAnimationFrame(check);
       };
@@ -332,7 +334,7 @@ describe('folds', () => {
     await page.reload();
     await expect.poll(() => page.locator('tn-hidden-bar').count()).toBe(1);
     expect(await visibleIds(page)).toEqual(visible);
-    await expect.poll(() => row(page, near).locator('tn-chips .stub').count()).toBe(1);
+    await expect.poll(() => inComment(page, `hn:${near}`, 'tn-chips >> .stub').count()).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { tnBare: number[] }).tnBare)).toEqual(
       [],
     );
@@ -342,7 +344,7 @@ describe('folds', () => {
     expect(await row(page, far).locator('tn-chips').count()).toBe(0);
     await row(page, far).scrollIntoViewIfNeeded();
     await expect
-      .poll(() => row(page, far).locator('tn-chips .stub').textContent())
+      .poll(() => inComment(page, `hn:${far}`, 'tn-chips >> .stub').textContent())
       .toMatch(/^\[collapsed: \d+ repl(y|ies) by .+\] · expand$/);
     await page.screenshot({ path: join(OUTPUT, 'folds-3000-far-stub.png') });
     await page.close();

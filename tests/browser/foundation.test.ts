@@ -16,6 +16,7 @@ import {
   tabIdOf,
 } from './harness';
 import { openControl as openForumControl } from './flows';
+import { inComment, inShadow } from './shadow';
 
 const STORY = `${HN}/item?id=44533403`;
 const COMMENT_PAGE = `${HN}/item?id=44536000`;
@@ -75,22 +76,22 @@ describe('foundation: Hacker News in a real Chromium', () => {
       .toBe('insightful follow-up');
 
     const note = 'Ask about the licence <img src=x onerror="document.title=`pwned`">';
-    await panel.getByRole('button', { name: 'Write a note' }).click();
-    const editor = row(page, MOTOBOI).locator('tn-note-editor textarea');
+    await panel.locator('button', { hasText: 'Write a note' }).click();
+    const editor = inComment(page, `hn:${MOTOBOI}`, 'tn-note-editor >> textarea');
     await editor.fill(note);
     await editor.press('Control+Enter');
     await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-note')).toBe('');
-    const shownNote = row(page, MOTOBOI).locator('tn-note .note .text');
+    const shownNote = inComment(page, `hn:${MOTOBOI}`, 'tn-note >> .note .text');
     expect(await shownNote.textContent()).toBe(note);
     expect(await row(page, MOTOBOI).locator('tn-note-editor').count()).toBe(0);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
 
     const again = await openControl(page, MOTOBOI);
-    await again.getByRole('button', { name: /Collapse subthread/ }).click();
+    await again.locator('button', { hasText: /Collapse subthread/ }).click();
     await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-fold')).toBe('collapsed');
     for (const id of replies) expect(await page.locator(`tr[id="${id}"]`).isVisible()).toBe(false);
     expect(await row(page, MOTOBOI).locator('div.comment').isVisible()).toBe(false);
-    expect(await row(page, MOTOBOI).locator('tn-chips .stub').textContent()).toMatch(
+    expect(await inComment(page, `hn:${MOTOBOI}`, 'tn-chips >> .stub').textContent()).toMatch(
       new RegExp(`collapsed: ${replies.length} replies by `),
     );
     await page.screenshot({ path: join(OUTPUT, 'foundation-annotated.png') });
@@ -101,7 +102,9 @@ describe('foundation: Hacker News in a real Chromium', () => {
       .toBe('insightful follow-up');
     expect(await row(page, MOTOBOI).getAttribute('data-tn-note')).toBe('');
     expect(await row(page, MOTOBOI).getAttribute('data-tn-fold')).toBe('collapsed');
-    expect(await row(page, MOTOBOI).locator('tn-note .note .text').textContent()).toBe(note);
+    expect(await inComment(page, `hn:${MOTOBOI}`, 'tn-note >> .note .text').textContent()).toBe(
+      note,
+    );
     for (const id of replies) expect(await page.locator(`tr[id="${id}"]`).isVisible()).toBe(false);
     expect(await page.title()).not.toBe('pwned');
     await page.screenshot({ path: join(OUTPUT, 'foundation-after-reload.png'), fullPage: true });
@@ -115,7 +118,13 @@ describe('foundation: Hacker News in a real Chromium', () => {
     expect(await focus.getAttribute('data-tn-fold')).toBe('collapsed');
     expect(await page.locator(`${ROWS}:visible`).count()).toBe(0);
 
-    await focus.locator('tn-chips .stub button', { hasText: 'expand' }).click();
+    await inShadow(
+      page,
+      `table.fatitem tr[data-tn-comment="hn:${MOTOBOI}"] tn-chips >> .stub button`,
+      {
+        hasText: 'expand',
+      },
+    ).click();
     await expect.poll(() => focus.getAttribute('data-tn-fold')).toBeNull();
     expect(await page.locator(`${ROWS}:visible`).count()).toBe(await page.locator(ROWS).count());
     await page.close();
@@ -131,7 +140,7 @@ describe('foundation: Hacker News in a real Chromium', () => {
   it('counts the thread in the popup', async () => {
     const page = await openThread(session(), STORY, ROWS);
     const panel = await openControl(page, MOTOBOI);
-    await panel.getByRole('button', { name: /Collapse subthread/ }).click();
+    await panel.locator('button', { hasText: /Collapse subthread/ }).click();
     await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-fold')).toBe('collapsed');
 
     const popup = await openPopup(session(), await tabIdOf(session(), STORY));

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { annotate, comment, expandFromStub, expectAnnotated, expectPopup } from './flows';
+import { annotate, inComment, expandFromStub, expectAnnotated, expectPopup } from './flows';
 import { LOBSTERS, OUTPUT, browserForSuite, openThread } from './harness';
 
 const STORY = `${LOBSTERS}/s/tdfoqh/ranking_comments_by_sum_replies_scores`;
@@ -35,7 +35,7 @@ describe('Lobsters in a real Chromium', () => {
     await annotate(page, GIOELE, HOVER, annotation);
     expect(await text(page, 'owddle').isVisible()).toBe(false);
     expect(await page.locator('#c_lqqn3a').isVisible()).toBe(false);
-    expect(await comment(page, GIOELE).locator('tn-chips .stub').textContent()).toContain(
+    expect(await inComment(page, GIOELE, 'tn-chips >> .stub').textContent()).toContain(
       'collapsed: 1 reply by kghose',
     );
     expect(await page.locator('#c_9vyyu5').isVisible()).toBe(true);

@@ -6,7 +6,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { annotate, comment, expandFromStub, expectAnnotated, expectPopup } from './flows';
+import {
+  annotate,
+  comment,
+  inComment,
+  expandFromStub,
+  expectAnnotated,
+  expectPopup,
+} from './flows';
 import { OLD_REDDIT, OUTPUT, browserForSuite, openThread } from './harness';
 
 const PATH = '/r/science/comments/579v6t/science_ama_series_hi_reddit_im_phil_klotzbach_a/';
@@ -54,7 +61,7 @@ describe('classic Reddit in a real Chromium', () => {
       false,
     );
     for (const id of ASKER_REPLIES) expect(await thing(page, id).isVisible()).toBe(false);
-    expect(await comment(page, ASKER).locator('tn-chips .stub').textContent()).toContain(
+    expect(await inComment(page, ASKER, 'tn-chips >> .stub').textContent()).toContain(
       'collapsed: 2 replies by deathstartrenchrun and Zberry1978',
     );
     await comment(page, ASKER).scrollIntoViewIfNeeded();

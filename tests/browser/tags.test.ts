@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HN, OUTPUT, launch, openThread, stopServiceWorker, type Session } from './harness';
+import { inComment, inShadow } from './shadow';
 
 const STORY = `${HN}/item?id=44533403`;
 const COMMENT_PAGE = `${HN}/item?id=44536000`;
@@ -31,8 +32,8 @@ function row(page: Page, id: string) {
 
 async function panelFor(page: Page, id: string) {
   await row(page, id).locator('span.comhead a.hnuser').first().hover();
-  await row(page, id).locator('tn-control button.trigger').click();
-  return row(page, id).locator('tn-control [role="dialog"]');
+  await inComment(page, `hn:${id}`, 'tn-control >> button.trigger').click();
+  return inComment(page, `hn:${id}`, 'tn-control >> [role="dialog"]');
 }
 
 async function addTag(page: Page, id: string, name: string, field = 'comment-tags') {
@@ -65,9 +66,13 @@ describe('tags', () => {
     const first = (await page.evaluate(() => document.activeElement?.id)) ?? '';
     await page.keyboard.press('t');
     await page.keyboard.type('Follow up');
-    expect(await row(page, first).locator('input#tn-comment-tags-input').inputValue()).toBe(
-      'Follow up',
-    );
+    expect(
+      await inComment(
+        page,
+        `hn:${first}`,
+        'tn-control >> input#tn-comment-tags-input',
+      ).inputValue(),
+    ).toBe('Follow up');
     await page.keyboard.press('Enter');
     await expect.poll(() => row(page, first).getAttribute('data-tn-tags')).toBe('follow-up');
     await page.keyboard.type('source');
@@ -78,7 +83,7 @@ describe('tags', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => row(page, first).getAttribute('data-tn-tags')).toBe('source');
     await page.keyboard.press('Escape');
-    expect(await row(page, first).locator('tn-control [role="dialog"]').count()).toBe(0);
+    expect(await inComment(page, `hn:${first}`, 'tn-control >> [role="dialog"]').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TN-CONTROL');
 
     await page.reload();
@@ -103,9 +108,7 @@ describe('tags', () => {
       .poll(() => idsWith(page, 'data-tn-user-tags', 'expert-in-compilers'))
       .toEqual(byHollowbit);
     expect(
-      await row(page, byHollowbit[1] ?? '')
-        .locator('tn-chips .user-chip')
-        .textContent(),
+      await inComment(page, `hn:${byHollowbit[1] ?? ''}`, 'tn-chips >> .user-chip').textContent(),
     ).toBe('expert-in-compilers');
     await page.screenshot({ path: join(OUTPUT, 'tags-user-tags.png') });
 
@@ -198,10 +201,10 @@ describe('tags', () => {
     const ids = await page.locator(ROWS).evaluateAll((rows) => [rows[1]?.id, rows[9]?.id]);
     for (const id of ids) await addTag(page, id ?? '', 'source');
     const total = await page.locator(ROWS).count();
-    await row(page, ids[0] ?? '')
-      .locator('tn-chips button.name', { hasText: 'source' })
-      .click();
-    const bar = page.locator('tn-filter-bar');
+    await inComment(page, `hn:${ids[0] ?? ''}`, 'tn-chips >> button.name', {
+      hasText: 'source',
+    }).click();
+    const bar = inShadow(page, 'tn-filter-bar');
     await expect
       .poll(() => bar.locator('.count').textContent())
       .toBe(`2 of ${total} comments tagged source`);
@@ -210,14 +213,14 @@ describe('tags', () => {
       false,
     );
     // From the comment whose chip was clicked, next goes on to the following match, then wraps.
-    await bar.getByRole('button', { name: 'next' }).click();
+    await bar.locator('button', { hasText: /^next$/ }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(ids[1]);
-    await bar.getByRole('button', { name: 'next' }).click();
+    await bar.locator('button', { hasText: /^next$/ }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(ids[0]);
-    await bar.getByRole('button', { name: 'previous' }).click();
+    await bar.locator('button', { hasText: /^previous$/ }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(ids[1]);
     await page.screenshot({ path: join(OUTPUT, 'tags-filter.png') });
-    await bar.getByRole('button', { name: 'clear' }).click();
+    await bar.locator('button', { hasText: /^clear$/ }).click();
     expect(await page.locator('.tn-dimmed').count()).toBe(0);
     expect(await page.locator('tn-filter-bar').count()).toBe(0);
     await page.close();
@@ -281,7 +284,7 @@ describe('tags', () => {
     await expect
       .poll(() => row(page, MOTOBOI).getAttribute('data-tn-tags'))
       .toBe('<img-src=x-onerror=alert(1)>');
-    expect(await row(page, MOTOBOI).locator('tn-chips button.name').textContent()).toBe(
+    expect(await inComment(page, `hn:${MOTOBOI}`, 'tn-chips >> button.name').textContent()).toBe(
       '<img-src=x-onerror=alert(1)>',
     );
     expect(await page.locator('img[src="x"]').count()).toBe(0);
@@ -289,10 +292,12 @@ describe('tags', () => {
     const panel = await panelFor(page, MOTOBOI);
     await panel.locator('input#tn-comment-tags-input').fill('a\u202Eb');
     await panel.locator('input#tn-comment-tags-input').press('Enter');
-    expect(await panel.getByRole('alert').textContent()).toContain('invisible or text-direction');
+    expect(await panel.locator('[role="alert"]').textContent()).toContain(
+      'invisible or text-direction',
+    );
     await panel.locator('input#tn-comment-tags-input').fill('x'.repeat(4000));
     await panel.locator('input#tn-comment-tags-input').press('Enter');
-    expect(await panel.getByRole('alert').textContent()).toContain('at most 40 characters');
+    expect(await panel.locator('[role="alert"]').textContent()).toContain('at most 40 characters');
     expect(await row(page, MOTOBOI).getAttribute('data-tn-tags')).toBe(
       '<img-src=x-onerror=alert(1)>',
     );
@@ -317,7 +322,7 @@ describe('tags', () => {
     expect(result).toMatchObject({ ok: true });
     await page.bringToFront();
     await expect.poll(() => page.locator('td.subtext tn-user-chips').count()).toBe(1);
-    expect(await page.locator('td.subtext tn-user-chips .user-chip').textContent()).toBe(
+    expect(await inShadow(page, 'td.subtext tn-user-chips >> .user-chip').textContent()).toBe(
       'submitter',
     );
     expect(dialogs).toBe(0);

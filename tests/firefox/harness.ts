@@ -25,6 +25,7 @@ import {
 } from '../server/fixture-server.mjs';
 import type { BrowserDriver, Tab } from '../browser/driver';
 import { OUTPUT } from '../browser/harness';
+import { shadowTab } from './shadow';
 
 const DIST_FIREFOX = join(process.cwd(), 'dist-firefox');
 
@@ -79,7 +80,7 @@ interface BidiFrame {
  * not send for moz-extension:// pages, so this navigates through BiDi without waiting and then
  * waits for the page itself.
  */
-async function openExtensionPage(page: Page, path: string): Promise<void> {
+export async function openExtensionPage(page: Page, path: string): Promise<void> {
   const url = `${EXTENSION_BASE}/${path}`;
   await (page.mainFrame() as unknown as BidiFrame).browsingContext.navigate(url, 'none');
   await page.waitForFunction(
@@ -179,41 +180,20 @@ interface ExtensionTabsApi {
   tabs: { query(query: { url: string }): Promise<{ id?: number }[]> };
 }
 
-/** Puppeteer's deep combinator is `>>>`; the shared flows write ` >> ` (see driver.ts). */
-const deep = (selector: string) => selector.replaceAll(' >> ', ' >>> ');
-
 function firefoxTab(page: Page, downloads: string): Tab {
-  const first = (selector: string) => page.$(deep(selector));
+  // Every selector goes through BiDi (tests/firefox/shadow.ts): it reads the light DOM as well as
+  // Threadnote's closed roots, which Puppeteer's own selectors cannot enter.
+  const ui = shadowTab(page);
   return {
-    async attribute(selector, name) {
-      const element = await first(selector);
-      return element
-        ? element.evaluate((node, attribute) => node.getAttribute(attribute), name)
-        : null;
-    },
-    async text(selector) {
-      const element = await first(selector);
-      return element ? element.evaluate((node) => node.textContent) : null;
-    },
-    count: async (selector) => (await page.$$(deep(selector))).length,
-    async visible(selector) {
-      const element = await first(selector);
-      return element ? element.isVisible() : false;
-    },
-    hover: (selector) => page.locator(deep(selector)).hover(),
-    click: (selector) => page.locator(deep(selector)).click(),
-    clickText: (selector, text) =>
-      page.locator(`${deep(selector)}::-p-text(${JSON.stringify(text)})`).click(),
-    fill: (selector, text) => page.locator(deep(selector)).fill(text),
-    async press(selector, key) {
-      await page.locator(deep(selector)).click();
-      const keys = key.split('+') as Parameters<Page['keyboard']['press']>[0][];
-      const pressed = keys.pop();
-      if (!pressed) throw new Error(`No key in “${key}”`);
-      for (const modifier of keys) await page.keyboard.down(modifier);
-      await page.keyboard.press(pressed);
-      for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
-    },
+    attribute: ui.attribute,
+    text: ui.text,
+    count: ui.count,
+    visible: ui.visible,
+    hover: ui.hover,
+    click: (selector) => ui.click(selector),
+    clickText: (selector, text) => ui.click(selector, text),
+    fill: ui.fill,
+    press: ui.press,
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     async reload() {
       await page.reload();

@@ -199,7 +199,8 @@ describe('Annotator on a forum that re-renders its posts', () => {
     outOfSight.add(far);
     const annotator = await started();
     // Post 1 is in sight: its chips were drawn before the load let the comments show.
-    const stub = article('1')?.querySelector('tn-chips')?.shadowRoot?.querySelector('.stub');
+    const stubHost = article('1')?.querySelector<HTMLElement>('tn-chips');
+    const stub = stubHost ? shadowOf(stubHost).querySelector('.stub') : null;
     expect(stub?.textContent).toContain('2 replies by user3 and user4');
     expect(far.getAttribute('data-tn-tags')).toBe('later');
     expect(far.querySelector('tn-chips')).toBeNull();
@@ -207,7 +208,8 @@ describe('Annotator on a forum that re-renders its posts', () => {
     expect(far.querySelector('tn-chips')).not.toBeNull();
     // Drawn once: further changes draw at once, in sight or not.
     annotator.applyAnnotation('x:2', annotation('x:2', { tags: ['later', 'sources'] }));
-    expect(far.querySelector('tn-chips')?.shadowRoot?.querySelectorAll('.chip')).toHaveLength(2);
+    const farHost = far.querySelector<HTMLElement>('tn-chips');
+    expect(farHost && shadowOf(farHost).querySelectorAll('.chip')).toHaveLength(2);
   });
 
   it('draws what a fold puts out of sight only once it shows', async () => {

@@ -29,7 +29,7 @@ function mockConnector(overrides: Partial<OptionsConnector> = {}) {
     ...mockOptionsConnector(),
     tags: vi.fn(async () => overview.tags.map(({ comments: _c, users: _u, ...tag }) => tag)),
     usage: vi.fn(async () => [{ name: 'insightful', comments: 4, users: 0 }]),
-    settings: vi.fn(async () => ({ quickTags: [], disabledSites: [] })),
+    settings: vi.fn(async () => ({ quickTags: [], disabledSites: [], tagNamesInPage: true })),
     updateTag: vi.fn<OptionsConnector['updateTag']>(),
     renameTag: vi.fn(async () => ({ comments: 4, users: 0 })),
     mergeTags: vi.fn<OptionsConnector['mergeTags']>(),
@@ -314,7 +314,7 @@ describe('options page: Sites, Keyboard and About', () => {
     const forgetHost = vi.fn(async () => undefined);
     const root = await mount(mockConnector({ setSiteOn, forgetHost }));
     const sites = root.querySelector('#sites');
-    const boxes = [...(sites?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? [])];
+    const boxes = [...(sites?.querySelectorAll<HTMLInputElement>('.site-list input') ?? [])];
     expect(boxes.map((box) => [box.parentElement?.textContent?.trim(), box.checked])).toEqual([
       ['Hacker News', true],
       ['Lobsters', false],
@@ -334,6 +334,29 @@ describe('options page: Sites, Keyboard and About', () => {
     expect(sites?.textContent).toContain('Discourse (forum.example.org)');
     await click(button(root, 'Turn off'));
     expect(forgetHost).toHaveBeenCalledWith('discourse/forum.example.org');
+  });
+
+  it('keeps tag names out of the forums’ pages when the reader unticks them', async () => {
+    const setTagNamesInPage = vi.fn(async (tagNamesInPage: boolean) => ({
+      quickTags: [],
+      disabledSites: [],
+      tagNamesInPage,
+    }));
+    const root = await mount(mockConnector({ setTagNamesInPage }));
+    const box = [...root.querySelectorAll<HTMLInputElement>('#sites input')].find((input) =>
+      input.parentElement?.textContent?.includes('Tag names in page attributes'),
+    );
+    if (!box) throw new Error('No box for tag names in pages');
+    expect(box.checked).toBe(true);
+    await act(async () => {
+      box.checked = false;
+      box.dispatchEvent(new Event('change'));
+    });
+    await settle();
+    expect(setTagNamesInPage).toHaveBeenCalledWith(false);
+    expect(root.querySelector('#sites [role="status"]')?.textContent).toContain(
+      'no longer carry tag names',
+    );
   });
 
   it('shows the keys and sends the reader to the browser’s shortcut settings', async () => {

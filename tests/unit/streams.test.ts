@@ -268,7 +268,11 @@ describe('data calls', () => {
     });
     expect(await wipe({ confirm: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
     await db.put('drafts', { key: 'comment:hn:1', text: 'half a thought', savedAt: EXPORTED_AT });
-    await db.put('settings', { quickTags: ['insightful'], disabledSites: ['reddit'] }, 'settings');
+    await db.put(
+      'settings',
+      { quickTags: ['insightful'], disabledSites: ['reddit'], tagNamesInPage: false },
+      'settings',
+    );
     expect(await db.count('comments')).toBe(5);
     expect(await wipe({ confirm: 'delete everything' })).toEqual({
       ok: true,

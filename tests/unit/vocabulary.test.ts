@@ -76,6 +76,17 @@ describe('tag vocabulary', () => {
     expect((await readSettings(db)).quickTags).toEqual(['insightful']);
   });
 
+  it('keeps the reader’s choice on tag names in pages, on by default', async () => {
+    const db = await seeded();
+    expect((await readSettings(db)).tagNamesInPage).toBe(true);
+    await writeSettings(db, { tagNamesInPage: false });
+    await writeSettings(db, { quickTags: ['insightful'] });
+    expect(await readSettings(db)).toMatchObject({
+      tagNamesInPage: false,
+      quickTags: ['insightful'],
+    });
+  });
+
   it('refuses unknown tags and changes nothing', async () => {
     const db = await seeded();
     const before = await usage(db);

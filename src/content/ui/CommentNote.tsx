@@ -1,3 +1,4 @@
+import { trusted } from '../trusted';
 import { noteParts } from '../../shared/note-text';
 import { keptLabel } from './comment-chips';
 
@@ -39,7 +40,7 @@ export function CommentNote({
         </span>
       )}
       {note && (
-        <button type="button" class="edit" onClick={onEdit} aria-label="Edit your note">
+        <button type="button" class="edit" onClick={trusted(onEdit)} aria-label="Edit your note">
           edit
         </button>
       )}
@@ -47,7 +48,7 @@ export function CommentNote({
         <button
           type="button"
           class="kept"
-          onClick={onEdit}
+          onClick={trusted(onEdit)}
           aria-label={`${keptLabel(versions)}: show them in the note editor`}
         >
           {keptLabel(versions)} · show

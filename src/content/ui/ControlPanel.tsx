@@ -1,3 +1,4 @@
+import { trusted } from '../trusted';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type CommentAnnotation, type Tag, type UserAnnotation } from '../../shared/model';
 import type { CommentOp, UserOp } from '../../shared/operations';
@@ -85,7 +86,7 @@ export function ControlPanel({
         aria-haspopup="dialog"
         aria-expanded={open}
         title="Threadnote: tag, note or fold this comment (key: t)"
-        onClick={() => onOpenChange(!open)}
+        onClick={trusted(() => onOpenChange(!open))}
       >
         ✎ Threadnote
       </button>
@@ -95,12 +96,12 @@ export function ControlPanel({
           class="panel"
           role="dialog"
           aria-label={`Threadnote for the comment by ${who}`}
-          onKeyDown={(event) => {
+          onKeyDown={trusted((event) => {
             if (event.key === 'Escape') {
               event.stopPropagation();
               close();
             }
-          }}
+          })}
         >
           <h2>Comment by {who}</h2>
           <TagPicker
@@ -118,11 +119,15 @@ export function ControlPanel({
             </p>
           )}
           <section class="row">
-            <button type="button" class="action primary" onClick={() => onOpenNote('comment')}>
+            <button
+              type="button"
+              class="action primary"
+              onClick={trusted(() => onOpenNote('comment'))}
+            >
               {target.annotation?.note ? 'Edit note' : 'Write a note'}
             </button>
             {target.author && (
-              <button type="button" class="action" onClick={() => onOpenNote('user')}>
+              <button type="button" class="action" onClick={trusted(() => onOpenNote('user'))}>
                 {target.user?.note ? `Edit note on ${target.author}` : `Note on ${target.author}`}
               </button>
             )}
@@ -131,10 +136,10 @@ export function ControlPanel({
             <button
               type="button"
               class="action"
-              onClick={async () => {
+              onClick={trusted(async () => {
                 const fold = folded ? 'none' : 'collapsed';
                 if (await run([foldOp(fold)], folded ? 'Expanded.' : 'Collapsed.')) close();
-              }}
+              })}
             >
               {folded
                 ? 'Expand subthread'
@@ -144,9 +149,9 @@ export function ControlPanel({
               type="button"
               class="action"
               title="Hide this comment and its replies; the bar above the thread brings them back"
-              onClick={async () => {
+              onClick={trusted(async () => {
                 if (await run([foldOp('hidden')], 'Hidden.')) onOpenChange(false);
-              }}
+              })}
             >
               Hide subthread
             </button>

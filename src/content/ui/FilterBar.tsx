@@ -1,3 +1,5 @@
+import { trusted } from '../trusted';
+
 export interface FilterBarProps {
   tag: string;
   matches: number;
@@ -13,13 +15,13 @@ export function FilterBar({ tag, matches, total, onPrevious, onNext, onClear }: 
       <span class="count" role="status">
         {matches} of {total} comments tagged <strong>{tag}</strong>
       </span>
-      <button type="button" onClick={onPrevious} disabled={matches === 0}>
+      <button type="button" onClick={trusted(onPrevious)} disabled={matches === 0}>
         previous
       </button>
-      <button type="button" onClick={onNext} disabled={matches === 0}>
+      <button type="button" onClick={trusted(onNext)} disabled={matches === 0}>
         next
       </button>
-      <button type="button" onClick={onClear}>
+      <button type="button" onClick={trusted(onClear)}>
         clear
       </button>
     </section>

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { createShadowHost, shadowOf } from '../shadow';
+import { trusted } from '../trusted';
 import { hiddenBarCss } from './styles';
 
 export interface HiddenItem {
@@ -46,7 +47,7 @@ export function HiddenBar({
           class="toggle"
           aria-expanded={open}
           aria-controls="tn-hidden-list"
-          onClick={() => setOpen(!open)}
+          onClick={trusted(() => setOpen(!open))}
         >
           <span class="count">
             {subthreads} hidden ({total} {total === 1 ? 'comment' : 'comments'})
@@ -62,14 +63,18 @@ export function HiddenBar({
                 {item.fresh > 0 && <strong class="fresh">, {item.fresh} new</strong>}
               </span>
               <span class="excerpt">{excerpt(item.excerpt)}</span>
-              <button type="button" onClick={() => onShow([item.key])}>
+              <button type="button" onClick={trusted(() => onShow([item.key]))}>
                 show
               </button>
             </li>
           ))}
         </ul>
       </div>
-      <button type="button" class="show-all" onClick={() => onShow(items.map((item) => item.key))}>
+      <button
+        type="button"
+        class="show-all"
+        onClick={trusted(() => onShow(items.map((item) => item.key)))}
+      >
         show {items.length === 1 ? 'it' : 'all'}
       </button>
     </section>

@@ -1,3 +1,4 @@
+import { trusted } from '../trusted';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Draft } from '../../shared/messages';
 import { MAX_NOTE_LENGTH, type NoteVersion } from '../../shared/model';
@@ -95,9 +96,9 @@ export function NoteEditor({
 
   useEffect(() => {
     // Closing the tab or reloading: keep what was typed since the last pause.
-    const keep = () => {
+    const keep = trusted(() => {
       if (latest.current !== saved) void onDraft(latest.current).catch(() => undefined);
-    };
+    });
     window.addEventListener('pagehide', keep);
     return () => window.removeEventListener('pagehide', keep);
   }, [saved]);
@@ -148,21 +149,21 @@ export function NoteEditor({
           You have an unsaved draft from {timeFormat.format(new Date(offer.savedAt))}.{' '}
           <button
             type="button"
-            onClick={() => {
+            onClick={trusted(() => {
               setText(offer.text);
               setOffer(null);
               area.current?.focus();
-            }}
+            })}
           >
             Restore draft
           </button>{' '}
           <button
             type="button"
-            onClick={() => {
+            onClick={trusted(() => {
               setOffer(null);
               void onDiscardDraft().catch(() => undefined);
               area.current?.focus();
-            }}
+            })}
           >
             Discard it
           </button>
@@ -174,18 +175,18 @@ export function NoteEditor({
         value={text}
         dir="auto"
         placeholder="Only you can see this."
-        onInput={(event) => {
+        onInput={trusted((event) => {
           setText(event.currentTarget.value);
           setConfirming(false);
-        }}
-        onBlur={(event) => {
+        })}
+        onBlur={trusted((event) => {
           const next = event.relatedTarget;
           const editor = event.currentTarget.closest('.editor');
           if (next instanceof Node && editor?.contains(next)) return;
           // A save already sent is not sent again: the outbox keeps trying it.
           if (dirty && !confirming && !done.current && state.kind === 'idle') void save();
-        }}
-        onKeyDown={(event) => {
+        })}
+        onKeyDown={trusted((event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
             void save();
@@ -195,16 +196,16 @@ export function NoteEditor({
             if (dirty) setConfirming(true);
             else onClose();
           }
-        }}
+        })}
       />
       <div class="row">
-        <button type="button" class="action primary" onClick={() => save()}>
+        <button type="button" class="action primary" onClick={trusted(() => save())}>
           Save
         </button>
         <button
           type="button"
           class="action"
-          onClick={() => (dirty ? setConfirming(true) : onClose())}
+          onClick={trusted(() => (dirty ? setConfirming(true) : onClose()))}
         >
           Cancel
         </button>
@@ -218,20 +219,20 @@ export function NoteEditor({
           <button
             type="button"
             class="action"
-            onClick={() => {
+            onClick={trusted(() => {
               void onDiscardDraft().catch(() => undefined);
               onClose();
-            }}
+            })}
           >
             Discard
           </button>{' '}
           <button
             type="button"
             class="action"
-            onClick={() => {
+            onClick={trusted(() => {
               setConfirming(false);
               area.current?.focus();
-            }}
+            })}
           >
             Keep editing
           </button>
@@ -254,19 +255,19 @@ export function NoteEditor({
                 <button
                   type="button"
                   class="action"
-                  onClick={async () => {
+                  onClick={trusted(async () => {
                     if (await settle(() => onRestore(version))) {
                       setText(version.note);
                       area.current?.focus();
                     }
-                  }}
+                  })}
                 >
                   Restore
                 </button>{' '}
                 <button
                   type="button"
                   class="action"
-                  onClick={() => void settle(() => onDismiss(version))}
+                  onClick={trusted(() => void settle(() => onDismiss(version)))}
                 >
                   Dismiss
                 </button>

@@ -1,3 +1,4 @@
+import { trusted } from '../trusted';
 import { useState } from 'preact/hooks';
 import { parseTagName, type Tag } from '../../shared/model';
 import { tagDiff, type TagOp } from '../../shared/operations';
@@ -71,7 +72,7 @@ export function TagPicker({ id, label, applied, known, onChange, onError }: TagP
                 type="button"
                 class="remove"
                 aria-label={`Remove tag ${name}`}
-                onClick={() => toggle(name)}
+                onClick={trusted(() => toggle(name))}
               >
                 ×
               </button>
@@ -90,11 +91,11 @@ export function TagPicker({ id, label, applied, known, onChange, onError }: TagP
         autocomplete="off"
         placeholder="Type a tag, Enter to add"
         value={text}
-        onInput={(event) => {
+        onInput={trusted((event) => {
           setText(event.currentTarget.value);
           setActive(-1);
-        }}
-        onKeyDown={(event) => {
+        })}
+        onKeyDown={trusted((event) => {
           if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
             event.preventDefault();
             if (options.length === 0) return;
@@ -112,7 +113,7 @@ export function TagPicker({ id, label, applied, known, onChange, onError }: TagP
             event.preventDefault();
             void submit();
           }
-        }}
+        })}
       />
       {options.length > 0 && (
         <ul id={listId} class="options" role="listbox" aria-label={`${label}: your tags`}>
@@ -123,8 +124,8 @@ export function TagPicker({ id, label, applied, known, onChange, onError }: TagP
               role="option"
               aria-selected={applied.includes(name)}
               class={index === active ? 'option active' : 'option'}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => toggle(name)}
+              onMouseDown={trusted((event) => event.preventDefault())}
+              onClick={trusted(() => toggle(name))}
             >
               <span class="swatch" style={{ background: colorOf(name) }} />
               {name}

@@ -1,3 +1,4 @@
+import { trusted } from '../trusted';
 /**
  * One line at the corner of the page for what the reader must know about saving: edits waiting for
  * the database, a failed key press, an edit refused. Text only, never HTML.
@@ -26,7 +27,7 @@ export function Toast({
     >
       <span class="text">{text}</span>
       {tone !== 'pending' && (
-        <button type="button" aria-label="Close this message" onClick={onClose}>
+        <button type="button" aria-label="Close this message" onClick={trusted(onClose)}>
           close
         </button>
       )}

@@ -6,6 +6,7 @@
  */
 import type { Tag } from '../../shared/model';
 import { displayText, firstLine } from '../../shared/note-text';
+import { trusted } from '../trusted';
 
 /** What a note's kept versions are called next to it. */
 export function keptLabel(versions: number): string {
@@ -52,7 +53,7 @@ function button(className: string, text: string, onClick: () => void): HTMLButto
   element.type = 'button';
   element.className = className;
   element.textContent = text;
-  element.addEventListener('click', onClick);
+  element.addEventListener('click', trusted(onClick));
   return element;
 }
 

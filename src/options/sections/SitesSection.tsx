@@ -9,11 +9,16 @@ export function SitesSection({ connector, revision }: SectionProps) {
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const [version, setVersion] = useState(0);
+  const [tagNamesInPage, setTagNamesInPage] = useState<boolean | null>(null);
 
   useEffect(() => {
     let live = true;
     connector.sites().then(
       (next) => live && setSites(next),
+      (failure: unknown) => live && setError(errorText(failure)),
+    );
+    connector.settings().then(
+      (settings) => live && setTagNamesInPage(settings.tagNamesInPage),
       (failure: unknown) => live && setError(errorText(failure)),
     );
     return () => {
@@ -31,6 +36,21 @@ export function SitesSection({ connector, revision }: SectionProps) {
         on
           ? `Threadnote is on for ${site.name} from the next page you open there.`
           : `Threadnote is off for ${site.name} from the next page you open there. Your notes on it are kept.`,
+      );
+    } catch (failure) {
+      setError(errorText(failure));
+    }
+    setVersion((v) => v + 1);
+  };
+  const showTagNames = async (on: boolean) => {
+    setError('');
+    setTagNamesInPage(on);
+    try {
+      await connector.setTagNamesInPage(on);
+      setMessage(
+        on
+          ? 'Comments carry their tag names for your own CSS; the forums’ scripts can read them.'
+          : 'Comments no longer carry tag names that the forums’ scripts could read.',
       );
     } catch (failure) {
       setError(errorText(failure));
@@ -94,6 +114,20 @@ export function SitesSection({ connector, revision }: SectionProps) {
           ))}
         </ul>
       )}
+      <h3>What the forums’ pages see</h3>
+      <label>
+        <input
+          type="checkbox"
+          checked={tagNamesInPage ?? true}
+          disabled={tagNamesInPage === null}
+          onChange={(event) => void showTagNames(event.currentTarget.checked)}
+        />{' '}
+        Tag names in page attributes
+      </label>
+      <p class="hint">
+        For your own CSS (<code>[data-tn-tags~="later"]</code>); the forum’s scripts can read them
+        too. Off, they see only that a comment has tags. Notes are never readable to them.
+      </p>
       <p class="status" role="status">
         {message}
       </p>
