@@ -5,7 +5,7 @@
  * its target). Links to other sites are not followed: CI has no network.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import MarkdownIt from 'markdown-it';
 
@@ -13,7 +13,8 @@ const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclud
   encoding: 'utf8',
 })
   .split('\n')
-  .filter((file) => file !== '' && existsSync(file));
+  // A worktree's node_modules may be a symlink that .gitignore's `node_modules/` does not match.
+  .filter((file) => file !== '' && existsSync(file) && statSync(file).isFile());
 
 const problems = [];
 
