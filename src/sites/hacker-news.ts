@@ -5,6 +5,8 @@
  * - tests/fixtures/hn/item-44533403-story-2025-07.html and item-44536000-comment-2025-07.html
  *   (today's markup: single-quoted attributes, div.commtext, [flagged]/[dead]/[deleted] rows)
  * - tests/fixtures/hn/threads-motoboi-2025-07.html and newcomments-2025-07.html (list pages)
+ * - tests/fixtures/hn/item-36817231-story-old-markup.html and item-36818754-comment-old-markup.html
+ *   (the 2023 page in older markup: no `comtr`, no `indent` attribute, `a.storylink` titles)
  */
 import type { ThreadRef } from '../shared/model';
 import { DepthNesting, DomComment, neverThrows, pageByAddress, userLinksOf } from './kit';
@@ -15,7 +17,10 @@ const ORIGIN = 'https://news.ycombinator.com';
 const SITE = 'hn';
 
 const SELECTORS = {
-  /** Story pages mark comment rows `comtr`; list pages (newcomments) and saved pages may not. */
+  /**
+   * Story pages mark comment rows `comtr`; list pages (newcomments, threads), the focused comment
+   * of a comment page and HN's older markup do not, and story rows are `tr.athing` too.
+   */
   rows: 'tr.athing',
   commentRowClass: 'comtr',
   focusTable: 'table.fatitem',
@@ -102,10 +107,16 @@ function commentOf(row: HTMLElement, id: string, thread: ThreadRef): DomComment 
   });
 }
 
+/**
+ * Comment rows, `comtr` or not, have an indent cell (empty on list rows) and a comment body, so
+ * either will do; story rows have neither. Story rows cannot be told by what they have: a link
+ * story's site name is a `span.sitebit.comhead`, and its title was `a.storylink` before
+ * `.titleline`, so "a comhead and no title" took older link stories for comments.
+ */
 function isCommentRow(row: Element): boolean {
-  if (row.classList.contains(SELECTORS.commentRowClass)) return true;
   return (
-    row.querySelector(SELECTORS.header) !== null && row.querySelector(SELECTORS.storyTitle) === null
+    row.classList.contains(SELECTORS.commentRowClass) ||
+    row.querySelector(`${SELECTORS.indent}, ${SELECTORS.body}`) !== null
   );
 }
 
@@ -122,10 +133,7 @@ function firstCommentRow(doc: Document): Element | undefined {
 function parsePage(doc: Document, url: URL): SitePage {
   const pageItemId = url.pathname === '/item' ? url.searchParams.get('id') : null;
   const focusRow = doc.querySelector<HTMLElement>(SELECTORS.focusItem);
-  const focusIsComment =
-    focusRow !== null &&
-    focusRow.querySelector(SELECTORS.storyTitle) === null &&
-    focusRow.querySelector(SELECTORS.header) !== null;
+  const focusIsComment = focusRow !== null && isCommentRow(focusRow);
 
   let kind: PageKind = 'list';
   let thread: ThreadRef | null = null;

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hackerNews } from '../../src/sites/hacker-news';
 import type { SitePage } from '../../src/sites/types';
@@ -203,5 +203,80 @@ describe('Hacker News adapter on pages listing many threads', () => {
     expect(page.comments).toHaveLength(20);
     expect(page.comments.every((comment) => comment.depth === 0 && comment.author)).toBe(true);
     expect(new Set(page.comments.map((comment) => comment.thread.key)).size).toBe(11);
+  });
+});
+
+describe('Hacker News adapter on older markup, whose comment rows are not marked comtr', () => {
+  const storyUrl = new URL(`${HN}/item?id=36817231`);
+  const ids = (page: SitePage) => page.comments.map((c) => [c.id, c.depth, c.parentKey]);
+  const today = parse('item-36817231-2023-07.html', storyUrl.href);
+
+  function expectStoryPage(doc: Document) {
+    const page = hackerNews.parsePage(doc, storyUrl);
+    const storyRow = doc.querySelector('table.fatitem tr.athing');
+    expect(storyRow?.id).toBe('36817231');
+    expect(page.kind).toBe('thread');
+    expect(page.thread?.key).toBe('hn:36817231');
+    expect(page.comments.some((c) => c.element === storyRow || c.id === '36817231')).toBe(false);
+    expect(page.comments).toHaveLength(100);
+    // The spacer image stands in for the missing indent attribute: the same tree as today's.
+    expect(ids(page)).toEqual(ids(today));
+    expectConsistentTree(page);
+  }
+
+  it('reads every comment of a story page and not the story', () => {
+    expectStoryPage(loadPage('hn/item-36817231-story-old-markup.html'));
+  });
+
+  it('does not take a link story, whose site name is a comhead, for a comment', () => {
+    const doc = loadPage('hn/item-36817231-story-old-markup.html');
+    doc
+      .querySelector('table.fatitem a.storylink')
+      ?.insertAdjacentHTML(
+        'afterend',
+        '<span class="sitebit comhead"> (<a href="from?site=example.com"><span class="sitestr">example.com</span></a>)</span>',
+      );
+    expectStoryPage(doc);
+  });
+
+  it('reads a comment’s own page, focused comment once and first', () => {
+    const page = parse('item-36818754-comment-old-markup.html', `${HN}/item?id=36818754`);
+    expect(page.kind).toBe('comment');
+    expect(page.thread?.key).toBe('hn:36817231');
+    expect(ids(page)).toEqual([
+      ['36818754', 0, 'hn:36817231'],
+      ['36821956', 1, 'hn:36818754'],
+      ['36823679', 1, 'hn:36818754'],
+      ['36819339', 1, 'hn:36818754'],
+    ]);
+    const [focus] = page.comments;
+    expect(focus?.element.closest('table.fatitem')).not.toBeNull();
+    expect(focus?.author).toBe('PaulRobinson');
+    expect(focus?.subtreeSize).toBe(4);
+    expectConsistentTree(page);
+  });
+
+  it('reads threads?id= rows the same with or without comtr', () => {
+    const html = readFileSync(`${fixturesDir}hn/threads-motoboi-2025-07.html`, 'utf8');
+    const url = new URL(`${HN}/threads?id=motoboi`);
+    const marked = hackerNews.parsePage(pageFromHtml(html), url);
+    const bare = hackerNews.parsePage(pageFromHtml(html.replaceAll('athing comtr', 'athing')), url);
+    expect(bare.comments.map((c) => [c.id, c.depth, c.parentKey, c.thread.key])).toEqual(
+      marked.comments.map((c) => [c.id, c.depth, c.parentKey, c.thread.key]),
+    );
+    expectConsistentTree(bare);
+  });
+
+  it('finds no comments on a front page of link stories', () => {
+    // Rows as HN served them with `a.storylink` (until 2022) and briefly `a.titlelink` after.
+    const story = (id: number, titleClass: string) =>
+      `<tr class='athing' id='${id}'><td align="right" valign="top" class="title"><span class="rank">${id % 10}.</span></td><td valign="top" class="votelinks"><center><a id='up_${id}' href='vote?id=${id}&amp;how=up&amp;goto=news'><div class='votearrow' title='upvote'></div></a></center></td><td class="title"><a href="https://example.com/${id}" class="${titleClass}">Story ${id}</a><span class="sitebit comhead"> (<a href="from?site=example.com"><span class="sitestr">example.com</span></a>)</span></td></tr><tr><td colspan="2"></td><td class="subtext"><span class="score" id="score_${id}">5 points</span> by <a href="user?id=someone" class="hnuser">someone</a> <span class="age"><a href="item?id=${id}">1 hour ago</a></span></td></tr>`;
+    const doc = pageFromHtml(
+      `<table class="itemlist">${story(12481701, 'storylink')}${story(32274072, 'titlelink')}</table>`,
+    );
+    const page = hackerNews.parsePage(doc, new URL(`${HN}/news`));
+    expect(page.comments).toEqual([]);
+    expect(hackerNews.commentContainers(doc)).toEqual([]);
+    expect(hackerNews.threadBarAnchor(doc)).toBeNull();
   });
 });
