@@ -121,6 +121,16 @@ export async function focusIn(page: Page, host: 'TN-CONTROL' | 'TN-NOTE-EDITOR')
   });
 }
 
+/** Whether `test` becomes true in the page within ACK_TIMEOUT_MS. */
+export async function becomes<T>(page: Page, test: (arg: T) => boolean, arg: T): Promise<boolean> {
+  try {
+    await page.waitForFunction(test, arg, { timeout: ACK_TIMEOUT_MS, polling: 20 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export type Attribute = 'data-tn-tags' | 'data-tn-fold' | 'data-tn-note' | 'data-tn-user-tags';
 export interface Change {
   at: number;
@@ -272,6 +282,7 @@ export async function clickById(page: Page, id: string): Promise<void> {
   );
   if (!node) throw new Error(`No element #${id} on the page`);
   const cdp = await cdpOf(page);
+  await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendNodeId });
   const { model } = (await cdp.send('DOM.getBoxModel', {
     backendNodeId: node.backendNodeId,
   })) as { model: { content: number[] } };
