@@ -122,7 +122,11 @@ export async function focusIn(page: Page, host: 'TN-CONTROL' | 'TN-NOTE-EDITOR')
 }
 
 /** Whether `test` becomes true in the page within ACK_TIMEOUT_MS. */
-export async function becomes<T>(page: Page, test: (arg: T) => boolean, arg: T): Promise<boolean> {
+export async function becomes(
+  page: Page,
+  test: (arg: string) => boolean,
+  arg: string,
+): Promise<boolean> {
   try {
     await page.waitForFunction(test, arg, { timeout: ACK_TIMEOUT_MS, polling: 20 });
     return true;
