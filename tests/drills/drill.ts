@@ -185,8 +185,12 @@ export class ChangeLog {
   }
 
   /** Waits for a change after `since` (ms since the epoch) that satisfies `test`; false on timeout. */
-  async waitFor(since: number, test: (change: Change) => boolean): Promise<boolean> {
-    const deadline = Date.now() + ACK_TIMEOUT_MS;
+  async waitFor(
+    since: number,
+    test: (change: Change) => boolean,
+    timeout = ACK_TIMEOUT_MS,
+  ): Promise<boolean> {
+    const deadline = Date.now() + timeout;
     for (;;) {
       await this.pull();
       if (this.seen.some((change) => change.at >= since && test(change))) return true;
