@@ -69,9 +69,23 @@ function expectedAfter(key: (typeof KEYS)[number], tags: string[], fold: string 
   return { attribute: 'data-tn-tags' as const, expected: next.length ? next.join(' ') : null };
 }
 
-/** Marks pending edits acknowledged when the page showed their value, or not after the timeout. */
+/**
+ * How long an edit may wait for its answer before the page is searched for a message about it:
+ * past the content script's own retries (about a second) a reader should be told.
+ */
+const REPORT_AFTER_MS = 1_500;
+/** The page's Threadnote text is read at most this often (each read walks the whole page). */
+const READ_EVERY_MS = 500;
+let lastRead = 0;
+
+/**
+ * Marks pending edits acknowledged when the page showed their value, or not after the timeout.
+ * A message the page shows meanwhile (a toast may come and go) counts as reporting every edit
+ * still waiting past REPORT_AFTER_MS.
+ */
 async function settle(log: ChangeLog, page: Page, edits: Edit[], force = false): Promise<void> {
   await log.pull();
+  const now = Date.now();
   for (const edit of edits) {
     if (edit.state !== 'pending') continue;
     const shown = log.seen.some(
@@ -81,11 +95,22 @@ async function settle(log: ChangeLog, page: Page, edits: Edit[], force = false):
         change.attribute === edit.attribute &&
         change.value === edit.expected,
     );
-    if (shown) edit.state = 'acknowledged';
-    else if (force || Date.now() - edit.pressedAt > ACK_TIMEOUT_MS) {
-      edit.state = 'unacknowledged';
-      edit.reported = (await failureMessages(page)).length > 0;
+    if (shown) {
+      edit.state = 'acknowledged';
+      continue;
     }
+    const late = now - edit.pressedAt > REPORT_AFTER_MS;
+    if (late && !edit.reported && (force || now - lastRead > READ_EVERY_MS)) {
+      lastRead = now;
+      if ((await failureMessages(page)).length > 0) {
+        for (const other of edits) {
+          if (other.state === 'pending' && now - other.pressedAt > REPORT_AFTER_MS) {
+            other.reported = true;
+          }
+        }
+      }
+    }
+    if (force || now - edit.pressedAt > ACK_TIMEOUT_MS) edit.state = 'unacknowledged';
   }
 }
 
