@@ -14,7 +14,7 @@ export const STORY = `${HN}/item?id=44533403`;
 export const ROWS = 'tr.athing.comtr';
 
 /** The short form runs inside `npm test`; the full form is `npm run drills`. */
-export const SHORT = process.env.DRILLS === 'short';
+const SHORT = process.env.DRILLS === 'short';
 
 export function size(full: number, short: number): number {
   return SHORT ? short : full;
@@ -171,7 +171,7 @@ export async function watchAttributes(page: Page): Promise<void> {
 }
 
 /** The changes recorded since the last call. */
-export function drainChanges(page: Page): Promise<Change[]> {
+function drainChanges(page: Page): Promise<Change[]> {
   return page.evaluate(() => (window as unknown as { tnDrillLog: Change[] }).tnDrillLog.splice(0));
 }
 
@@ -263,7 +263,7 @@ function attributeOf(node: DomNode, name: string): string | null {
 }
 
 /** The text of every Threadnote host (`tn-*`) on the page, its shadow root included. */
-export async function threadnoteTexts(page: Page): Promise<string[]> {
+async function threadnoteTexts(page: Page): Promise<string[]> {
   const texts: string[] = [];
   for (const node of walk(await piercedDocument(page))) {
     if (node.nodeName.startsWith('TN-')) texts.push(textOf(node).trim());
@@ -272,7 +272,7 @@ export async function threadnoteTexts(page: Page): Promise<string[]> {
 }
 
 /** Words a message telling the reader that something was not saved would use. */
-export const FAILURE_WORDS =
+const FAILURE_WORDS =
   /not saved|could not|couldn’t|can’t|cannot|failed|full|space|quota|storage|try(ing)? again/i;
 
 /** Threadnote's texts on the page that tell of a failure. */
