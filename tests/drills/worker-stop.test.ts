@@ -203,6 +203,7 @@ it('loses no acknowledged edit while the worker is stopped again and again', asy
   const stored = await inspector.comments();
   let lost = 0;
   let lostTags = 0;
+  const details: string[] = [];
   for (const [id, [tags, fold]] of initial) {
     const mine = edits.filter((edit) => edit.id === id);
     if (mine.length === 0) continue;
@@ -223,6 +224,11 @@ it('loses no acknowledged edit while the worker is stopped again and again', asy
       const maybe = ofAttribute.slice(lastAcknowledged + 1).map((edit) => edit.expected);
       if ([saved, ...maybe].some((state) => sameState(state, now[attribute]))) continue;
       lost++;
+      details.push(
+        `${id} ${attribute}: acknowledged ${saved}, stored ${now[attribute]}, edits ${ofAttribute
+          .map((edit) => `${edit.expected} ${edit.state}`)
+          .join(' → ')}`,
+      );
       if (attribute === 'data-tn-tags') {
         lostTags += tagsOf(saved).filter((tag) => !tagsOf(now[attribute]).includes(tag)).length;
       }
@@ -239,6 +245,7 @@ it('loses no acknowledged edit while the worker is stopped again and again', asy
     'worker stops': stops,
     'worker restarts': restarts,
   });
+  if (details.length > 0) console.log(details.join('\n'));
   expect(stops).toBeGreaterThanOrEqual(STOPS);
   expect(lost).toBe(0);
   expect(lostTags).toBe(0);
