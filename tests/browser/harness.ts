@@ -45,16 +45,25 @@ export interface LaunchOptions {
    * (the check of the page, the registration, the start in the tab) runs as for a reader.
    */
   grantedHosts?: string[];
+  /**
+   * Permissions the copy's manifest leaves out: without `unlimitedStorage` the extension has a
+   * quota like any site, which the quota drill (tests/drills) fills.
+   */
+  withoutPermissions?: string[];
 }
 
-/** dist/, or a copy of it whose manifest declares `hosts` (see LaunchOptions). */
-function extensionDir(hosts: string[], scratch: string): string {
-  if (hosts.length === 0) return DIST;
+/** dist/, or a copy of it whose manifest declares `hosts` and lacks `dropped` (see LaunchOptions). */
+function extensionDir(hosts: string[], dropped: string[], scratch: string): string {
+  if (hosts.length === 0 && dropped.length === 0) return DIST;
   const copy = join(scratch, 'extension');
   cpSync(DIST, copy, { recursive: true });
   const manifestPath = join(copy, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    host_permissions: string[];
+    permissions: string[];
+  };
   manifest.host_permissions.push(...hosts.map((host) => `https://${host}/*`));
+  manifest.permissions = manifest.permissions.filter((name) => !dropped.includes(name));
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return copy;
 }
@@ -63,7 +72,10 @@ export function chromiumPath(): string {
   return process.env.CHROME_PATH ?? '/usr/bin/chromium';
 }
 
-export async function launch({ grantedHosts = [] }: LaunchOptions = {}): Promise<Session> {
+export async function launch({
+  grantedHosts = [],
+  withoutPermissions = [],
+}: LaunchOptions = {}): Promise<Session> {
   if (!existsSync(join(DIST, 'manifest.json'))) {
     throw new Error('dist/ has no build: run `npx vite build` first (npm test does).');
   }
@@ -71,7 +83,7 @@ export async function launch({ grantedHosts = [] }: LaunchOptions = {}): Promise
   const server = await startFixtureServer();
   const scratch = mkdtempSync(join(tmpdir(), 'threadnote-browser-'));
   const profile = join(scratch, 'profile');
-  const extension = extensionDir(grantedHosts, scratch);
+  const extension = extensionDir(grantedHosts, withoutPermissions, scratch);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
@@ -131,6 +143,12 @@ export async function openThread(
   // Hidden tabs get no animation frames, and Threadnote does its batched work in them.
   await page.bringToFront();
   await page.goto(url);
+  await waitForThread(page, rowSelector);
+  return page;
+}
+
+/** Waits until Threadnote has marked and applied a loaded thread (see openThread). */
+export async function waitForThread(page: Page, rowSelector: string): Promise<void> {
   await page.waitForFunction((selector) => {
     const rows = document.querySelectorAll(selector);
     return (
@@ -140,7 +158,6 @@ export async function openThread(
       [...rows].every((row) => row.hasAttribute('data-tn-comment'))
     );
   }, rowSelector);
-  return page;
 }
 
 interface ChromeTabsApi {
