@@ -11,7 +11,7 @@ import {
   type Tag,
   type UserAnnotation,
 } from '../shared/model';
-import type { ThreadnoteDB } from './db';
+import type { ThreadnoteDB } from './schema';
 
 /** Every record of a store, or these keys (sorted) of it. */
 export type Keys = { all: true } | { all: false; keys: string[] };

@@ -16,7 +16,7 @@ import {
   type UserAnnotation,
 } from '../shared/model';
 import { adapterForSite } from '../sites/registry';
-import type { ThreadnoteDB } from './db';
+import type { ThreadnoteDB } from './schema';
 import { CSV_BOM, csvHeader, csvRows } from './export-csv';
 import { onlyKeptVersions, planExport, some, type ExportPlan, type Keys } from './export-plan';
 import {

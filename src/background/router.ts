@@ -23,7 +23,7 @@ import {
 import { THREAD_PAGE, type PageInfo, type SiteEnableResult } from '../shared/messages';
 import { siteOfKey, userKeyOf, type CommentAnnotation, type Tag } from '../shared/model';
 import { adaptersOfHost, isEngineSite } from '../sites/registry';
-import type { ThreadnoteDB } from './db';
+import type { ThreadnoteDB } from './schema';
 import { editComments, editUser } from './edits';
 import { errorData } from './errors';
 import type { StorageHealth } from './storage-health';
