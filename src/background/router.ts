@@ -16,17 +16,14 @@ import {
   type WorkerInput,
   type WorkerOutput,
   type WorkerStream,
-  type TabPush,
-  type TabPushes,
   type CommentChange,
 } from '../shared/messages';
-import { THREAD_PAGE, type PageInfo, type SiteEnableResult } from '../shared/messages';
+import { THREAD_PAGE } from '../shared/messages';
 import { siteOfKey, userKeyOf, type CommentAnnotation, type Tag } from '../shared/model';
 import { adaptersOfHost, isEngineSite } from '../sites/registry';
-import type { ThreadnoteDB } from './schema';
+import type { Caller, RouterDeps, SenderInfo } from './deps';
 import { editComments, editUser } from './edits';
 import { errorData } from './errors';
-import type { StorageHealth } from './storage-health';
 import { search } from './search';
 import { listThreads, listedSites } from './thread-stats';
 import {
@@ -51,37 +48,6 @@ import {
   updateTag,
   writeSettings,
 } from './vocabulary';
-
-/**
- * A content script speaks for the forums of its page's host, and only for them. One in a private
- * window (where the reader allowed Threadnote) leaves no record of the visit.
- */
-export type Caller =
-  { kind: 'content'; sites: string[]; privateWindow: boolean } | { kind: 'extension' };
-
-export interface SenderInfo {
-  id?: string;
-  url?: string;
-  tab?: { incognito?: boolean };
-}
-
-export interface RouterDeps {
-  extensionId: string;
-  extensionOrigin: string;
-  database: () => Promise<ThreadnoteDB>;
-  now: () => string;
-  /** Whether writes go through lately, for the popup to tell. */
-  health: StorageHealth;
-  /** Tells open tabs about a change; never throws. */
-  broadcast: <T extends TabPush>(site: string, type: T, payload: TabPushes[T]) => void;
-  /** Whether the reader enabled Threadnote on the host of a forum engine's page. */
-  hostEnabled: (url: string) => Promise<boolean>;
-  /** The sites of the forum engine hosts (Discourse) the reader enabled. */
-  enabledSites: () => Promise<string[]>;
-  enableTab: (tabId: number) => Promise<SiteEnableResult>;
-  /** What the tab's content script says of its page, or null where none answers. */
-  pageInfo: (tabId: number) => Promise<PageInfo | null>;
-}
 
 export async function identifyCaller(sender: SenderInfo, deps: RouterDeps): Promise<Caller | null> {
   if (sender.id !== deps.extensionId || !sender.url) return null;

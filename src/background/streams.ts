@@ -10,7 +10,7 @@ import { errorData } from './errors';
 import { startExport } from './export';
 import { importText } from './import';
 import { stale } from './push';
-import type { RouterDeps, SenderInfo } from './router';
+import type { RouterDeps, SenderInfo } from './deps';
 
 /** What the worker needs of a `runtime.Port`; tests hand it a fake. */
 export interface StreamPort {

@@ -1,7 +1,7 @@
 import { StorageHealth } from '../../src/background/storage-health';
 import { vi } from 'vitest';
 import { migrations } from '../../src/background/migrations';
-import type { RouterDeps } from '../../src/background/router';
+import type { RouterDeps } from '../../src/background/deps';
 import { openWithMigrations } from '../../src/background/db';
 import type { ThreadnoteDB } from '../../src/background/schema';
 import { editComments, editUser } from '../../src/background/edits';
