@@ -2,7 +2,8 @@
  * Which records an export takes: everything, or what a selection of threads and tags reaches,
  * with the counts it reports.
  */
-import type { ExportSelection, RecordCounts } from '../shared/messages';
+import type { RecordCounts } from '../shared/messages';
+import type { ExportSelection } from '../shared/worker-streams';
 import {
   isEmptyAnnotation,
   isEmptyUser,

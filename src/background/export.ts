@@ -3,7 +3,8 @@
  * takes. Records are read in key order, a batch at a time, and text leaves in chunks of about a
  * mebibyte, so an export of any size holds one batch and one chunk, plus the keys it will write.
  */
-import type { ExportSelection, RecordCounts } from '../shared/messages';
+import type { RecordCounts } from '../shared/messages';
+import type { ExportSelection } from '../shared/worker-streams';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
