@@ -1,7 +1,8 @@
 /**
- * Every message Threadnote's contexts exchange, one typed map per direction. The requests the worker
- * answers are declared in `worker-calls.ts` and its streams in `worker-streams.ts`, which only the
- * worker loads at run time; this module holds what they answer, and carries no schema.
+ * Every message Threadnote's contexts exchange, one typed map per direction. Requests to the
+ * worker are declared in `worker-calls.ts` and its streams in `worker-streams.ts`, which only the
+ * worker loads at run time; what they answer is typed here, beside the pushes to tabs and the
+ * popup's requests to a tab. This module carries no schema, so any context may import it.
  */
 import type { WorkerCall, WorkerInput } from './worker-calls';
 import type {

@@ -29,31 +29,33 @@ export interface WorkerCallSpec<I> {
   schema: v.GenericSchema<unknown, I>;
   /** Who may send it: content scripts only reach what a page needs. */
   callers: readonly CallerKind[];
-  /** Every record key the input names, so a content script can be kept to its own sites' keys. */
+  /**
+   * Every record key the input names, so a content script can be kept to its own sites' keys;
+   * none for a call only the extension's pages make, since those reach every site anyway.
+   */
   keys: (input: I) => readonly string[];
   /** Whether it writes records: one that goes through shows that storage works again. */
   writes: boolean;
 }
 
-/**
- * A call that content scripts may make must say which keys it names; one only the extension's
- * pages make need not, since those pages reach every site.
- */
+/** A call that content scripts may make must say which keys it names. */
 type CallDefinition<S extends v.GenericSchema> = { schema: S; writes: boolean } & (
   | { callers: readonly ['extension'] }
   | { callers: readonly CallerKind[]; keys: (input: v.InferOutput<S>) => readonly string[] }
 );
 
+/** For calls that name no record: settings and the tag list are the same on every site. */
+const noKeys = () => [];
+
 function defineCall<S extends v.GenericSchema>(
   definition: CallDefinition<S>,
 ): WorkerCallSpec<v.InferOutput<S>> {
   const { schema, callers, writes } = definition;
-  return { schema, callers, writes, keys: 'keys' in definition ? definition.keys : () => [] };
+  return { schema, callers, writes, keys: 'keys' in definition ? definition.keys : noKeys };
 }
 
 const MAX_COMMENTS_PER_PAGE = 50_000;
 const MAX_BULK = 10_000;
-const noKeys = () => [];
 const noInput = v.strictObject({});
 /** A draft's key is a record's key behind `comment:` or `user:`. */
 const draftKeys = ({ key }: { key: string }) => [key.replace(/^(comment|user):/, '')];
