@@ -1,9 +1,8 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { migrations as allMigrations, type Migration } from './migrations';
-import type { ThreadnoteSchema } from './schema';
+import type { ThreadnoteDB } from './schema';
 
 export const DB_NAME = 'threadnote';
-export type ThreadnoteDB = IDBPDatabase<ThreadnoteSchema>;
 
 /** Opens the database at the version the migration list reaches, running the missing steps. */
 export function openWithMigrations(

@@ -16,7 +16,8 @@ import {
   type UserAnnotation,
 } from '../shared/model';
 import { applyCommentOps, applyUserOps } from '../shared/operations';
-import { committed, type ThreadnoteDB } from './db';
+import { committed } from './db';
+import type { ThreadnoteDB } from './schema';
 import { indexComment, indexUser } from './search';
 import { refreshThreadStats, statsStores } from './thread-stats';
 

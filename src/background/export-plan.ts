@@ -2,7 +2,8 @@
  * Which records an export takes: everything, or what a selection of threads and tags reaches,
  * with the counts it reports.
  */
-import type { ExportSelection, RecordCounts } from '../shared/messages';
+import type { RecordCounts } from '../shared/messages';
+import type { ExportSelection } from '../shared/worker-streams';
 import {
   isEmptyAnnotation,
   isEmptyUser,
@@ -11,7 +12,7 @@ import {
   type Tag,
   type UserAnnotation,
 } from '../shared/model';
-import type { ThreadnoteDB } from './db';
+import type { ThreadnoteDB } from './schema';
 
 /** Every record of a store, or these keys (sorted) of it. */
 export type Keys = { all: true } | { all: false; keys: string[] };

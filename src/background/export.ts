@@ -3,7 +3,8 @@
  * takes. Records are read in key order, a batch at a time, and text leaves in chunks of about a
  * mebibyte, so an export of any size holds one batch and one chunk, plus the keys it will write.
  */
-import type { ExportSelection, RecordCounts } from '../shared/messages';
+import type { RecordCounts } from '../shared/messages';
+import type { ExportSelection } from '../shared/worker-streams';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -16,7 +17,7 @@ import {
   type UserAnnotation,
 } from '../shared/model';
 import { adapterForSite } from '../sites/registry';
-import type { ThreadnoteDB } from './db';
+import type { ThreadnoteDB } from './schema';
 import { CSV_BOM, csvHeader, csvRows } from './export-csv';
 import { onlyKeptVersions, planExport, some, type ExportPlan, type Keys } from './export-plan';
 import {

@@ -3,7 +3,7 @@
  * older versions to it, and every check a document passes before an import may touch the store.
  */
 import * as v from 'valibot';
-import { KEY_PATTERN, MAX_KEY, MAX_TEXT } from '../shared/message-schemas';
+import { KEY_PATTERN, MAX_KEY, MAX_TEXT } from '../shared/field-schemas';
 import type { ImportProblem } from '../shared/messages';
 import {
   EXPORT_FORMAT,

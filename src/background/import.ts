@@ -25,7 +25,7 @@ import {
   type ThreadRecord,
   type UserAnnotation,
 } from '../shared/model';
-import type { ThreadnoteDB } from './db';
+import type { ThreadnoteDB } from './schema';
 import { parseDocument } from './format';
 import type { ThreadnoteSchema } from './schema';
 import { indexComment, indexUser } from './search';

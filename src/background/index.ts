@@ -4,7 +4,8 @@ import { envelope, isEnvelope } from '../shared/messages';
 import { callTab } from '../shared/messaging';
 import { adapterForSite } from '../sites/registry';
 import { database } from './db';
-import { connect, route, type RouterDeps } from './router';
+import type { RouterDeps } from './deps';
+import { connect, route } from './router';
 import { StorageHealth } from './storage-health';
 import {
   enableGrantedTabs,

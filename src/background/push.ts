@@ -1,7 +1,7 @@
 /** Pushes to the tabs of every site, for changes that are not about one site's records. */
 import type { TabPush, TabPushes } from '../shared/messages';
 import { adapters } from '../sites/registry';
-import type { RouterDeps } from './router';
+import type { RouterDeps } from './deps';
 
 type PushDeps = Pick<RouterDeps, 'broadcast' | 'enabledSites'>;
 

@@ -1,32 +1,33 @@
 /**
  * The worker's one entry point for requests: checks who is asking, validates the message against
- * its schema, dispatches it, and answers with a Result so errors travel back as data.
+ * its schema, keeps a content script to its own sites' keys, dispatches it, and answers with a
+ * Result so errors travel back as data. What each call accepts, from whom, is in worker-calls.ts;
+ * what it does is its handler here.
  */
 import * as v from 'valibot';
-import { describeIssues, workerRequestSchemas } from '../shared/message-schemas';
+import { describeIssues } from '../shared/field-schemas';
 import {
   STREAM_PORT_PREFIX,
+  THREAD_PAGE,
   isEnvelope,
-  streamCallers,
-  workerCallers,
   ThreadnoteError,
+  type CommentChange,
   type ErrorData,
   type Result,
-  type WorkerCall,
-  type WorkerInput,
   type WorkerOutput,
-  type WorkerStream,
-  type TabPush,
-  type TabPushes,
-  type CommentChange,
 } from '../shared/messages';
-import { THREAD_PAGE, type PageInfo, type SiteEnableResult } from '../shared/messages';
 import { siteOfKey, userKeyOf, type CommentAnnotation, type Tag } from '../shared/model';
+import {
+  workerCalls,
+  type WorkerCall,
+  type WorkerCallSpec,
+  type WorkerInput,
+} from '../shared/worker-calls';
+import { workerStreams, type WorkerStream } from '../shared/worker-streams';
 import { adaptersOfHost, isEngineSite } from '../sites/registry';
-import type { ThreadnoteDB } from './db';
+import type { Caller, RouterDeps, SenderInfo } from './deps';
 import { editComments, editUser } from './edits';
 import { errorData } from './errors';
-import type { StorageHealth } from './storage-health';
 import { search } from './search';
 import { listThreads, listedSites } from './thread-stats';
 import {
@@ -52,37 +53,6 @@ import {
   writeSettings,
 } from './vocabulary';
 
-/**
- * A content script speaks for the forums of its page's host, and only for them. One in a private
- * window (where the reader allowed Threadnote) leaves no record of the visit.
- */
-export type Caller =
-  { kind: 'content'; sites: string[]; privateWindow: boolean } | { kind: 'extension' };
-
-export interface SenderInfo {
-  id?: string;
-  url?: string;
-  tab?: { incognito?: boolean };
-}
-
-export interface RouterDeps {
-  extensionId: string;
-  extensionOrigin: string;
-  database: () => Promise<ThreadnoteDB>;
-  now: () => string;
-  /** Whether writes go through lately, for the popup to tell. */
-  health: StorageHealth;
-  /** Tells open tabs about a change; never throws. */
-  broadcast: <T extends TabPush>(site: string, type: T, payload: TabPushes[T]) => void;
-  /** Whether the reader enabled Threadnote on the host of a forum engine's page. */
-  hostEnabled: (url: string) => Promise<boolean>;
-  /** The sites of the forum engine hosts (Discourse) the reader enabled. */
-  enabledSites: () => Promise<string[]>;
-  enableTab: (tabId: number) => Promise<SiteEnableResult>;
-  /** What the tab's content script says of its page, or null where none answers. */
-  pageInfo: (tabId: number) => Promise<PageInfo | null>;
-}
-
 export async function identifyCaller(sender: SenderInfo, deps: RouterDeps): Promise<Caller | null> {
   if (sender.id !== deps.extensionId || !sender.url) return null;
   if (sender.url.startsWith(deps.extensionOrigin)) return { kind: 'extension' };
@@ -92,40 +62,6 @@ export async function identifyCaller(sender: SenderInfo, deps: RouterDeps): Prom
   // A host of Discourse & co. counts only while the reader has it enabled.
   if (sites.some(isEngineSite) && !(await deps.hostEnabled(sender.url))) return null;
   return { kind: 'content', sites, privateWindow: sender.tab.incognito === true };
-}
-
-/** Every record key a request names, so a content script can be kept to its own site's keys. */
-function keysNamed<K extends WorkerCall>(type: K, input: WorkerInput<K>): string[] {
-  switch (type) {
-    case 'page.open': {
-      const open = input as WorkerInput<'page.open'>;
-      return [
-        ...open.threadKeys,
-        ...open.userKeys,
-        ...(open.usersOf === null ? [] : [`${open.usersOf}:`]),
-        ...(open.visit ? [open.visit.thread.key, ...open.visit.commentKeys] : []),
-      ];
-    }
-    case 'comments.edit':
-      return (input as WorkerInput<'comments.edit'>).edits.flatMap(({ comment }) => [
-        comment.key,
-        comment.thread.key,
-      ]);
-    case 'page.early': {
-      const { site, item } = input as WorkerInput<'page.early'>;
-      return [`${site}:`, ...(item === null ? [] : [item])];
-    }
-    case 'user.edit':
-      return [(input as WorkerInput<'user.edit'>).user.key];
-    case 'draft.get':
-    case 'draft.save':
-    case 'draft.delete':
-      return [(input as WorkerInput<'draft.get'>).key.replace(/^(comment|user):/, '')];
-    case 'thread.summary':
-      return [(input as WorkerInput<'thread.summary'>).thread];
-    default:
-      return [];
-  }
 }
 
 /** Tells the tabs of each site what changed, tags first so chips can be coloured. */
@@ -152,6 +88,7 @@ function announce(
   }
 }
 
+/** What each call of worker-calls.ts does; the compiler holds the two to the same names. */
 const handlers: {
   [K in WorkerCall]: (
     input: WorkerInput<K>,
@@ -238,8 +175,47 @@ function fail(code: ErrorData['code'], message: string): Result<never> {
   return { ok: false, error: { code, message } };
 }
 
+/**
+ * Seen through a map over the call names, a call's schema, keys and handler all take that call's
+ * input type, so one generic `answer` can parse and dispatch any call without a cast.
+ */
+const calls: { [K in WorkerCall]: WorkerCallSpec<WorkerInput<K>> } = workerCalls;
+
 function isWorkerCall(type: string): type is WorkerCall {
-  return Object.hasOwn(workerRequestSchemas, type);
+  return Object.hasOwn(workerCalls, type);
+}
+
+/** Checks, parses and runs one call; generic so that every step sees that call's own types. */
+async function answer<K extends WorkerCall>(
+  type: K,
+  payload: unknown,
+  caller: Caller,
+  deps: RouterDeps,
+): Promise<Result<unknown>> {
+  const call = calls[type];
+  if (!call.callers.includes(caller.kind)) {
+    return fail('forbidden', `“${type}” cannot be asked from a web page.`);
+  }
+  const parsed = v.safeParse(call.schema, payload);
+  if (!parsed.success) {
+    return fail('invalid', `Invalid “${type}”: ${describeIssues(parsed.issues)}`);
+  }
+  const input = parsed.output;
+  if (caller.kind === 'content') {
+    const foreign = call.keys(input).find((key) => !caller.sites.includes(siteOfKey(key)));
+    if (foreign) {
+      return fail('forbidden', `A ${caller.sites.join(' or ')} page cannot touch “${foreign}”.`);
+    }
+  }
+  try {
+    const value = await handlers[type](input, deps, caller);
+    if (call.writes) deps.health.worked();
+    return { ok: true, value };
+  } catch (error) {
+    const data = errorData(error);
+    if (data.code === 'storage') deps.health.failed(data.message);
+    return { ok: false, error: data };
+  }
 }
 
 export async function route(
@@ -253,53 +229,11 @@ export async function route(
   if (!isWorkerCall(message.type)) {
     return fail('unknown-call', `Unknown request “${message.type}”.`);
   }
-  const type: WorkerCall = message.type;
-  if (!workerCallers[type].includes(caller.kind)) {
-    return fail('forbidden', `“${type}” cannot be asked from a web page.`);
-  }
-  const parsed = v.safeParse(workerRequestSchemas[type], message.payload);
-  if (!parsed.success)
-    return fail('invalid', `Invalid “${type}”: ${describeIssues(parsed.issues)}`);
-  const input = parsed.output as WorkerInput<typeof type>;
-  if (caller.kind === 'content') {
-    const foreign = keysNamed(type, input).find((key) => !caller.sites.includes(siteOfKey(key)));
-    if (foreign) {
-      return fail('forbidden', `A ${caller.sites.join(' or ')} page cannot touch “${foreign}”.`);
-    }
-  }
-  try {
-    const handler = handlers[type] as (
-      input: WorkerInput<typeof type>,
-      deps: RouterDeps,
-      caller: Caller,
-    ) => Promise<unknown>;
-    const value = await handler(input, deps, caller);
-    if (WRITES.has(type)) deps.health.worked();
-    return { ok: true, value };
-  } catch (error) {
-    const data = errorData(error);
-    if (data.code === 'storage') deps.health.failed(data.message);
-    return { ok: false, error: data };
-  }
+  return answer(message.type, message.payload, caller, deps);
 }
 
-/** Calls that write records: one that goes through shows that storage works again. */
-const WRITES = new Set<WorkerCall>([
-  'comments.edit',
-  'user.edit',
-  'draft.save',
-  'draft.delete',
-  'tags.update',
-  'tags.rename',
-  'tags.merge',
-  'tags.delete',
-  'settings.update',
-  'settings.site',
-  'data.wipe',
-]);
-
 function isWorkerStream(name: string): name is WorkerStream {
-  return Object.hasOwn(streamCallers, name);
+  return Object.hasOwn(workerStreams, name);
 }
 
 /**
@@ -318,7 +252,7 @@ export async function connect(port: StreamPort, deps: RouterDeps): Promise<void>
   const caller = await identifyCaller(port.sender ?? {}, deps);
   if (!caller) {
     refuseStream(port, { code: 'forbidden', message: 'Threadnote answers only its own pages.' });
-  } else if (!streamCallers[stream].includes(caller.kind)) {
+  } else if (!workerStreams[stream].callers.includes(caller.kind)) {
     refuseStream(port, {
       code: 'forbidden',
       message: `“${stream}” cannot be opened from a web page.`,

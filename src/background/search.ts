@@ -6,20 +6,7 @@
 import type { SearchResult } from '../shared/messages';
 import type { CommentAnnotation, UserAnnotation } from '../shared/model';
 import type { IDBPTransaction } from 'idb';
-import type { ThreadnoteDB } from './db';
-import type { ThreadnoteSchema } from './schema';
-
-export interface SearchEntry {
-  /** `comment:<key>` or `user:<key>`. */
-  key: string;
-  terms: string[];
-  /**
-   * `<term>\0<updatedAt>` per term, behind the multi-entry index searches walk: along it, the
-   * entries holding a term come newest last, so the newest matches are the first read backwards.
-   */
-  timedTerms: string[];
-  updatedAt: string;
-}
+import type { SearchEntry, ThreadnoteDB, ThreadnoteSchema } from './schema';
 
 const SEP = '\u0000';
 

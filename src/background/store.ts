@@ -8,7 +8,8 @@ import type {
   WorkerInput,
 } from '../shared/messages';
 import { DEFAULT_SETTINGS, defaultTagColor, type Tag } from '../shared/model';
-import { committed, type ThreadnoteDB } from './db';
+import { committed } from './db';
+import type { ThreadnoteDB } from './schema';
 import { errorData } from './errors';
 import type { StorageHealth } from './storage-health';
 import { countsOf, restampActivity, tagCountsOf } from './thread-stats';

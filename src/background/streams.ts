@@ -4,13 +4,20 @@
  * acknowledges one at a time. Each port carries one stream and one transfer.
  */
 import * as v from 'valibot';
-import { describeIssues, workerStreamSchemas } from '../shared/message-schemas';
-import type { ErrorData, StreamInput, StreamOutput, WorkerStream } from '../shared/messages';
+import { describeIssues } from '../shared/field-schemas';
+import type { ErrorData } from '../shared/messages';
+import {
+  workerStreams,
+  type StreamInput,
+  type StreamOutput,
+  type WorkerStream,
+  type WorkerStreamSpec,
+} from '../shared/worker-streams';
 import { errorData } from './errors';
 import { startExport } from './export';
 import { importText } from './import';
 import { stale } from './push';
-import type { RouterDeps, SenderInfo } from './router';
+import type { RouterDeps, SenderInfo } from './deps';
 
 /** What the worker needs of a `runtime.Port`; tests hand it a fake. */
 export interface StreamPort {
@@ -36,6 +43,9 @@ class StreamError extends Error {
 
 /** The page went away: the transfer stops and nothing is written. */
 class Disconnected extends Error {}
+
+// Seen through a map over the stream names, a stream's schema parses to that stream's input type.
+const streams: { [K in WorkerStream]: WorkerStreamSpec<StreamInput<K>> } = workerStreams;
 
 /** The port's messages as a queue the stream reads in order, each checked against its schema. */
 export class Inbox<K extends WorkerStream> {
@@ -63,14 +73,14 @@ export class Inbox<K extends WorkerStream> {
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = null;
     }
-    const parsed = v.safeParse(workerStreamSchemas[this.stream], this.queue.shift());
+    const parsed = v.safeParse(streams[this.stream].schema, this.queue.shift());
     if (!parsed.success) {
       throw new StreamError({
         code: 'invalid',
         message: `Invalid “${this.stream}” message: ${describeIssues(parsed.issues)}`,
       });
     }
-    return parsed.output as StreamInput<K>;
+    return parsed.output;
   }
 }
 

@@ -12,25 +12,7 @@ import {
   type ThreadRecord,
 } from '../shared/model';
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { ThreadnoteDB } from './db';
-import type { ThreadnoteSchema } from './schema';
-
-export interface ThreadStats {
-  thread: string;
-  site: string;
-  /** The later of the newest annotation change and the last visit: the list's order. */
-  activityAt: string;
-  counts: ThreadCounts;
-  /** Tags on the thread's comments with how many comments carry each, most used first. */
-  tags: { name: string; comments: number }[];
-  /**
-   * `<tag>\0<activityAt>\0<thread>` per tag, and the same after `<site>\0`: multi-entry indexes
-   * cannot hold arrays, so these strings make "carrying this tag (on this site), newest first" one
-   * walk along an index. Tag names and site keys never contain \0.
-   */
-  tagKeys: string[];
-  siteTagKeys: string[];
-}
+import type { ThreadStats, ThreadnoteDB, ThreadnoteSchema } from './schema';
 
 const SEP = '\u0000';
 /** Above any activity date or thread key, to close a range of the composite keys. */

@@ -12,7 +12,7 @@ import {
   type Tag,
   type TagUsage,
 } from '../shared/model';
-import type { ThreadnoteDB } from './db';
+import type { ThreadnoteDB } from './schema';
 import { indexComment, indexUser } from './search';
 import { refreshThreadStats, statsStores } from './thread-stats';
 

@@ -6,13 +6,7 @@ import { DataSection } from './sections/DataSection';
 import { ShortcutsSection } from './sections/ShortcutsSection';
 import { SitesSection } from './sections/SitesSection';
 import { TagsSection } from './sections/TagsSection';
-
-export interface SectionProps {
-  connector: OptionsConnector;
-  /** Goes up whenever a section changes stored records, so every section reads them again. */
-  revision: number;
-  onChanged: () => void;
-}
+import type { SectionProps } from './sections/section';
 
 /** The page's sections, in order: a new one is a component in sections/ and a line here. */
 const sections: { id: string; title: string; Component: ComponentType<SectionProps> }[] = [

@@ -4,13 +4,8 @@
  */
 import { browser, openShortcutSettings } from '../shared/browser';
 import { exportFileName, saveFile } from '../shared/download';
-import type {
-  DataOverview,
-  ExportSelection,
-  ImportOutcome,
-  RecordCounts,
-  TagChange,
-} from '../shared/messages';
+import type { DataOverview, ImportOutcome, RecordCounts, TagChange } from '../shared/messages';
+import type { ExportSelection } from '../shared/worker-streams';
 import { callWorker } from '../shared/messaging';
 import {
   WIPE_CONFIRMATION,

@@ -1,13 +1,10 @@
 /**
- * Every message Threadnote's contexts exchange, one typed map per direction. Request payload types
- * come from the schemas in `message-schemas.ts`, which only the worker loads at run time.
+ * Every message Threadnote's contexts exchange, one typed map per direction. Requests to the
+ * worker are declared in `worker-calls.ts` and its streams in `worker-streams.ts`, which only the
+ * worker loads at run time; what they answer is typed here, beside the pushes to tabs and the
+ * popup's requests to a tab. This module carries no schema, so any context may import it.
  */
-import type {
-  exportSelectionSchema,
-  workerRequestSchemas,
-  workerStreamSchemas,
-} from './message-schemas';
-import type * as v from 'valibot';
+import type { WorkerCall, WorkerInput } from './worker-calls';
 import type {
   CommentAnnotation,
   ExportedThread,
@@ -19,8 +16,8 @@ import type {
   UserAnnotation,
 } from './model';
 
-export type WorkerCall = keyof typeof workerRequestSchemas;
-export type WorkerInput<K extends WorkerCall> = v.InferOutput<(typeof workerRequestSchemas)[K]>;
+// Pages name requests and build their payloads from these types, with no run-time import.
+export type { WorkerCall, WorkerInput };
 
 export interface PageState {
   comments: CommentAnnotation[];
@@ -113,6 +110,7 @@ export type SiteEnableResult =
   /** The browser did not grant the host (the reader said no). */
   | { status: 'no-access' };
 
+/** What each request answers (see worker-calls.ts). */
 export interface WorkerOutputs {
   'page.open': PageState;
   /**
@@ -173,53 +171,11 @@ export interface TagChange {
 }
 export type WorkerOutput<K extends WorkerCall> = WorkerOutputs[K];
 
-/** Who may send a request: content scripts only reach what a page needs. */
-export const workerCallers: Record<WorkerCall, readonly ('content' | 'extension')[]> = {
-  'page.open': ['content'],
-  'comments.edit': ['content', 'extension'],
-  'page.early': ['content'],
-  'user.edit': ['content', 'extension'],
-  // Vocabulary changes rewrite records of every site: only the extension's own pages make them.
-  'tags.update': ['extension'],
-  'tags.rename': ['extension'],
-  'tags.merge': ['extension'],
-  'tags.delete': ['extension'],
-  'tags.usage': ['extension'],
-  'settings.get': ['content', 'extension'],
-  'settings.update': ['extension'],
-  'settings.site': ['extension'],
-  'thread.summary': ['content', 'extension'],
-  'popup.open': ['extension'],
-  // Every thread of every site: the popup's list, never a page's business.
-  'threads.list': ['extension'],
-  'threads.sites': ['extension'],
-  'sites.enabled': ['extension'],
-  'tags.list': ['content', 'extension'],
-  'data.overview': ['extension'],
-  'data.wipe': ['extension'],
-  'site.enable': ['extension'],
-  'notes.search': ['extension'],
-  'draft.get': ['content', 'extension'],
-  'draft.save': ['content', 'extension'],
-  'draft.delete': ['content', 'extension'],
-};
-
 export interface CommentChange {
   thread: string;
   key: string;
   annotation: CommentAnnotation | null;
 }
-
-export type WorkerStream = keyof typeof workerStreamSchemas;
-export type StreamInput<K extends WorkerStream> = v.InferOutput<(typeof workerStreamSchemas)[K]>;
-/** Threads and tags to export; a null selection means everything. */
-export type ExportSelection = v.InferOutput<typeof exportSelectionSchema>;
-
-/** Who may open a stream: both carry everything stored, so only the extension's own pages. */
-export const streamCallers: Record<WorkerStream, readonly ('content' | 'extension')[]> = {
-  export: ['extension'],
-  import: ['extension'],
-};
 
 export const STREAM_PORT_PREFIX = 'threadnote:';
 
@@ -259,6 +215,7 @@ export type ImportOutcome =
   | { kind: 'preview'; summary: ImportSummary }
   | { kind: 'done'; summary: ImportSummary };
 
+/** What the worker sends back on each stream (see worker-streams.ts). */
 export interface StreamOutputs {
   export:
     | { kind: 'chunk'; text: string; done: number; total: number }
@@ -270,7 +227,6 @@ export interface StreamOutputs {
     | ImportOutcome
     | { kind: 'failed'; error: ErrorData };
 }
-export type StreamOutput<K extends WorkerStream> = StreamOutputs[K];
 /** Pushes from the worker to the content scripts of open tabs. */
 export interface TabPushes {
   'comments.changed': { changes: CommentChange[] };

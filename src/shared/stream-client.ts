@@ -7,13 +7,10 @@ import {
   MAX_IMPORT_CHUNK,
   STREAM_PORT_PREFIX,
   ThreadnoteError,
-  type ExportSelection,
   type ImportOutcome,
   type RecordCounts,
-  type StreamInput,
-  type StreamOutput,
-  type WorkerStream,
 } from './messages';
+import type { ExportSelection, StreamInput, StreamOutput, WorkerStream } from './worker-streams';
 import type { ExportFormat } from './model';
 
 export interface Progress {

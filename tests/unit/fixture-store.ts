@@ -2,7 +2,7 @@
  * A small store as a reader could have it, with text chosen to break careless exports: Markdown
  * and HTML that must stay text, spreadsheet formulas, tabs, CRLF, emoji and other scripts.
  */
-import type { ThreadnoteDB } from '../../src/background/db';
+import type { ThreadnoteDB } from '../../src/background/schema';
 import { commentEntry, userEntry } from '../../src/background/search';
 import type { CommentAnnotation, Tag, ThreadRecord, UserAnnotation } from '../../src/shared/model';
 

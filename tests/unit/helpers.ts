@@ -1,8 +1,9 @@
 import { StorageHealth } from '../../src/background/storage-health';
 import { vi } from 'vitest';
 import { migrations } from '../../src/background/migrations';
-import type { RouterDeps } from '../../src/background/router';
-import { openWithMigrations, type ThreadnoteDB } from '../../src/background/db';
+import type { RouterDeps } from '../../src/background/deps';
+import { openWithMigrations } from '../../src/background/db';
+import type { ThreadnoteDB } from '../../src/background/schema';
 import { editComments, editUser } from '../../src/background/edits';
 import { userKeyOf, type Fold, type ThreadRef } from '../../src/shared/model';
 import type { CommentOp, NoteOp, TagOp, UserOp } from '../../src/shared/operations';

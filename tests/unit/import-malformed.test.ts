@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ThreadnoteDB } from '../../src/background/db';
+import type { ThreadnoteDB } from '../../src/background/schema';
 import { exportText } from '../../src/background/export';
 import { importText } from '../../src/background/import';
 import { EXPORTED_AT, dumpStore, fillFixtureStore } from './fixture-store';

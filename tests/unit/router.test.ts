@@ -183,6 +183,11 @@ describe('router', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
+    const foreignDraft = envelope('draft.save', { key: 'comment:reddit:t1_abc', text: 'x' });
+    expect(await route(foreignDraft, contentSender, deps)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('reddit:t1_abc') },
+    });
     const otherUsers = envelope('page.open', {
       threadKeys: [],
       userKeys: [],

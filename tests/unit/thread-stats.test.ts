@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ThreadnoteDB } from '../../src/background/db';
+import type { ThreadnoteDB } from '../../src/background/schema';
 import { mergeDocument } from '../../src/background/import';
 import { editComments } from '../../src/background/edits';
 import { openPage, wipeAll } from '../../src/background/store';

@@ -7,7 +7,7 @@ import {
   updateTag,
   writeSettings,
 } from '../../src/background/vocabulary';
-import type { ThreadnoteDB } from '../../src/background/db';
+import type { ThreadnoteDB } from '../../src/background/schema';
 import { editUser } from '../../src/background/edits';
 import { addTags, commentRef, editComment, editUserNamed, freshDatabase, setNote } from './helpers';
 

@@ -1,4 +1,4 @@
-import type { SectionProps } from '../Options';
+import type { SectionProps } from './section';
 
 /** What Threadnote is, what it keeps and where, and what it never does. */
 export function AboutSection({ connector }: SectionProps) {

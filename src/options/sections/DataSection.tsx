@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DataOverview } from '../../shared/messages';
-import type { SectionProps } from '../Options';
+import type { SectionProps } from './section';
 import { ExportPanel } from './data/ExportPanel';
 import { ImportPanel } from './data/ImportPanel';
 import { WipePanel } from './data/WipePanel';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PAGE_KEYS } from '../../shared/page-keys';
 import type { Shortcut } from '../connector';
-import type { SectionProps } from '../Options';
+import type { SectionProps } from './section';
 import { errorText } from './data/describe';
 
 /** The keys on forum pages, and the browser-wide shortcut, which the browser's own page changes. */

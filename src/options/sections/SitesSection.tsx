@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SiteSetting } from '../connector';
-import type { SectionProps } from '../Options';
+import type { SectionProps } from './section';
 import { errorText } from './data/describe';
 
 /** Where Threadnote runs: the built-in forums, each on or off, and the hosts the reader enabled. */

@@ -9,7 +9,7 @@ import {
   type Tag,
   type TagUsage,
 } from '../../shared/model';
-import type { SectionProps } from '../Options';
+import type { SectionProps } from './section';
 
 interface Row extends Tag {
   comments: number;

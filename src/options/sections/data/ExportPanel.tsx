@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { DataOverview, ExportSelection } from '../../../shared/messages';
+import type { DataOverview } from '../../../shared/messages';
+import type { ExportSelection } from '../../../shared/worker-streams';
 import type { ExportFormat } from '../../../shared/model';
 import type { Progress } from '../../../shared/stream-client';
 import type { OptionsConnector } from '../../connector';
