@@ -46,12 +46,14 @@ export class CommentNavigator {
   constructor(private readonly annotator: Annotator) {
     document.addEventListener('keydown', this.onKey);
     document.addEventListener('focusin', this.onFocus);
+    document.addEventListener('focusout', this.onFocusLost);
   }
 
   /** The page this served is gone (the forum moved to another one in place). */
   stop(): void {
     document.removeEventListener('keydown', this.onKey);
     document.removeEventListener('focusin', this.onFocus);
+    document.removeEventListener('focusout', this.onFocusLost);
   }
 
   private readonly onFocus = trusted((event: FocusEvent): void => {
@@ -59,6 +61,28 @@ export class CommentNavigator {
       ?.closest?.('[data-tn-comment]')
       ?.getAttribute('data-tn-comment');
     if (key) this.current = key;
+  });
+
+  /**
+   * A fold that lands after the reader moved on (`x`, then `j` into the subthread while the
+   * worker was slow to answer) hides the focused comment, and the browser drops the focus to the
+   * page: the keys would then act on a comment out of sight. The focus goes to the nearest
+   * comment above it that shows, the one whose fold hid it.
+   */
+  private readonly onFocusLost = trusted((event: FocusEvent): void => {
+    const key = (event.target as Element | null)?.getAttribute?.('data-tn-comment');
+    if (event.relatedTarget !== null || !key || key !== this.current) return;
+    // The browser lays the fold out before it moves the focus: look once it has.
+    setTimeout(() => {
+      const active = document.activeElement;
+      if (this.current !== key || (active !== null && active !== document.body)) return;
+      let comment = this.annotator.comment(key);
+      if (!comment || isVisible(comment)) return;
+      while (comment && !isVisible(comment)) {
+        comment = comment.parentKey ? this.annotator.comment(comment.parentKey) : undefined;
+      }
+      if (comment) this.focus(comment);
+    }, 0);
   });
 
   /** The comment the reader is on: the last one focused, by the keyboard or in the page. */

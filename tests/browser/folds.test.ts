@@ -180,6 +180,29 @@ describe('folds', () => {
     await first.close();
   });
 
+  it('moves the focus to the fold that hid the focused comment', async () => {
+    const first = await openThread(session, STORY, ROWS);
+    const replies = (await subtreeIds(first, MOTOBOI)).slice(1);
+    const second = await openThread(session, STORY, ROWS);
+    await second.bringToFront();
+    const focused = () => second.evaluate(() => document.activeElement?.id ?? '');
+    for (let presses = 0; presses < 400 && !replies.includes(await focused()); presses++) {
+      await second.keyboard.press('j');
+    }
+    expect(replies).toContain(await focused());
+    // Another tab collapses the subthread: the focused reply goes out of sight with it.
+    await first.bringToFront();
+    await foldThroughPanel(first, MOTOBOI, /Collapse subthread/);
+    await second.bringToFront();
+    await expect.poll(() => row(second, MOTOBOI).getAttribute('data-tn-fold')).toBe('collapsed');
+    await expect.poll(focused).toBe(MOTOBOI);
+    // The keys act on the comment in sight: x opens the fold again.
+    await second.keyboard.press('x');
+    await expect.poll(() => row(second, MOTOBOI).getAttribute('data-tn-fold')).toBeNull();
+    await first.close();
+    await second.close();
+  });
+
   it('coexists with Hacker News’s own [–], both ways', async () => {
     const page = await openThread(session, STORY, ROWS);
     const all = await visibleIds(page);

@@ -159,6 +159,12 @@ it('loses no acknowledged edit while the worker is stopped again and again', asy
 
   const edits: Edit[] = [];
   for (let i = 0; i < EDITS; i++) {
+    // A fold still on its way moves the focus when it lands (to the comment whose fold hid the
+    // focused one): wait for it, so that each key is counted on the comment it acts on.
+    while (edits.some((edit) => edit.attribute === 'data-tn-fold' && edit.state === 'pending')) {
+      await sleep(20);
+      await settle(log, page, edits);
+    }
     direction = await step(page, direction);
     const id = await currentRow(page);
     // The reader's next key on a comment starts from what it shows: wait for its last edit.
@@ -236,6 +242,17 @@ it('loses no acknowledged edit while the worker is stopped again and again', asy
   }
   const failures = edits.filter((edit) => edit.state === 'unacknowledged');
   const unreported = failures.filter((edit) => !edit.reported).length;
+  const started = edits[0]?.pressedAt ?? 0;
+  for (const edit of failures) {
+    const record = stored.get(`hn:${edit.id}`);
+    details.push(
+      `${edit.id} ${edit.attribute}: never showed ${edit.expected} (pressed at +${
+        edit.pressedAt - started
+      } ms, ${edit.reported ? 'reported' : 'not reported'}); stored tags ${
+        record?.tags.join(' ') ?? 'none'
+      }, fold ${record?.fold ?? 'none'}`,
+    );
+  }
   report('worker-stop', {
     attempts: edits.length,
     failures: failures.length,
