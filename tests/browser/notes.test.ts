@@ -121,9 +121,11 @@ describe('notes', () => {
     await expect.poll(() => noteText(a, MOTOBOI)).toBe('Written in the first tab.');
     const kept = inComment(a, `hn:${MOTOBOI}`, 'tn-note >> button.kept');
     await expect.poll(() => kept.textContent()).toBe('another version kept · show');
+    await a.screenshot({ path: join(OUTPUT, 'notes-kept-version.png') });
     await kept.click();
     const versions = inComment(a, `hn:${MOTOBOI}`, 'tn-note-editor >> .versions');
     expect(await versions.locator('.excerpt').textContent()).toBe('Written in the second tab.');
+    await a.screenshot({ path: join(OUTPUT, 'notes-kept-version-editor.png') });
 
     // Restoring brings it back everywhere and keeps the text it replaces in its stead.
     await versions.locator('button', { hasText: /^Restore$/ }).click();

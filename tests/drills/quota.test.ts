@@ -8,7 +8,8 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launch, openThread, waitForThread, type Session } from '../browser/harness';
+import { join } from 'node:path';
+import { OUTPUT, launch, openThread, waitForThread, type Session } from '../browser/harness';
 import {
   ROWS,
   STORY,
@@ -248,6 +249,8 @@ it('says what was not saved over quota, and saves it once there is space', async
   before = await failureMessages(page);
   await page.keyboard.press('Control+Enter');
   await check('note', before, async () => (await attribute(page, noted, 'data-tn-note')) !== null);
+  // What the reader sees while nothing can be saved: the toast, and the editor keeping the text.
+  await page.screenshot({ path: join(OUTPUT, 'drill-quota-toast.png') });
   attempts.push({
     kind: 'note',
     id: noted,
