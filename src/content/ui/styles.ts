@@ -136,7 +136,8 @@ textarea:focus-visible, button:focus-visible { outline: 2px solid #1864ab; outli
 `;
 
 export const toastCss = `${baseCss}
-:host { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; max-width: 28em; }
+/* Within a 360 px wide window too: never wider than the viewport less its margins. */
+:host { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; max-width: min(28em, calc(100vw - 32px)); }
 .toast {
   display: flex; gap: 8px; align-items: baseline; padding: 6px 10px; border-radius: 6px;
   box-shadow: 0 2px 10px rgba(0,0,0,.2); background: #fff4e6; border: 1px solid #ffc078; color: #5c3b00;
