@@ -3,7 +3,6 @@
  * the DOM contract attributes, tag chips, notes and folds.
  */
 import { render } from 'preact';
-import { callWorker } from '../shared/messaging';
 import type { BulkFoldAction, PageInfo, PageState } from '../shared/messages';
 import {
   DEFAULT_SETTINGS,
@@ -29,6 +28,7 @@ import {
   toggleOp,
   type CommentEdit,
 } from './edits';
+import type { ContentConnector } from './connector';
 import { bulkFoldChanges } from './fold-actions';
 import { CommentTree, describeReplies, foldedAway, repliesOnPage, type Reply } from './folds';
 import { showNoteEditor } from './note-editing';
@@ -142,6 +142,7 @@ export class Annotator {
     readonly adapter: SiteAdapter,
     private readonly doc: Document,
     private readonly url: URL,
+    private readonly worker: ContentConnector,
     /** Shared by the page's sessions: edits still waiting outlive an in-app navigation. */
     private readonly saving: PageSaving = pageSaving(),
   ) {}
@@ -245,7 +246,7 @@ export class Annotator {
       .map(({ key }) => ({ key, fold: this.askedFold(key) }));
     if (history.length > 0) this.foldHistory.push(history);
     try {
-      await sendCommentEdits(this.saving, this, refs, onWaiting);
+      await sendCommentEdits(this.saving, this.worker, this, refs, onWaiting);
     } catch (error) {
       const at = this.foldHistory.indexOf(history);
       if (at >= 0) this.foldHistory.splice(at, 1);
@@ -359,7 +360,7 @@ export class Annotator {
     onWaiting?: (reason: string) => void,
   ): Promise<void> {
     const user = { key: this.userKey(author), name: keptName(author) };
-    await sendUserEdit(this.saving, this, user, ops, onWaiting);
+    await sendUserEdit(this.saving, this.worker, this, user, ops, onWaiting);
   }
 
   /** A user's annotation changed: every comment by them, and every link to them, shows it. */
@@ -502,7 +503,7 @@ export class Annotator {
     for (const comment of this.page.comments) threadKeys.add(comment.thread.key);
     const newThreads = [...threadKeys].filter((key) => !this.fetchedThreads.has(key));
     const askSite = this.annotatedUsers === null;
-    const state: PageState = await callWorker('page.open', {
+    const state: PageState = await this.worker.openPage({
       threadKeys: newThreads,
       userKeys: this.usersToFetch(),
       usersOf: askSite ? this.adapter.site : null,
@@ -515,7 +516,7 @@ export class Annotator {
     const users = this.usersToFetch();
     if (users.length > 0) {
       this.absorbState(
-        await callWorker('page.open', {
+        await this.worker.openPage({
           threadKeys: [],
           userKeys: users,
           usersOf: null,
@@ -825,6 +826,7 @@ export class Annotator {
     const user = kind === 'user' && author ? author : null;
     await showNoteEditor(
       shadowOf(host),
+      this.worker,
       {
         label: user ? `Your note on ${user}, shown on all their comments` : 'Your note',
         draftKey,

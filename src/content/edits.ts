@@ -3,9 +3,9 @@
  * state of a record (which would erase what another tab added meanwhile).
  */
 import type { WorkerInput } from '../shared/messages';
-import { callWorker } from '../shared/messaging';
 import type { CommentAnnotation, Fold, Tag, UserAnnotation } from '../shared/model';
 import type { CommentOp, FoldOp, UserOp } from '../shared/operations';
+import type { ContentConnector } from './connector';
 import type { AnyOp, PageSaving } from './outbox';
 
 export type CommentEdit = WorkerInput<'comments.edit'>['edits'][number];
@@ -65,6 +65,7 @@ export interface EditAnswers {
  */
 export async function sendCommentEdits(
   { outbox, toaster }: PageSaving,
+  worker: ContentConnector,
   answers: EditAnswers,
   edits: readonly CommentEdit[],
   onWaiting?: (reason: string) => void,
@@ -74,7 +75,7 @@ export async function sendCommentEdits(
       outbox.send(
         chunk.map(({ comment, ops }) => ({ record: commentRecord(comment.key), ops })),
         async () => {
-          const result = await callWorker('comments.edit', { edits: chunk });
+          const result = await worker.editComments({ edits: chunk });
           answers.absorbTags(result.createdTags);
           answers.applyChanges(
             chunk.map(({ comment }, index) => ({
@@ -93,6 +94,7 @@ export async function sendCommentEdits(
 /** Sends edits of a user's annotation (`user.key` from `userKeyOf`) through the outbox. */
 export async function sendUserEdit(
   { outbox, toaster }: PageSaving,
+  worker: ContentConnector,
   answers: EditAnswers,
   user: { key: string; name: string },
   ops: UserOp[],
@@ -101,7 +103,7 @@ export async function sendUserEdit(
   await outbox.send(
     [{ record: userRecord(user.key), ops }],
     async () => {
-      const result = await callWorker('user.edit', { user, ops });
+      const result = await worker.editUser({ user, ops });
       answers.absorbTags(result.createdTags);
       answers.applyUsers([{ key: user.key, annotation: result.annotation }]);
       if (result.kept > 0) toaster.show(keptNotice(result.kept), 'done');

@@ -6,10 +6,11 @@
  */
 import { browser } from '../shared/browser';
 import { isEnvelope, type Result, type TabPushes, type TabRequests } from '../shared/messages';
-import { callWorker, toErrorData } from '../shared/messaging';
+import { toErrorData } from '../shared/messaging';
 import { adapterForUrl } from '../sites/registry';
 import { Annotator } from './annotator';
 import { CommentControl } from './comment-control';
+import { workerConnector } from './connector';
 import { releaseComments } from './hold-comments';
 import { CommentNavigator } from './keyboard';
 import { pageSaving, type PageSaving } from './outbox';
@@ -103,7 +104,9 @@ function follow(): void {
   if (session?.page === page) return;
   session?.stop();
   saving ??= pageSaving();
-  session = adapter ? startSession(page, new Annotator(adapter, document, url, saving)) : null;
+  session = adapter
+    ? startSession(page, new Annotator(adapter, document, url, workerConnector, saving))
+    : null;
 }
 
 // Enabling a Discourse host starts this script in its open tabs, and may do so twice: the
@@ -117,7 +120,7 @@ if (!running.threadnoteRunning) {
   const url = new URL(location.href);
   const adapter = adapterForUrl(url.href);
   const early = adapter
-    ? callWorker('page.early', { site: adapter.site, item: adapter.itemKeyFromUrl(url) })
+    ? workerConnector.early({ site: adapter.site, item: adapter.itemKeyFromUrl(url) })
     : Promise.resolve({ folds: 0, off: false });
   early.then(({ folds, off }) => (off || folds === 0) && releaseComments(), releaseComments);
 

@@ -4,9 +4,9 @@
  * and kept versions are restored or dismissed from the editor.
  */
 import { render } from 'preact';
-import { callWorker } from '../shared/messaging';
 import type { NoteVersion } from '../shared/model';
 import type { NoteOp } from '../shared/operations';
+import type { ContentConnector } from './connector';
 import { NoteEditor } from './ui/NoteEditor';
 
 export interface NoteTarget {
@@ -25,15 +25,16 @@ export interface NoteTarget {
  */
 export async function showNoteEditor(
   root: ShadowRoot,
+  worker: ContentConnector,
   target: NoteTarget,
   isOpen: () => boolean,
   close: () => void,
 ): Promise<void> {
-  const draft = await callWorker('draft.get', { key: target.draftKey }).catch(() => null);
+  const draft = await worker.getDraft(target.draftKey).catch(() => null);
   if (!isOpen()) return;
   // What the reader sees as saved when the editor opens: the base of their next save.
   let base = target.stored().note;
-  const draftKey = { key: target.draftKey };
+  const { draftKey } = target;
   const draw = () => {
     const { note, versions } = target.stored();
     render(
@@ -52,7 +53,7 @@ export async function showNoteEditor(
             base = op.base;
             throw error;
           }
-          await callWorker('draft.delete', draftKey).catch(() => null);
+          await worker.deleteDraft(draftKey).catch(() => null);
         }}
         onRestore={async (version) => {
           await target.send([{ op: 'note.restore', version: version.updatedAt }]);
@@ -64,10 +65,10 @@ export async function showNoteEditor(
           if (isOpen()) draw();
         }}
         onDraft={async (text) => {
-          await callWorker('draft.save', { ...draftKey, text });
+          await worker.saveDraft(draftKey, text);
         }}
         onDiscardDraft={async () => {
-          await callWorker('draft.delete', draftKey);
+          await worker.deleteDraft(draftKey);
         }}
         onClose={() => {
           if (isOpen()) close();

@@ -1,47 +1,57 @@
 /**
  * The content script's page state against a forum that re-renders its comments (as Discourse
- * does): the worker is replaced by a stub, the forum by a small adapter over a flat stream.
+ * does): the worker is a fake connector, the forum a small adapter over a flat stream.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Annotator } from '../../src/content/annotator';
+import type { ContentConnector } from '../../src/content/connector';
+import { CommentNavigator } from '../../src/content/keyboard';
+import { Outbox, waitingText, type PageSaving } from '../../src/content/outbox';
+import { shadowOf } from '../../src/content/shadow';
+import { Toaster } from '../../src/content/ui/Toast';
 import { ThreadnoteError, type WorkerInput } from '../../src/shared/messages';
-import type { CommentAnnotation } from '../../src/shared/model';
+import { DEFAULT_SETTINGS, type CommentAnnotation } from '../../src/shared/model';
 import { applyCommentOps } from '../../src/shared/operations';
 import { nestByParent, type DomComment } from '../../src/sites/kit';
 import type { SiteAdapter } from '../../src/sites/types';
 import { testComments, testThread } from './adapter-checks';
 
 /**
- * The worker's stub answers page.open with `annotations`; `answer`, when a test sets it, answers
+ * The fake worker answers page.open with `annotations`; `answer`, when a test sets it, answers
  * every other call (edits, drafts) and may throw as the worker's errors do.
  */
-const worker = vi.hoisted(() => ({
+const worker = {
   calls: [] as string[],
   annotations: [] as unknown[],
   quickTags: [] as string[],
   answer: null as ((type: string, payload: unknown) => unknown) | null,
-}));
-vi.mock('../../src/shared/messaging', () => ({
-  callWorker: async (type: string, payload: unknown) => {
-    worker.calls.push(type);
-    if (type !== 'page.open' && worker.answer) return worker.answer(type, payload);
-    return {
-      comments: worker.annotations,
+};
+
+function call<T>(type: string, payload: unknown): Promise<T> {
+  worker.calls.push(type);
+  if (!worker.answer) return Promise.reject(new Error(`unexpected ${type}`));
+  return (async () => (await worker.answer?.(type, payload)) as T)();
+}
+
+const connector: ContentConnector = {
+  early: () => Promise.resolve({ folds: 0, off: false }),
+  openPage: () => {
+    worker.calls.push('page.open');
+    return Promise.resolve({
+      comments: worker.annotations as CommentAnnotation[],
       users: [],
       tags: [],
       previousVisit: null,
-      settings: { quickTags: worker.quickTags, disabledSites: [] },
+      settings: { ...DEFAULT_SETTINGS, quickTags: worker.quickTags },
       siteUsers: [],
-    };
+    });
   },
-}));
-
-const { Annotator } = await import('../../src/content/annotator');
-const { CommentNavigator } = await import('../../src/content/keyboard');
-const { Outbox, waitingText } = await import('../../src/content/outbox');
-const { Toaster } = await import('../../src/content/ui/Toast');
-const { shadowOf } = await import('../../src/content/shadow');
-type CommentNavigator = InstanceType<typeof CommentNavigator>;
-type PageSaving = import('../../src/content/outbox').PageSaving;
+  editComments: (input) => call('comments.edit', input),
+  editUser: (input) => call('user.edit', input),
+  getDraft: (key) => call('draft.get', { key }),
+  saveDraft: (key, text) => call('draft.save', { key, text }),
+  deleteDraft: (key) => call('draft.delete', { key }),
+};
 
 /**
  * Happy DOM lays nothing out and its IntersectionObserver never reports: this one tells, a task
@@ -156,7 +166,7 @@ afterEach(() => {
 });
 
 async function started() {
-  const annotator = new Annotator(adapter, document, new URL(thread.url));
+  const annotator = new Annotator(adapter, document, new URL(thread.url), connector);
   await annotator.start();
   return annotator;
 }
@@ -292,7 +302,7 @@ describe('Edits from the page', () => {
   });
 
   async function withKeys(saving?: PageSaving) {
-    const annotator = new Annotator(adapter, document, new URL(thread.url), saving);
+    const annotator = new Annotator(adapter, document, new URL(thread.url), connector, saving);
     await annotator.start();
     const keys = new CommentNavigator(annotator);
     navigators.push(keys);
