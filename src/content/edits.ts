@@ -52,11 +52,11 @@ function keptNotice(kept: number): string {
   return `Saved. The note had changed elsewhere meanwhile: ${versions} written there ${kept === 1 ? 'is' : 'are'} kept — open the note to restore or dismiss.`;
 }
 
-/** What takes in the worker's answers and shows them: the page's annotator. */
+/** What stores the worker's answers and shows them: the page's annotator. */
 export interface EditAnswers {
-  absorbTags(tags: readonly Tag[]): void;
-  applyChanges(changes: readonly { key: string; annotation: CommentAnnotation | null }[]): void;
-  applyUsers(changes: readonly { key: string; annotation: UserAnnotation | null }[]): void;
+  updateTags(tags: readonly Tag[]): void;
+  updateComments(changes: readonly { key: string; annotation: CommentAnnotation | null }[]): void;
+  updateUsers(changes: readonly { key: string; annotation: UserAnnotation | null }[]): void;
 }
 
 /**
@@ -76,8 +76,8 @@ export async function sendCommentEdits(
         chunk.map(({ comment, ops }) => ({ record: commentRecord(comment.key), ops })),
         async () => {
           const result = await worker.editComments({ edits: chunk });
-          answers.absorbTags(result.createdTags);
-          answers.applyChanges(
+          answers.updateTags(result.createdTags);
+          answers.updateComments(
             chunk.map(({ comment }, index) => ({
               key: comment.key,
               annotation: result.annotations[index] ?? null,
@@ -104,8 +104,8 @@ export async function sendUserEdit(
     [{ record: userRecord(user.key), ops }],
     async () => {
       const result = await worker.editUser({ user, ops });
-      answers.absorbTags(result.createdTags);
-      answers.applyUsers([{ key: user.key, annotation: result.annotation }]);
+      answers.updateTags(result.createdTags);
+      answers.updateUsers([{ key: user.key, annotation: result.annotation }]);
       if (result.kept > 0) toaster.show(keptNotice(result.kept), 'done');
     },
     onWaiting,

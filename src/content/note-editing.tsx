@@ -7,7 +7,11 @@ import { render } from 'preact';
 import type { NoteVersion } from '../shared/model';
 import type { NoteOp } from '../shared/operations';
 import type { ContentConnector } from './connector';
+import type { PageEdits } from './page-edits';
+import type { PageModel } from './page-model';
+import { createShadowHost, shadowOf } from './shadow';
 import { NoteEditor } from './ui/NoteEditor';
+import { editorCss } from './ui/styles';
 
 export interface NoteTarget {
   label: string;
@@ -78,4 +82,59 @@ export async function showNoteEditor(
     );
   };
   draw();
+}
+
+/** The page's one inline note editor, under a comment's header. */
+export class NoteEditorHost {
+  private host: HTMLElement | null = null;
+
+  constructor(
+    private readonly model: PageModel,
+    private readonly edits: PageEdits,
+    private readonly worker: ContentConnector,
+    /** Where the comment's note shows: the editor opens above it. */
+    private readonly noteHost: (key: string) => HTMLElement | undefined,
+  ) {}
+
+  /**
+   * Opens the editor for the comment's note or for its author's, offering back a draft an earlier
+   * edit left unsaved.
+   */
+  async open(key: string, kind: 'comment' | 'user'): Promise<void> {
+    const { model, edits } = this;
+    const comment = model.comment(key);
+    const author = comment?.author;
+    if (!comment || (kind === 'user' && !author)) return;
+    const recordKey = kind === 'user' && author ? model.userKey(author) : key;
+    this.close();
+    const host = createShadowHost('tn-note-editor', editorCss);
+    this.host = host;
+    const anchor = this.noteHost(key) ?? comment.body();
+    if (anchor?.parentNode) anchor.parentNode.insertBefore(host, anchor);
+    else comment.header()?.after(host);
+    const user = kind === 'user' && author ? author : null;
+    await showNoteEditor(
+      shadowOf(host),
+      this.worker,
+      {
+        label: user ? `Your note on ${user}, shown on all their comments` : 'Your note',
+        draftKey: `${kind}:${recordKey}`,
+        stored: () => {
+          const record = user ? model.user(user) : model.annotation(key);
+          return { note: record?.note ?? '', versions: record?.conflicts ?? [] };
+        },
+        send: (ops, onWaiting) =>
+          user ? edits.editUser(user, ops, onWaiting) : edits.edit(key, ops, onWaiting),
+      },
+      () => this.host === host,
+      () => this.close(),
+    );
+  }
+
+  close(): void {
+    if (!this.host) return;
+    render(null, shadowOf(this.host));
+    this.host.remove();
+    this.host = null;
+  }
 }
