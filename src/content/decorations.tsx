@@ -2,12 +2,11 @@
  * What Threadnote puts on each comment: the DOM contract attributes, the "new" mark, tag chips
  * (drawn once in sight) and the note. Reads the page model; the fold view owns what folds hide.
  */
-import { render } from 'preact';
 import type { UserAnnotation } from '../shared/model';
 import type { SiteComment } from '../sites/types';
 import type { FoldView } from './fold-view';
 import type { PageModel } from './page-model';
-import { createShadowHost, shadowOf } from './shadow';
+import { ShadowUi, createShadowHost, shadowOf } from './shadow';
 import { InSight } from './sight';
 import { renderCommentChips } from './ui/comment-chips';
 import { CommentNote } from './ui/CommentNote';
@@ -62,7 +61,7 @@ export interface DecorationActions {
 
 export class Decorations {
   private readonly chipHosts = new Map<string, HTMLElement>();
-  private readonly noteHosts = new Map<string, HTMLElement>();
+  private readonly notes = new Map<string, ShadowUi>();
   private readonly inSight = new InSight((comment) => this.draw(comment));
   private readonly userLinkChips = new UserLinkChips();
 
@@ -99,7 +98,7 @@ export class Decorations {
 
   /** Where the comment's note shows, if it has one. */
   noteHost(key: string): HTMLElement | undefined {
-    return this.noteHosts.get(key);
+    return this.notes.get(key)?.host;
   }
 
   /** Resolves once the chips in sight are drawn (at once when none wait, or the tab is hidden). */
@@ -192,16 +191,17 @@ export class Decorations {
   }
 
   private drawNote(comment: SiteComment, note: string, versions: number): void {
-    let host = this.noteHosts.get(comment.key);
+    let ui = this.notes.get(comment.key);
     if (!note && versions === 0) {
-      host?.remove();
-      this.noteHosts.delete(comment.key);
+      ui?.host.remove();
+      this.notes.delete(comment.key);
       return;
     }
-    if (!host) {
-      host = createShadowHost('tn-note', noteCss);
-      this.noteHosts.set(comment.key, host);
+    if (!ui) {
+      ui = new ShadowUi('tn-note', noteCss);
+      this.notes.set(comment.key, ui);
     }
+    const { host } = ui;
     const body = comment.body();
     const header = comment.header();
     if (body?.parentNode) {
@@ -211,13 +211,12 @@ export class Decorations {
     } else {
       return;
     }
-    render(
+    ui.render(
       <CommentNote
         note={note}
         versions={versions}
         onEdit={() => this.actions.editNote(comment.key, 'comment')}
       />,
-      shadowOf(host),
     );
   }
 
@@ -238,8 +237,8 @@ export class Decorations {
     this.chipHosts.get(key)?.remove();
     this.chipHosts.delete(key);
     this.inSight.forget(element);
-    this.noteHosts.get(key)?.remove();
-    this.noteHosts.delete(key);
+    this.notes.get(key)?.host.remove();
+    this.notes.delete(key);
     this.folds.forget(comment);
     for (const name of Object.values(ATTR)) element.removeAttribute(name);
   }

@@ -3,13 +3,12 @@
  * on as its `base`, so a text another tab saved meanwhile is kept as a version rather than lost,
  * and kept versions are restored or dismissed from the editor.
  */
-import { render } from 'preact';
 import type { NoteVersion } from '../shared/model';
 import type { NoteOp } from '../shared/operations';
 import type { ContentConnector } from './connector';
 import type { PageEdits } from './page-edits';
 import type { PageModel } from './page-model';
-import { createShadowHost, shadowOf } from './shadow';
+import { ShadowUi } from './shadow';
 import { NoteEditor } from './ui/NoteEditor';
 import { editorCss } from './ui/styles';
 
@@ -24,11 +23,11 @@ export interface NoteTarget {
 }
 
 /**
- * Draws the editor into a shadow root, once any draft is read; `isOpen` tells whether the editor
+ * Draws the editor into its shadow root, once any draft is read; `isOpen` tells whether the editor
  * is still wanted by then.
  */
 export async function showNoteEditor(
-  root: ShadowRoot,
+  ui: ShadowUi,
   worker: ContentConnector,
   target: NoteTarget,
   isOpen: () => boolean,
@@ -41,7 +40,7 @@ export async function showNoteEditor(
   const { draftKey } = target;
   const draw = () => {
     const { note, versions } = target.stored();
-    render(
+    ui.render(
       <NoteEditor
         label={target.label}
         saved={note}
@@ -78,7 +77,6 @@ export async function showNoteEditor(
           if (isOpen()) close();
         }}
       />,
-      root,
     );
   };
   draw();
@@ -86,7 +84,7 @@ export async function showNoteEditor(
 
 /** The page's one inline note editor, under a comment's header. */
 export class NoteEditorHost {
-  private host: HTMLElement | null = null;
+  private ui: ShadowUi | null = null;
 
   constructor(
     private readonly model: PageModel,
@@ -107,14 +105,14 @@ export class NoteEditorHost {
     if (!comment || (kind === 'user' && !author)) return;
     const recordKey = kind === 'user' && author ? model.userKey(author) : key;
     this.close();
-    const host = createShadowHost('tn-note-editor', editorCss);
-    this.host = host;
+    const ui = new ShadowUi('tn-note-editor', editorCss);
+    this.ui = ui;
     const anchor = this.noteHost(key) ?? comment.body();
-    if (anchor?.parentNode) anchor.parentNode.insertBefore(host, anchor);
-    else comment.header()?.after(host);
+    if (anchor?.parentNode) anchor.parentNode.insertBefore(ui.host, anchor);
+    else comment.header()?.after(ui.host);
     const user = kind === 'user' && author ? author : null;
     await showNoteEditor(
-      shadowOf(host),
+      ui,
       this.worker,
       {
         label: user ? `Your note on ${user}, shown on all their comments` : 'Your note',
@@ -126,15 +124,13 @@ export class NoteEditorHost {
         send: (ops, onWaiting) =>
           user ? edits.editUser(user, ops, onWaiting) : edits.edit(key, ops, onWaiting),
       },
-      () => this.host === host,
+      () => this.ui === ui,
       () => this.close(),
     );
   }
 
   close(): void {
-    if (!this.host) return;
-    render(null, shadowOf(this.host));
-    this.host.remove();
-    this.host = null;
+    this.ui?.remove();
+    this.ui = null;
   }
 }
