@@ -3,6 +3,23 @@
  * thread has folds, then annotates the page once it is parsed and lets them show. It annotates
  * again when the forum moves to another page without loading one (Discourse is an app: its topic
  * lists and topics are all one document).
+ *
+ *   index.ts: one session per page, its tab messages answered from two typed tables
+ *     │
+ *     ├── Annotator (annotator.ts): reads the page, asks the worker, stores, then shows
+ *     │     ├── PageModel (page-model.ts)        comments, annotations, users, tags, settings;
+ *     │     │                                    no DOM writes; asks through the ContentConnector
+ *     │     ├── Decorations (decorations.tsx)    data-tn-* attributes, "new" marks, chips, notes
+ *     │     │     └── InSight (sight.ts)         chips drawn as comments near the viewport
+ *     │     ├── FoldView (fold-view.ts)          collapsed bodies, folded-away replies, hidden bar
+ *     │     ├── PageEdits (page-edits.ts)        edits through the outbox, bulk folds and undo
+ *     │     └── NoteEditorHost (note-editing.tsx)
+ *     ├── CommentNavigator (navigator.ts): the current comment, moves between comments
+ *     └── FEATURES, each start(context, signal), all stopped by one abort:
+ *           keyboard.ts · comment-control.tsx · tag-filter.tsx
+ *
+ *   Shared by the document's sessions: the outbox and its toast (outbox.ts), the worker connector
+ *   (connector.ts).
  */
 import { browser } from '../shared/browser';
 import {
@@ -19,8 +36,8 @@ import { adapterForUrl } from '../sites/registry';
 import { Annotator } from './annotator';
 import { startCommentControl } from './comment-control';
 import { workerConnector } from './connector';
-import { releaseComments } from './hold-comments';
 import type { Feature, SessionContext } from './context';
+import { releaseComments } from './hold-comments';
 import { startKeyboard } from './keyboard';
 import { CommentNavigator } from './navigator';
 import { pageSaving, type PageSaving } from './outbox';
