@@ -89,9 +89,13 @@ export class Annotator {
     this.folds.stop();
   }
 
-  /** Called with a comment key when that comment's annotation changes, null when many may have. */
-  onChange(listener: (key: string | null) => void): void {
+  /**
+   * Called with a comment key when that comment's annotation changes, null when many may have,
+   * until the feature that listens stops.
+   */
+  onChange(listener: (key: string | null) => void, signal: AbortSignal): void {
     this.listeners.add(listener);
+    signal.addEventListener('abort', () => this.listeners.delete(listener));
   }
 
   private emit(key: string | null): void {

@@ -77,8 +77,8 @@ export function startCommentControl(
   document.addEventListener('mousemove', follow, { passive: true, signal });
   document.addEventListener('focusin', follow, { signal });
   annotator.onChange((changed) => {
-    if (!signal.aborted && (changed === null || changed === key)) draw();
-  });
+    if (changed === null || changed === key) draw();
+  }, signal);
   // Opens the panel on a comment, as the keyboard's `t` does.
   commands.openPanel = (target) => {
     const header = model.comment(target)?.header();

@@ -85,8 +85,8 @@ export function startTagFilter(
   };
 
   annotator.onChange(() => {
-    if (tag !== null && !signal.aborted) apply();
-  });
+    if (tag !== null) apply();
+  }, signal);
   annotator.onTagClick = set;
   commands.setFilter = set;
   // The page this served is gone (the forum moved to another one in place): undo the filter.
