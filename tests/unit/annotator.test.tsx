@@ -5,7 +5,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Annotator } from '../../src/content/annotator';
 import type { ContentConnector } from '../../src/content/connector';
+import type { SessionCommands } from '../../src/content/context';
+import { startCommentControl } from '../../src/content/comment-control';
 import { startKeyboard } from '../../src/content/keyboard';
+import { startTagFilter } from '../../src/content/tag-filter';
 import { CommentNavigator } from '../../src/content/navigator';
 import { Outbox, waitingText, type PageSaving } from '../../src/content/outbox';
 import { shadowOf } from '../../src/content/shadow';
@@ -506,5 +509,32 @@ describe('Edits from the page', () => {
     await expect.poll(() => store.stored.get('x:2')?.note).toBe('typed');
     await expect.poll(() => document.querySelector('tn-note-editor')).toBeNull();
     toaster.hide();
+  });
+});
+
+describe('Features of a session', () => {
+  it('all stop, their marks and listeners gone, when the session aborts', async () => {
+    worker.quickTags = ['a'];
+    const annotator = await started();
+    const session = new AbortController();
+    const navigator = new CommentNavigator(annotator.model, session.signal);
+    const commands: SessionCommands = { openPanel: () => undefined, setFilter: () => 0 };
+    const context = { annotator, navigator, commands };
+    for (const start of [startKeyboard, startCommentControl, startTagFilter]) {
+      start(context, session.signal);
+    }
+    expect(commands.setFilter('later')).toBe(1);
+    expect(article('1')?.classList.contains('tn-dimmed')).toBe(true);
+    commands.openPanel('x:2');
+    expect(article('2')?.querySelector('tn-control')).not.toBeNull();
+    session.abort();
+    expect(document.querySelector('tn-control, tn-filter-bar')).toBeNull();
+    expect(article('1')?.classList.contains('tn-dimmed')).toBe(false);
+    const comment = annotator.model.comment('x:2');
+    if (comment) navigator.focus(comment);
+    press('1');
+    await nextFrame();
+    expect(worker.calls).not.toContain('comments.edit');
+    annotator.stop();
   });
 });
