@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ABYSS_DEPTH, HOSTILE, LONG_AUTHOR } from '../../scripts/hostile-pages.mjs';
 import { HN, OUTPUT, browserForSuite } from './harness';
+import { inShadow } from './shadow';
 
 type Hostile = keyof typeof HOSTILE;
 
@@ -105,7 +106,8 @@ async function foldAround(page: Page, name: Hostile): Promise<void> {
   await page.keyboard.press('h');
   await expect.poll(() => foldOf(page, hostile)).toBe('hidden');
   expect(await shown(page, hostileReply)).toBe(false);
-  const bar = page.locator('tn-hidden-bar');
+  // The bar lives in a closed shadow root: reached from the content script's world.
+  const bar = inShadow(page, 'tn-hidden-bar');
   await bar.locator('button.toggle').click();
   await expect.poll(() => bar.locator('li').count()).toBe(2);
   // The hostile comment's excerpt is its first words, read within bounds.
