@@ -3,9 +3,9 @@
  * state of a record (which would erase what another tab added meanwhile).
  */
 import type { WorkerInput } from '../shared/messages';
-import { callWorker } from '../shared/messaging';
 import type { CommentAnnotation, Fold, Tag, UserAnnotation } from '../shared/model';
 import type { CommentOp, FoldOp, UserOp } from '../shared/operations';
+import type { ContentConnector } from './connector';
 import type { AnyOp, PageSaving } from './outbox';
 
 export type CommentEdit = WorkerInput<'comments.edit'>['edits'][number];
@@ -52,11 +52,11 @@ function keptNotice(kept: number): string {
   return `Saved. The note had changed elsewhere meanwhile: ${versions} written there ${kept === 1 ? 'is' : 'are'} kept — open the note to restore or dismiss.`;
 }
 
-/** What takes in the worker's answers and shows them: the page's annotator. */
+/** What stores the worker's answers and shows them: the page's annotator. */
 export interface EditAnswers {
-  absorbTags(tags: readonly Tag[]): void;
-  applyChanges(changes: readonly { key: string; annotation: CommentAnnotation | null }[]): void;
-  applyUsers(changes: readonly { key: string; annotation: UserAnnotation | null }[]): void;
+  updateTags(tags: readonly Tag[]): void;
+  updateComments(changes: readonly { key: string; annotation: CommentAnnotation | null }[]): void;
+  updateUsers(changes: readonly { key: string; annotation: UserAnnotation | null }[]): void;
 }
 
 /**
@@ -65,6 +65,7 @@ export interface EditAnswers {
  */
 export async function sendCommentEdits(
   { outbox, toaster }: PageSaving,
+  worker: ContentConnector,
   answers: EditAnswers,
   edits: readonly CommentEdit[],
   onWaiting?: (reason: string) => void,
@@ -74,9 +75,9 @@ export async function sendCommentEdits(
       outbox.send(
         chunk.map(({ comment, ops }) => ({ record: commentRecord(comment.key), ops })),
         async () => {
-          const result = await callWorker('comments.edit', { edits: chunk });
-          answers.absorbTags(result.createdTags);
-          answers.applyChanges(
+          const result = await worker.editComments({ edits: chunk });
+          answers.updateTags(result.createdTags);
+          answers.updateComments(
             chunk.map(({ comment }, index) => ({
               key: comment.key,
               annotation: result.annotations[index] ?? null,
@@ -93,6 +94,7 @@ export async function sendCommentEdits(
 /** Sends edits of a user's annotation (`user.key` from `userKeyOf`) through the outbox. */
 export async function sendUserEdit(
   { outbox, toaster }: PageSaving,
+  worker: ContentConnector,
   answers: EditAnswers,
   user: { key: string; name: string },
   ops: UserOp[],
@@ -101,9 +103,9 @@ export async function sendUserEdit(
   await outbox.send(
     [{ record: userRecord(user.key), ops }],
     async () => {
-      const result = await callWorker('user.edit', { user, ops });
-      answers.absorbTags(result.createdTags);
-      answers.applyUsers([{ key: user.key, annotation: result.annotation }]);
+      const result = await worker.editUser({ user, ops });
+      answers.updateTags(result.createdTags);
+      answers.updateUsers([{ key: user.key, annotation: result.annotation }]);
       if (result.kept > 0) toaster.show(keptNotice(result.kept), 'done');
     },
     onWaiting,

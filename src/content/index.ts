@@ -3,17 +3,45 @@
  * thread has folds, then annotates the page once it is parsed and lets them show. It annotates
  * again when the forum moves to another page without loading one (Discourse is an app: its topic
  * lists and topics are all one document).
+ *
+ *   index.ts: one session per page, its tab messages answered from two typed tables
+ *     │
+ *     ├── Annotator (annotator.ts): reads the page, asks the worker, stores, then shows
+ *     │     ├── PageModel (page-model.ts)        comments, annotations, users, tags, settings;
+ *     │     │                                    no DOM writes; asks through the ContentConnector
+ *     │     ├── Decorations (decorations.tsx)    data-tn-* attributes, "new" marks, chips, notes
+ *     │     │     └── InSight (sight.ts)         chips drawn as comments near the viewport
+ *     │     ├── FoldView (fold-view.ts)          collapsed bodies, folded-away replies, hidden bar
+ *     │     ├── PageEdits (page-edits.ts)        edits through the outbox, bulk folds and undo
+ *     │     └── NoteEditorHost (note-editing.tsx)
+ *     ├── CommentNavigator (navigator.ts): the current comment, moves between comments
+ *     └── FEATURES, each start(context, signal), all stopped by one abort:
+ *           keyboard.ts · comment-control.tsx · tag-filter.tsx
+ *
+ *   Shared by the document's sessions: the outbox and its toast (outbox.ts), the worker connector
+ *   (connector.ts).
  */
 import { browser } from '../shared/browser';
-import { isEnvelope, type Result, type TabPushes, type TabRequests } from '../shared/messages';
-import { callWorker, toErrorData } from '../shared/messaging';
+import {
+  isEnvelope,
+  type Envelope,
+  type Result,
+  type TabOutputs,
+  type TabPush,
+  type TabPushes,
+  type TabRequests,
+} from '../shared/messages';
+import { toErrorData } from '../shared/messaging';
 import { adapterForUrl } from '../sites/registry';
 import { Annotator } from './annotator';
-import { CommentControl } from './comment-control';
+import { startCommentControl } from './comment-control';
+import { workerConnector } from './connector';
+import type { Feature, SessionContext } from './context';
 import { releaseComments } from './hold-comments';
-import { CommentNavigator } from './keyboard';
+import { startKeyboard } from './keyboard';
+import { CommentNavigator } from './navigator';
 import { pageSaving, type PageSaving } from './outbox';
-import { TagFilter } from './tag-filter';
+import { startTagFilter } from './tag-filter';
 import { trusted } from './trusted';
 
 function ok<T>(value: T): Result<T> {
@@ -36,48 +64,33 @@ function whenParsed(run: () => void): void {
 interface Session {
   /** The adapter's site and page, which an in-app navigation may change. */
   page: string;
-  annotator: Annotator;
-  filter: TagFilter | null;
-  navigator: CommentNavigator | null;
+  context: SessionContext;
   stop(): void;
 }
 
+/** Started, in this order, once the page's state is shown. */
+const FEATURES: readonly Feature[] = [startKeyboard, startCommentControl, startTagFilter];
+
 function startSession(page: string, annotator: Annotator): Session {
-  let control: CommentControl | null = null;
-  let stopped = false;
-  const session: Session = {
-    page,
+  const features = new AbortController();
+  const context: SessionContext = {
     annotator,
-    filter: null,
-    navigator: null,
-    stop() {
-      stopped = true;
-      annotator.stop();
-      control?.stop();
-      session.navigator?.stop();
-      session.filter?.stop();
-    },
+    navigator: new CommentNavigator(annotator.model, features.signal),
+    commands: { openPanel: () => undefined, setFilter: () => 0 },
   };
   annotator
     .start()
     .then(() => {
-      if (stopped) return undefined;
-      const keys = new CommentNavigator(annotator);
-      control = new CommentControl(annotator, keys);
-      const controls = control;
-      keys.openPanel = (key) => controls.openOn(key);
-      const tagFilter = new TagFilter(annotator, keys, () =>
-        annotator.adapter.threadBarAnchor(document),
-      );
-      annotator.onTagClick = (tag) => tagFilter.set(tag);
-      session.filter = tagFilter;
-      session.navigator = keys;
+      if (features.signal.aborted) return undefined;
+      for (const start of FEATURES) start(context, features.signal);
       // A search result or the popup opened this page to show one comment: it can only take
       // focus once the comments may show.
       releaseComments();
       const wanted = /^#threadnote=(.+)$/.exec(location.hash)?.[1];
       if (wanted) {
-        return annotator.reveal(decodeURIComponent(wanted), (comment) => keys.focus(comment));
+        return annotator.reveal(decodeURIComponent(wanted), (comment) =>
+          context.navigator.focus(comment),
+        );
       }
       return undefined;
     })
@@ -88,7 +101,14 @@ function startSession(page: string, annotator: Annotator): Session {
       );
     })
     .finally(releaseComments);
-  return session;
+  return {
+    page,
+    context,
+    stop() {
+      annotator.stop();
+      features.abort();
+    },
+  };
 }
 
 let session: Session | null = null;
@@ -103,7 +123,9 @@ function follow(): void {
   if (session?.page === page) return;
   session?.stop();
   saving ??= pageSaving();
-  session = adapter ? startSession(page, new Annotator(adapter, document, url, saving)) : null;
+  session = adapter
+    ? startSession(page, new Annotator(adapter, document, url, workerConnector, saving))
+    : null;
 }
 
 // Enabling a Discourse host starts this script in its open tabs, and may do so twice: the
@@ -117,7 +139,7 @@ if (!running.threadnoteRunning) {
   const url = new URL(location.href);
   const adapter = adapterForUrl(url.href);
   const early = adapter
-    ? callWorker('page.early', { site: adapter.site, item: adapter.itemKeyFromUrl(url) })
+    ? workerConnector.early({ site: adapter.site, item: adapter.itemKeyFromUrl(url) })
     : Promise.resolve({ folds: 0, off: false });
   early.then(({ folds, off }) => (off || folds === 0) && releaseComments(), releaseComments);
 
@@ -148,65 +170,77 @@ function followPages(): void {
   addEventListener('popstate', trusted(follow));
 }
 
+type TabRequest = keyof TabRequests;
+
+/** What the worker pushes: stored, then shown. */
+const pushes: { [K in TabPush]: (payload: TabPushes[K], context: SessionContext) => void } = {
+  'comments.changed': ({ changes }, { annotator }) => annotator.updateComments(changes),
+  'tags.changed': ({ tags }, { annotator }) => annotator.updateTags(tags),
+  'users.changed': ({ changes }, { annotator }) => annotator.updateUsers(changes),
+  'state.stale': (_, { annotator }) => {
+    annotator.reload().catch((error: unknown) => console.warn('Threadnote:', error));
+  },
+};
+
+/** What the popup asks of the page. */
+const requests: {
+  [K in TabRequest]: (payload: TabRequests[K], context: SessionContext) => Promise<TabOutputs[K]>;
+} = {
+  'page.info': async (_, { annotator }) => annotator.model.pageInfo(),
+  'folds.bulk': ({ action }, { annotator }) => annotator.edits.bulk(action),
+  'filter.set': async ({ tag }, { commands }) => ({ matches: commands.setFilter(tag) }),
+  'comment.reveal': async ({ key }, { annotator, navigator }) => ({
+    found: await annotator.reveal(key, (comment) => navigator.focus(comment)),
+  }),
+  'comment.next-new': async ({ step }, { navigator }) => navigator.moveToNew(step),
+};
+
+type PushMessage = { [K in TabPush]: Envelope<K, TabPushes[K]> }[TabPush];
+type RequestMessage = { [K in TabRequest]: Envelope<K, TabRequests[K]> }[TabRequest];
+
+// Only this extension can reach the listener (pages cannot call runtime messaging), and it sends
+// each type with its own payload: the name tells what the payload is.
+function isPush(message: Envelope): message is PushMessage {
+  return Object.hasOwn(pushes, message.type);
+}
+
+function isRequest(message: Envelope): message is RequestMessage {
+  return Object.hasOwn(requests, message.type);
+}
+
+function push<K extends TabPush>(type: K, payload: TabPushes[K], context: SessionContext): void {
+  pushes[type](payload, context);
+}
+
+function request<K extends TabRequest>(
+  type: K,
+  payload: TabRequests[K],
+  context: SessionContext,
+): Promise<Result<TabOutputs[K]>> {
+  return requests[type](payload, context).then(ok, (error: unknown) => ({
+    ok: false,
+    error: toErrorData(error),
+  }));
+}
+
 /**
  * Answers the extension. Listening from the start lets a popup that asks while the page is still
  * starting (just enabled, or checked with the worker first) have its answer once the page is read,
  * rather than none.
  */
 function listen(started: Promise<boolean>): void {
-  // Only this extension can reach this listener: pages cannot call runtime messaging.
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isEnvelope(message)) return undefined;
     if (!session && message.type === 'page.info') {
       return started.then((start) =>
-        start && session ? ok(session.annotator.pageInfo()) : undefined,
+        start && session ? ok(session.context.annotator.model.pageInfo()) : undefined,
       );
     }
-    const current = session;
-    if (!current) return undefined;
-    const { annotator } = current;
-    switch (message.type) {
-      case 'comments.changed':
-        annotator.applyChanges((message.payload as TabPushes['comments.changed']).changes);
-        return undefined;
-      case 'tags.changed':
-        annotator.absorbTags((message.payload as TabPushes['tags.changed']).tags);
-        return undefined;
-      case 'users.changed':
-        annotator.applyUsers((message.payload as TabPushes['users.changed']).changes);
-        return undefined;
-      case 'state.stale':
-        annotator.reload().catch((error: unknown) => console.warn('Threadnote:', error));
-        return undefined;
-      case 'comment.reveal': {
-        const { key } = message.payload as TabRequests['comment.reveal'];
-        return annotator
-          .reveal(key, (comment) => current.navigator?.focus(comment))
-          .then(
-            (found) => ok({ found }),
-            (error: unknown) => ({ ok: false, error: toErrorData(error) }),
-          );
-      }
-      case 'comment.next-new': {
-        const { step } = message.payload as TabRequests['comment.next-new'];
-        const moved = current.navigator?.moveToNew(step);
-        return Promise.resolve(ok(moved ?? { key: null, position: 0, total: 0 }));
-      }
-      case 'filter.set': {
-        const { tag } = message.payload as TabRequests['filter.set'];
-        return Promise.resolve(ok({ matches: current.filter?.set(tag) ?? 0 }));
-      }
-      case 'page.info':
-        return Promise.resolve(ok(annotator.pageInfo()));
-      case 'folds.bulk': {
-        const { action } = message.payload as TabRequests['folds.bulk'];
-        return annotator.bulk(action).then(ok, (error: unknown) => ({
-          ok: false,
-          error: toErrorData(error),
-        }));
-      }
-      default:
-        return undefined;
+    if (!session) return undefined;
+    if (isPush(message)) {
+      push(message.type, message.payload, session.context);
+      return undefined;
     }
+    return isRequest(message) ? request(message.type, message.payload, session.context) : undefined;
   });
 }

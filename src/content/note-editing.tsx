@@ -3,11 +3,14 @@
  * on as its `base`, so a text another tab saved meanwhile is kept as a version rather than lost,
  * and kept versions are restored or dismissed from the editor.
  */
-import { render } from 'preact';
-import { callWorker } from '../shared/messaging';
 import type { NoteVersion } from '../shared/model';
 import type { NoteOp } from '../shared/operations';
+import type { ContentConnector } from './connector';
+import type { PageEdits } from './page-edits';
+import type { PageModel } from './page-model';
+import { ShadowUi } from './shadow';
 import { NoteEditor } from './ui/NoteEditor';
+import { editorCss } from './ui/styles';
 
 export interface NoteTarget {
   label: string;
@@ -20,23 +23,24 @@ export interface NoteTarget {
 }
 
 /**
- * Draws the editor into a shadow root, once any draft is read; `isOpen` tells whether the editor
+ * Draws the editor into its shadow root, once any draft is read; `isOpen` tells whether the editor
  * is still wanted by then.
  */
 export async function showNoteEditor(
-  root: ShadowRoot,
+  ui: ShadowUi,
+  worker: ContentConnector,
   target: NoteTarget,
   isOpen: () => boolean,
   close: () => void,
 ): Promise<void> {
-  const draft = await callWorker('draft.get', { key: target.draftKey }).catch(() => null);
+  const draft = await worker.getDraft(target.draftKey).catch(() => null);
   if (!isOpen()) return;
   // What the reader sees as saved when the editor opens: the base of their next save.
   let base = target.stored().note;
-  const draftKey = { key: target.draftKey };
+  const { draftKey } = target;
   const draw = () => {
     const { note, versions } = target.stored();
-    render(
+    ui.render(
       <NoteEditor
         label={target.label}
         saved={note}
@@ -52,7 +56,7 @@ export async function showNoteEditor(
             base = op.base;
             throw error;
           }
-          await callWorker('draft.delete', draftKey).catch(() => null);
+          await worker.deleteDraft(draftKey).catch(() => null);
         }}
         onRestore={async (version) => {
           await target.send([{ op: 'note.restore', version: version.updatedAt }]);
@@ -64,17 +68,69 @@ export async function showNoteEditor(
           if (isOpen()) draw();
         }}
         onDraft={async (text) => {
-          await callWorker('draft.save', { ...draftKey, text });
+          await worker.saveDraft(draftKey, text);
         }}
         onDiscardDraft={async () => {
-          await callWorker('draft.delete', draftKey);
+          await worker.deleteDraft(draftKey);
         }}
         onClose={() => {
           if (isOpen()) close();
         }}
       />,
-      root,
     );
   };
   draw();
+}
+
+/** The page's one inline note editor, under a comment's header. */
+export class NoteEditorHost {
+  private ui: ShadowUi | null = null;
+
+  constructor(
+    private readonly model: PageModel,
+    private readonly edits: PageEdits,
+    private readonly worker: ContentConnector,
+    /** Where the comment's note shows: the editor opens above it. */
+    private readonly noteHost: (key: string) => HTMLElement | undefined,
+  ) {}
+
+  /**
+   * Opens the editor for the comment's note or for its author's, offering back a draft an earlier
+   * edit left unsaved.
+   */
+  async open(key: string, kind: 'comment' | 'user'): Promise<void> {
+    const { model, edits } = this;
+    const comment = model.comment(key);
+    const author = comment?.author;
+    if (!comment || (kind === 'user' && !author)) return;
+    const recordKey = kind === 'user' && author ? model.userKey(author) : key;
+    this.close();
+    const ui = new ShadowUi('tn-note-editor', editorCss);
+    this.ui = ui;
+    const anchor = this.noteHost(key) ?? comment.body();
+    if (anchor?.parentNode) anchor.parentNode.insertBefore(ui.host, anchor);
+    else comment.header()?.after(ui.host);
+    const user = kind === 'user' && author ? author : null;
+    await showNoteEditor(
+      ui,
+      this.worker,
+      {
+        label: user ? `Your note on ${user}, shown on all their comments` : 'Your note',
+        draftKey: `${kind}:${recordKey}`,
+        stored: () => {
+          const record = user ? model.user(user) : model.annotation(key);
+          return { note: record?.note ?? '', versions: record?.conflicts ?? [] };
+        },
+        send: (ops, onWaiting) =>
+          user ? edits.editUser(user, ops, onWaiting) : edits.edit(key, ops, onWaiting),
+      },
+      () => this.ui === ui,
+      () => this.close(),
+    );
+  }
+
+  close(): void {
+    this.ui?.remove();
+    this.ui = null;
+  }
 }

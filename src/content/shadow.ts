@@ -3,6 +3,8 @@
  * and the forum's scripts cannot read it (a note's text, the panel, the editor): a host's
  * `shadowRoot` is null for them, and for Threadnote too, which finds its roots with shadowOf.
  */
+import { render, type ComponentChild } from 'preact';
+
 const sheets = new Map<string, CSSStyleSheet>();
 const roots = new WeakMap<Element, ShadowRoot>();
 
@@ -43,4 +45,23 @@ export function focusedWithin(element: Element): Element {
     inner = roots.get(focused)?.activeElement;
   }
   return focused;
+}
+
+/** A Preact UI in a closed shadow root of its own: one host, drawn again in place, then removed. */
+export class ShadowUi {
+  readonly host: HTMLElement;
+
+  constructor(tag: `tn-${string}`, css: string) {
+    this.host = createShadowHost(tag, css);
+  }
+
+  render(ui: ComponentChild): void {
+    render(ui, shadowOf(this.host));
+  }
+
+  /** Unmounts the UI (its effects end) and takes the host off the page. */
+  remove(): void {
+    render(null, shadowOf(this.host));
+    this.host.remove();
+  }
 }

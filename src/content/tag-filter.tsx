@@ -2,67 +2,33 @@
  * Filtering a thread by a tag: every comment without it (on itself or on its author) is dimmed,
  * and a bar says "N of M comments tagged X · previous · next · clear".
  */
-import { render } from 'preact';
-import type { Annotator } from './annotator';
-import type { CommentNavigator } from './keyboard';
-import { createShadowHost, shadowOf } from './shadow';
+import type { SiteComment } from '../sites/types';
+import type { SessionContext } from './context';
+import { ShadowUi } from './shadow';
 import { FilterBar } from './ui/FilterBar';
 import { filterBarCss } from './ui/styles';
 
 const DIMMED = 'tn-dimmed';
 
-export class TagFilter {
-  private tag: string | null = null;
-  private host: HTMLElement | null = null;
-  private dimmed = new Set<Element>();
+export function startTagFilter(
+  { annotator, navigator, commands }: SessionContext,
+  signal: AbortSignal,
+): void {
+  const { model } = annotator;
+  let tag: string | null = null;
+  let bar: ShadowUi | null = null;
+  let dimmed = new Set<Element>();
 
-  constructor(
-    private readonly annotator: Annotator,
-    private readonly navigator: CommentNavigator,
-    private readonly anchor: () => Element | null,
-  ) {
-    annotator.onChange(() => {
-      if (this.tag !== null) this.apply();
-    });
-  }
+  const matching = (): SiteComment[] => {
+    const wanted = tag;
+    if (wanted === null) return [];
+    return model.comments().filter((comment) => model.hasTag(comment, wanted));
+  };
 
-  /** The page this served is gone (the forum moved to another one in place): undo the filter. */
-  stop(): void {
-    this.set(null);
-  }
-
-  /** Filters by a tag, or clears the filter with null; returns how many comments match. */
-  set(tag: string | null): number {
-    this.tag = tag;
-    return this.apply();
-  }
-
-  private matching() {
-    const tag = this.tag;
-    if (tag === null) return [];
-    return this.annotator.comments().filter((comment) => this.annotator.hasTag(comment, tag));
-  }
-
-  private apply(): number {
-    const matches = this.matching();
-    const keep = new Set(matches.map((comment) => comment.element));
-    const next = new Set<Element>();
-    if (this.tag !== null) {
-      for (const comment of this.annotator.comments()) {
-        if (!keep.has(comment.element)) next.add(comment.element);
-      }
-    }
-    for (const element of this.dimmed) if (!next.has(element)) element.classList.remove(DIMMED);
-    for (const element of next) if (!this.dimmed.has(element)) element.classList.add(DIMMED);
-    this.dimmed = next;
-    this.renderBar(matches.length);
-    return matches.length;
-  }
-
-  private step(direction: 1 | -1): void {
-    const matches = this.matching();
-    const comments = this.annotator.comments();
-    const current = this.navigator.currentKey();
+  const step = (direction: 1 | -1): void => {
+    const matches = matching();
+    const comments = model.comments();
+    const current = navigator.currentKey();
     const focused = comments.findIndex((comment) => comment.key === current);
     const ordered = direction === 1 ? matches : [...matches].reverse();
     const target =
@@ -70,31 +36,59 @@ export class TagFilter {
         const index = comments.indexOf(comment);
         return direction === 1 ? index > focused : focused < 0 || index < focused;
       }) ?? ordered[0];
-    if (target) this.navigator.focus(target);
-  }
+    if (target) navigator.focus(target);
+  };
 
-  private renderBar(matches: number): void {
-    if (this.tag === null) {
-      this.host?.remove();
-      this.host = null;
+  const drawBar = (matches: number): void => {
+    if (tag === null) {
+      bar?.remove();
+      bar = null;
       return;
     }
-    if (!this.host) {
-      const anchor = this.anchor();
+    if (!bar) {
+      const anchor = annotator.adapter.threadBarAnchor(document);
       if (!anchor?.parentNode) return;
-      this.host = createShadowHost('tn-filter-bar', filterBarCss);
-      anchor.parentNode.insertBefore(this.host, anchor);
+      bar = new ShadowUi('tn-filter-bar', filterBarCss);
+      anchor.parentNode.insertBefore(bar.host, anchor);
     }
-    render(
+    bar.render(
       <FilterBar
-        tag={this.tag}
+        tag={tag}
         matches={matches}
-        total={this.annotator.comments().length}
-        onPrevious={() => this.step(-1)}
-        onNext={() => this.step(1)}
-        onClear={() => this.set(null)}
+        total={model.comments().length}
+        onPrevious={() => step(-1)}
+        onNext={() => step(1)}
+        onClear={() => set(null)}
       />,
-      shadowOf(this.host),
     );
-  }
+  };
+
+  const apply = (): number => {
+    const matches = matching();
+    const keep = new Set(matches.map((comment) => comment.element));
+    const next = new Set<Element>();
+    if (tag !== null) {
+      for (const comment of model.comments()) {
+        if (!keep.has(comment.element)) next.add(comment.element);
+      }
+    }
+    for (const element of dimmed) if (!next.has(element)) element.classList.remove(DIMMED);
+    for (const element of next) if (!dimmed.has(element)) element.classList.add(DIMMED);
+    dimmed = next;
+    drawBar(matches.length);
+    return matches.length;
+  };
+
+  const set = (next: string | null): number => {
+    tag = next;
+    return apply();
+  };
+
+  annotator.onChange(() => {
+    if (tag !== null) apply();
+  }, signal);
+  annotator.onTagClick = set;
+  commands.setFilter = set;
+  // The page this served is gone (the forum moved to another one in place): undo the filter.
+  signal.addEventListener('abort', () => set(null));
 }

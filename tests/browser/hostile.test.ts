@@ -106,8 +106,8 @@ async function foldAround(page: Page, name: Hostile): Promise<void> {
   await page.keyboard.press('h');
   await expect.poll(() => foldOf(page, hostile)).toBe('hidden');
   expect(await shown(page, hostileReply)).toBe(false);
-  // The bar is in a closed root: reached from the content script's world, clicked for real.
-  const bar = inShadow(page, 'tn-hidden-bar >> section');
+  // The bar lives in a closed shadow root: reached from the content script's world.
+  const bar = inShadow(page, 'tn-hidden-bar');
   await bar.locator('button.toggle').click();
   await expect.poll(() => bar.locator('li').count()).toBe(2);
   // The hostile comment's excerpt is its first words, read within bounds.

@@ -1,47 +1,61 @@
 /**
  * The content script's page state against a forum that re-renders its comments (as Discourse
- * does): the worker is replaced by a stub, the forum by a small adapter over a flat stream.
+ * does): the worker is a fake connector, the forum a small adapter over a flat stream.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Annotator } from '../../src/content/annotator';
+import type { ContentConnector } from '../../src/content/connector';
+import type { SessionCommands } from '../../src/content/context';
+import { startCommentControl } from '../../src/content/comment-control';
+import { startKeyboard } from '../../src/content/keyboard';
+import { startTagFilter } from '../../src/content/tag-filter';
+import { CommentNavigator } from '../../src/content/navigator';
+import { Outbox, waitingText, type PageSaving } from '../../src/content/outbox';
+import { shadowOf } from '../../src/content/shadow';
+import { Toaster } from '../../src/content/ui/Toast';
 import { ThreadnoteError, type WorkerInput } from '../../src/shared/messages';
-import type { CommentAnnotation } from '../../src/shared/model';
+import { DEFAULT_SETTINGS, type CommentAnnotation } from '../../src/shared/model';
 import { applyCommentOps } from '../../src/shared/operations';
 import { nestByParent, type DomComment } from '../../src/sites/kit';
 import type { SiteAdapter } from '../../src/sites/types';
 import { testComments, testThread } from './adapter-checks';
 
 /**
- * The worker's stub answers page.open with `annotations`; `answer`, when a test sets it, answers
+ * The fake worker answers page.open with `annotations`; `answer`, when a test sets it, answers
  * every other call (edits, drafts) and may throw as the worker's errors do.
  */
-const worker = vi.hoisted(() => ({
+const worker = {
   calls: [] as string[],
   annotations: [] as unknown[],
   quickTags: [] as string[],
   answer: null as ((type: string, payload: unknown) => unknown) | null,
-}));
-vi.mock('../../src/shared/messaging', () => ({
-  callWorker: async (type: string, payload: unknown) => {
-    worker.calls.push(type);
-    if (type !== 'page.open' && worker.answer) return worker.answer(type, payload);
-    return {
-      comments: worker.annotations,
+};
+
+function call<T>(type: string, payload: unknown): Promise<T> {
+  worker.calls.push(type);
+  if (!worker.answer) return Promise.reject(new Error(`unexpected ${type}`));
+  return (async () => (await worker.answer?.(type, payload)) as T)();
+}
+
+const connector: ContentConnector = {
+  early: () => Promise.resolve({ folds: 0, off: false }),
+  openPage: () => {
+    worker.calls.push('page.open');
+    return Promise.resolve({
+      comments: worker.annotations as CommentAnnotation[],
       users: [],
       tags: [],
       previousVisit: null,
-      settings: { quickTags: worker.quickTags, disabledSites: [] },
+      settings: { ...DEFAULT_SETTINGS, quickTags: worker.quickTags },
       siteUsers: [],
-    };
+    });
   },
-}));
-
-const { Annotator } = await import('../../src/content/annotator');
-const { CommentNavigator } = await import('../../src/content/keyboard');
-const { Outbox, waitingText } = await import('../../src/content/outbox');
-const { Toaster } = await import('../../src/content/ui/Toast');
-const { shadowOf } = await import('../../src/content/shadow');
-type CommentNavigator = InstanceType<typeof CommentNavigator>;
-type PageSaving = import('../../src/content/outbox').PageSaving;
+  editComments: (input) => call('comments.edit', input),
+  editUser: (input) => call('user.edit', input),
+  getDraft: (key) => call('draft.get', { key }),
+  saveDraft: (key, text) => call('draft.save', { key, text }),
+  deleteDraft: (key) => call('draft.delete', { key }),
+};
 
 /**
  * Happy DOM lays nothing out and its IntersectionObserver never reports: this one tells, a task
@@ -156,7 +170,7 @@ afterEach(() => {
 });
 
 async function started() {
-  const annotator = new Annotator(adapter, document, new URL(thread.url));
+  const annotator = new Annotator(adapter, document, new URL(thread.url), connector);
   await annotator.start();
   return annotator;
 }
@@ -188,7 +202,7 @@ describe('Annotator on a forum that re-renders its posts', () => {
     );
     expect(old?.hasAttribute('data-tn-tags')).toBe(false);
     expect(old?.querySelector('tn-chips, tn-note')).toBeNull();
-    expect(annotator.describeSubthread(annotator.comment('x:1') as DomComment)).toBe(
+    expect(annotator.model.describeSubthread(annotator.model.comment('x:1') as DomComment)).toBe(
       '2 replies by user3 and user4',
     );
   });
@@ -207,18 +221,22 @@ describe('Annotator on a forum that re-renders its posts', () => {
     bringIntoSight(far);
     expect(far.querySelector('tn-chips')).not.toBeNull();
     // Drawn once: further changes draw at once, in sight or not.
-    annotator.applyAnnotation('x:2', annotation('x:2', { tags: ['later', 'sources'] }));
+    annotator.updateComments([
+      { key: 'x:2', annotation: annotation('x:2', { tags: ['later', 'sources'] }) },
+    ]);
     const farHost = far.querySelector<HTMLElement>('tn-chips');
     expect(farHost && shadowOf(farHost).querySelectorAll('.chip')).toHaveLength(2);
   });
 
   it('draws what a fold puts out of sight only once it shows', async () => {
     const annotator = await started();
-    annotator.applyAnnotation('x:4', annotation('x:4', { tags: ['new'], note: 'hello' }));
+    annotator.updateComments([
+      { key: 'x:4', annotation: annotation('x:4', { tags: ['new'], note: 'hello' }) },
+    ]);
     // Under post 1's fold: marked for the page's CSS, nothing drawn yet.
     expect(article('4')?.getAttribute('data-tn-tags')).toBe('new');
     expect(article('4')?.querySelector('tn-chips, tn-note')).toBeNull();
-    annotator.applyAnnotation('x:1', null);
+    annotator.updateComments([{ key: 'x:1', annotation: null }]);
     expect(article('4')?.classList.contains('tn-folded-away')).toBe(false);
     expect(article('4')?.querySelector('tn-chips')).not.toBeNull();
     expect(article('4')?.querySelector('tn-note')).not.toBeNull();
@@ -227,12 +245,12 @@ describe('Annotator on a forum that re-renders its posts', () => {
   it('keeps a fold on replies whose parent the forum took off the page', async () => {
     const annotator = await started();
     cloak('1');
-    await expect.poll(() => annotator.comment('x:1')).toBeUndefined();
+    await expect.poll(() => annotator.model.comment('x:1')).toBeUndefined();
     // The reply no longer finds its parent on the page; the fold still holds it.
     rerender('3');
     await expect.poll(() => article('3')?.getAttribute('data-tn-comment')).toBe('x:3');
     expect(article('3')?.classList.contains('tn-folded-away')).toBe(true);
-    expect(annotator.replyCount('x:1')).toBe(2);
+    expect(annotator.model.replyCount('x:1')).toBe(2);
     rerender('1');
     await expect.poll(() => article('1')?.getAttribute('data-tn-fold')).toBe('collapsed');
   });
@@ -240,7 +258,9 @@ describe('Annotator on a forum that re-renders its posts', () => {
   it('does not read the page again for its own chips, notes and control', async () => {
     const annotator = await started();
     const before = parses.count;
-    annotator.applyAnnotation('x:2', annotation('x:2', { tags: ['new'], note: 'hello' }));
+    annotator.updateComments([
+      { key: 'x:2', annotation: annotation('x:2', { tags: ['new'], note: 'hello' }) },
+    ]);
     expect(article('2')?.querySelector('tn-chips')).not.toBeNull();
     // Give a read that those writes might have scheduled its frame…
     await nextFrame();
@@ -286,19 +306,22 @@ function press(key: string): void {
 }
 
 describe('Edits from the page', () => {
-  const navigators: CommentNavigator[] = [];
+  const sessions: AbortController[] = [];
   afterEach(() => {
-    for (const navigator of navigators.splice(0)) navigator.stop();
+    for (const session of sessions.splice(0)) session.abort();
   });
 
   async function withKeys(saving?: PageSaving) {
-    const annotator = new Annotator(adapter, document, new URL(thread.url), saving);
+    const annotator = new Annotator(adapter, document, new URL(thread.url), connector, saving);
     await annotator.start();
-    const keys = new CommentNavigator(annotator);
-    navigators.push(keys);
-    const comment = annotator.comment('x:2');
+    const session = new AbortController();
+    sessions.push(session);
+    const navigator = new CommentNavigator(annotator.model, session.signal);
+    const commands = { openPanel: () => undefined, setFilter: () => 0 };
+    startKeyboard({ annotator, navigator, commands }, session.signal);
+    const comment = annotator.model.comment('x:2');
     if (!comment) throw new Error('no post 2');
-    keys.focus(comment);
+    navigator.focus(comment);
     return annotator;
   }
 
@@ -381,7 +404,7 @@ describe('Edits from the page', () => {
       return { annotation: user, createdTags: [], kept: 0 };
     };
     const annotator = await started();
-    await annotator.editUser(long, [{ op: 'tag.add', tag: 'verbose' }]);
+    await annotator.edits.editUser(long, [{ op: 'tag.add', tag: 'verbose' }]);
     expect(sent[0]?.user).toEqual({ key: `x:${'n'.repeat(200)}`, name: 'n'.repeat(200) });
     expect(article('9')?.getAttribute('data-tn-user-tags')).toBe('verbose');
   });
@@ -403,9 +426,9 @@ describe('Edits from the page', () => {
   it('puts a failed key press on the page, not only in the console', async () => {
     const toaster = new Toaster();
     const annotator = await withKeys({ toaster, outbox: new Outbox(toaster, [10]) });
-    annotator.report(new Error(''));
+    annotator.edits.report(new Error(''));
     expect(toastText()).toMatch(/\S/);
-    annotator.report(new Error('This comment is no longer on the page.'));
+    annotator.edits.report(new Error('This comment is no longer on the page.'));
     expect(toastText()).toContain('This comment is no longer on the page.');
     toaster.hide();
   });
@@ -413,8 +436,8 @@ describe('Edits from the page', () => {
   it('undoes a fold with fold.set back to what each comment had', async () => {
     const store = storingWorker();
     const annotator = await withKeys();
-    await annotator.bulk('expand-all');
-    await annotator.bulk('undo');
+    await annotator.edits.bulk('expand-all');
+    await annotator.edits.bulk('undo');
     expect(store.ops()).toEqual([
       { op: 'fold.set', fold: 'none' },
       { op: 'fold.set', fold: 'collapsed' },
@@ -464,7 +487,7 @@ describe('Edits from the page', () => {
     await expect.poll(() => editorRoot()?.textContent).toContain('mine');
     button(editorRoot(), 'Dismiss')?.click();
     await expect.poll(() => store.stored.get('x:2')?.conflicts).toBeUndefined();
-    expect(annotator.annotation('x:2')?.note).toBe('from the other tab');
+    expect(annotator.model.annotation('x:2')?.note).toBe('from the other tab');
   });
 
   it('keeps the typed note while it waits, with the reason, until it is stored', async () => {
@@ -486,5 +509,32 @@ describe('Edits from the page', () => {
     await expect.poll(() => store.stored.get('x:2')?.note).toBe('typed');
     await expect.poll(() => document.querySelector('tn-note-editor')).toBeNull();
     toaster.hide();
+  });
+});
+
+describe('Features of a session', () => {
+  it('all stop, their marks and listeners gone, when the session aborts', async () => {
+    worker.quickTags = ['a'];
+    const annotator = await started();
+    const session = new AbortController();
+    const navigator = new CommentNavigator(annotator.model, session.signal);
+    const commands: SessionCommands = { openPanel: () => undefined, setFilter: () => 0 };
+    const context = { annotator, navigator, commands };
+    for (const start of [startKeyboard, startCommentControl, startTagFilter]) {
+      start(context, session.signal);
+    }
+    expect(commands.setFilter('later')).toBe(1);
+    expect(article('1')?.classList.contains('tn-dimmed')).toBe(true);
+    commands.openPanel('x:2');
+    expect(article('2')?.querySelector('tn-control')).not.toBeNull();
+    session.abort();
+    expect(document.querySelector('tn-control, tn-filter-bar')).toBeNull();
+    expect(article('1')?.classList.contains('tn-dimmed')).toBe(false);
+    const comment = annotator.model.comment('x:2');
+    if (comment) navigator.focus(comment);
+    press('1');
+    await nextFrame();
+    expect(worker.calls).not.toContain('comments.edit');
+    annotator.stop();
   });
 });

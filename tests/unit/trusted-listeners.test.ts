@@ -3,7 +3,9 @@
  * (src/content/trusted.ts): a forum's scripts can dispatch synthetic events on anything they reach.
  * This reads src/content with TypeScript's parser so that a new handler cannot forget the guard:
  * an `on…=` handler on a DOM element, or an `addEventListener` call, must pass `trusted(…)`, or
- * a name declared as `trusted(…)` in the same file.
+ * a name declared as `trusted(…)` in the same file. A feature's cleanup on its session's
+ * `signal` ('abort') is no page event: the signal is the content script's own, out of the page's
+ * reach.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,7 +56,13 @@ function unguarded(path: string, text = readFileSync(path, 'utf8')): string[] {
     const callee = ts.isCallExpression(node) ? node.expression : undefined;
     const called =
       callee && ts.isPropertyAccessExpression(callee) ? callee.name : (callee ?? undefined);
-    if (ts.isCallExpression(node) && called?.getText(file) === 'addEventListener') {
+    const onOwnSignal =
+      ts.isCallExpression(node) &&
+      callee !== undefined &&
+      ts.isPropertyAccessExpression(callee) &&
+      callee.expression.getText(file) === 'signal' &&
+      node.arguments[0]?.getText(file) === "'abort'";
+    if (ts.isCallExpression(node) && called?.getText(file) === 'addEventListener' && !onOwnSignal) {
       listeners.push({ node, handler: node.arguments[1] });
     }
     ts.forEachChild(node, visit);
@@ -101,6 +109,8 @@ describe('content script listeners', () => {
       document.addEventListener('keydown', onKey);
       document.addEventListener('focusin', onFocus);
       addEventListener('popstate', () => undefined);
+      signal.addEventListener('abort', () => undefined);
+      window.addEventListener('abort', () => undefined);
       const a = <button onClick={trusted(() => undefined)} />;
       const b = <button onClick={() => undefined} />;
       const c = <Picker onChange={(tags: string[]) => tags} />;
@@ -109,6 +119,7 @@ describe('content script listeners', () => {
       'example.tsx:5',
       'example.tsx:6',
       'example.tsx:8',
+      'example.tsx:10',
     ]);
   });
 

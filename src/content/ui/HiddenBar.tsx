@@ -1,6 +1,5 @@
-import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import { createShadowHost, shadowOf } from '../shadow';
+import { ShadowUi } from '../shadow';
 import { trusted } from '../trusted';
 import { hiddenBarCss } from './styles';
 
@@ -83,7 +82,7 @@ export function HiddenBar({
 
 /** The bar's place on the page: before the thread while something is hidden, gone when not. */
 export class HiddenBarHost {
-  private host: HTMLElement | null = null;
+  private ui: ShadowUi | null = null;
 
   constructor(private readonly anchor: () => Element | null) {}
 
@@ -92,17 +91,17 @@ export class HiddenBarHost {
       this.remove();
       return;
     }
-    if (!this.host) {
+    if (!this.ui) {
       const anchor = this.anchor();
       if (!anchor?.parentNode) return;
-      this.host = createShadowHost('tn-hidden-bar', hiddenBarCss);
-      anchor.parentNode.insertBefore(this.host, anchor);
+      this.ui = new ShadowUi('tn-hidden-bar', hiddenBarCss);
+      anchor.parentNode.insertBefore(this.ui.host, anchor);
     }
-    render(<HiddenBar items={items} onShow={onShow} />, shadowOf(this.host));
+    this.ui.render(<HiddenBar items={items} onShow={onShow} />);
   }
 
   remove(): void {
-    this.host?.remove();
-    this.host = null;
+    this.ui?.remove();
+    this.ui = null;
   }
 }

@@ -3,8 +3,7 @@ import { trusted } from '../trusted';
  * One line at the corner of the page for what the reader must know about saving: edits waiting for
  * the database, a failed key press, an edit refused. Text only, never HTML.
  */
-import { render } from 'preact';
-import { createShadowHost, shadowOf } from '../shadow';
+import { ShadowUi } from '../shadow';
 import { toastCss } from './styles';
 
 export type ToastTone = 'pending' | 'done' | 'error';
@@ -37,27 +36,25 @@ export function Toast({
 
 /** The page's one toast. `hideAfterMs` clears it unless another message replaced it first. */
 export class Toaster {
-  private host: HTMLElement | null = null;
+  private ui: ShadowUi | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   show(text: string, tone: ToastTone, hideAfterMs?: number): void {
     clearTimeout(this.timer);
-    if (!this.host) {
-      this.host = createShadowHost('tn-toast', toastCss);
-      document.body.append(this.host);
-    } else if (!this.host.isConnected) {
+    if (!this.ui) {
+      this.ui = new ShadowUi('tn-toast', toastCss);
+      document.body.append(this.ui.host);
+    } else if (!this.ui.host.isConnected) {
       // Apps that replace the body (Discourse) take the host with it.
-      document.body.append(this.host);
+      document.body.append(this.ui.host);
     }
-    render(<Toast text={text} tone={tone} onClose={() => this.hide()} />, shadowOf(this.host));
+    this.ui.render(<Toast text={text} tone={tone} onClose={() => this.hide()} />);
     if (hideAfterMs !== undefined) this.timer = setTimeout(() => this.hide(), hideAfterMs);
   }
 
   hide(): void {
     clearTimeout(this.timer);
-    if (!this.host) return;
-    render(null, shadowOf(this.host));
-    this.host.remove();
-    this.host = null;
+    this.ui?.remove();
+    this.ui = null;
   }
 }

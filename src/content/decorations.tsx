@@ -1,0 +1,249 @@
+/**
+ * What Threadnote puts on each comment: the DOM contract attributes, the "new" mark, tag chips
+ * (drawn once in sight) and the note. Reads the page model; the fold view owns what folds hide.
+ */
+import type { UserAnnotation } from '../shared/model';
+import type { SiteComment } from '../sites/types';
+import type { FoldView } from './fold-view';
+import type { PageModel } from './page-model';
+import { ShadowUi, createShadowHost, shadowOf } from './shadow';
+import { InSight } from './sight';
+import { renderCommentChips } from './ui/comment-chips';
+import { CommentNote } from './ui/CommentNote';
+import { chipsCss, noteCss } from './ui/styles';
+import { UserLinkChips } from './user-link-chips';
+
+const ATTR = {
+  comment: 'data-tn-comment',
+  tags: 'data-tn-tags',
+  note: 'data-tn-note',
+  fold: 'data-tn-fold',
+  userTags: 'data-tn-user-tags',
+  isNew: 'data-tn-new',
+} as const;
+
+const FLASH_MS = 2_000;
+const FLASH = 'tn-flash';
+
+/** Draws the eye to a comment just jumped to. */
+export function flash(comment: SiteComment): void {
+  comment.element.classList.remove(FLASH);
+  // Restart the animation when the same comment is flashed twice.
+  void comment.element.getBoundingClientRect();
+  comment.element.classList.add(FLASH);
+  setTimeout(() => comment.element.classList.remove(FLASH), FLASH_MS);
+}
+
+/** `data-tn-new`, and a visible "new" at the start of the comment's header. */
+function markNew(comment: SiteComment): void {
+  if (comment.element.hasAttribute(ATTR.isNew)) return;
+  comment.element.setAttribute(ATTR.isNew, '');
+  const mark = document.createElement('tn-new-mark');
+  mark.textContent = 'new';
+  comment.header()?.prepend(mark);
+}
+
+function setAttribute(element: Element, name: string, value: string | null): void {
+  if (value === null) {
+    if (element.hasAttribute(name)) element.removeAttribute(name);
+  } else if (element.getAttribute(name) !== value) {
+    element.setAttribute(name, value);
+  }
+}
+
+/** What the reader's clicks on chips and notes ask for. Read when clicked, not when drawn. */
+export interface DecorationActions {
+  expand(key: string): void;
+  removeTag(key: string, name: string): void;
+  tagClicked(name: string): void;
+  editNote(key: string, kind: 'comment' | 'user'): void;
+}
+
+export class Decorations {
+  private readonly chipHosts = new Map<string, HTMLElement>();
+  private readonly notes = new Map<string, ShadowUi>();
+  private readonly inSight = new InSight((comment) => this.draw(comment));
+  private readonly userLinkChips = new UserLinkChips();
+
+  constructor(
+    private readonly model: PageModel,
+    private readonly folds: FoldView,
+    private readonly actions: DecorationActions,
+  ) {}
+
+  /** Marks comments read for the first time. Writes only, after the adapter's reads. */
+  mark(comments: readonly SiteComment[]): void {
+    for (const comment of comments) comment.element.setAttribute(ATTR.comment, comment.key);
+  }
+
+  /**
+   * Most comments carry nothing: the pass over them only reads, and draws the few that do; their
+   * chips wait until they come near the viewport.
+   */
+  drawAll(comments: readonly SiteComment[]): void {
+    const { model } = this;
+    const anyUsers = model.anyUsers();
+    const knowsVisit = model.knowsVisit();
+    for (const comment of comments) {
+      if (knowsVisit && model.isNew(comment.key)) markNew(comment);
+      const authorAnnotated = anyUsers && model.user(comment.author) !== null;
+      if (authorAnnotated || model.annotation(comment.key)) this.draw(comment, true);
+    }
+  }
+
+  /** Keys of the comments whose chips are drawn. */
+  drawnKeys(): IterableIterator<string> {
+    return this.chipHosts.keys();
+  }
+
+  /** Where the comment's note shows, if it has one. */
+  noteHost(key: string): HTMLElement | undefined {
+    return this.notes.get(key)?.host;
+  }
+
+  /** Resolves once the chips in sight are drawn (at once when none wait, or the tab is hidden). */
+  async inSightDrawn(doc: Document): Promise<void> {
+    if (this.inSight.waiting() && doc.visibilityState === 'visible') {
+      await this.inSight.nextSighting();
+    }
+  }
+
+  /** `whenInSight`: chips not drawn yet wait until the comment comes near the viewport. */
+  draw(comment: SiteComment, whenInSight = false): void {
+    const { model } = this;
+    const annotation = model.annotation(comment.key);
+    const element = comment.element;
+    const tagNames = annotation?.tags ?? [];
+    const fold = annotation?.fold ?? 'none';
+    // Reading the author costs a lookup in the page: only worth it when someone is annotated.
+    const user = model.anyUsers() ? model.user(comment.author) : null;
+    const userTagNames = user?.tags ?? [];
+
+    // The forum's scripts read these too: once the reader says so, only that there are tags.
+    const names = (list: readonly string[]) =>
+      list.length === 0 ? null : model.tagNamesInPage() ? list.join(' ') : '';
+    setAttribute(element, ATTR.tags, names(tagNames));
+    setAttribute(element, ATTR.note, annotation?.note ? '' : null);
+    setAttribute(element, ATTR.fold, fold === 'none' ? null : fold);
+    setAttribute(element, ATTR.userTags, names(userTagNames));
+    if (this.folds.isAway(comment.key)) {
+      this.folds.defer(comment.key);
+      return;
+    }
+    this.folds.undefer(comment.key);
+
+    const collapsed = fold !== 'none';
+    this.folds.collapse(comment, collapsed);
+    this.drawChips(comment, tagNames, userTagNames, user, collapsed, whenInSight);
+    this.drawNote(comment, annotation?.note ?? '', annotation?.conflicts?.length ?? 0);
+  }
+
+  private drawChips(
+    comment: SiteComment,
+    tagNames: readonly string[],
+    userTagNames: readonly string[],
+    user: UserAnnotation | null,
+    collapsed: boolean,
+    whenInSight: boolean,
+  ): void {
+    const userNote = user?.note ?? '';
+    const userVersions = user?.conflicts?.length ?? 0;
+    let host = this.chipHosts.get(comment.key);
+    this.inSight.forget(comment.element);
+    if (
+      tagNames.length === 0 &&
+      userTagNames.length === 0 &&
+      !userNote &&
+      userVersions === 0 &&
+      !collapsed
+    ) {
+      host?.remove();
+      this.chipHosts.delete(comment.key);
+      return;
+    }
+    if (!host && whenInSight) {
+      this.inSight.wait(comment);
+      return;
+    }
+    const header = comment.header();
+    if (!header) return;
+    if (!host) {
+      host = createShadowHost('tn-chips', chipsCss);
+      this.chipHosts.set(comment.key, host);
+    }
+    if (host.parentNode !== header) {
+      const control = header.querySelector(':scope > tn-control');
+      header.insertBefore(host, control);
+    }
+    const { model, actions } = this;
+    renderCommentChips(shadowOf(host), {
+      tags: tagNames.map((name) => model.tagFor(name)),
+      userTags: userTagNames.map((name) => model.tagFor(name)),
+      userNote,
+      collapsed: collapsed
+        ? { replies: model.describeSubthread(comment), onExpand: () => actions.expand(comment.key) }
+        : null,
+      onRemoveTag: (name) => actions.removeTag(comment.key, name),
+      onTagClick: (name) => actions.tagClicked(name),
+      userVersions,
+      onUserVersions: () => actions.editNote(comment.key, 'user'),
+    });
+  }
+
+  private drawNote(comment: SiteComment, note: string, versions: number): void {
+    let ui = this.notes.get(comment.key);
+    if (!note && versions === 0) {
+      ui?.host.remove();
+      this.notes.delete(comment.key);
+      return;
+    }
+    if (!ui) {
+      ui = new ShadowUi('tn-note', noteCss);
+      this.notes.set(comment.key, ui);
+    }
+    const { host } = ui;
+    const body = comment.body();
+    const header = comment.header();
+    if (body?.parentNode) {
+      if (host.nextSibling !== body) body.parentNode.insertBefore(host, body);
+    } else if (header?.parentNode) {
+      if (host.previousSibling !== header) header.parentNode.insertBefore(host, header.nextSibling);
+    } else {
+      return;
+    }
+    ui.render(
+      <CommentNote
+        note={note}
+        versions={versions}
+        onEdit={() => this.actions.editNote(comment.key, 'comment')}
+      />,
+    );
+  }
+
+  /** User tags and notes next to links to users outside comments. */
+  drawUserLinks(): void {
+    const { model } = this;
+    this.userLinkChips.draw(
+      model.userLinks,
+      (name) => model.user(name),
+      (name) => model.tagFor(name),
+      (name) => this.actions.tagClicked(name),
+    );
+  }
+
+  /** Takes Threadnote's marks off an element the forum replaced or took off the page. */
+  undecorate(comment: SiteComment): void {
+    const { key, element } = comment;
+    this.chipHosts.get(key)?.remove();
+    this.chipHosts.delete(key);
+    this.inSight.forget(element);
+    this.notes.get(key)?.host.remove();
+    this.notes.delete(key);
+    this.folds.forget(comment);
+    for (const name of Object.values(ATTR)) element.removeAttribute(name);
+  }
+
+  stop(): void {
+    this.inSight.stop();
+  }
+}
