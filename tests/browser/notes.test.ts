@@ -124,7 +124,10 @@ describe('notes', () => {
     await a.screenshot({ path: join(OUTPUT, 'notes-kept-version.png') });
     await kept.click();
     const versions = inComment(a, `hn:${MOTOBOI}`, 'tn-note-editor >> .versions');
-    expect(await versions.locator('.excerpt').textContent()).toBe('Written in the second tab.');
+    // The editor opens once it has asked for a draft: wait for it.
+    await expect
+      .poll(() => versions.locator('.excerpt').textContent())
+      .toBe('Written in the second tab.');
     await a.screenshot({ path: join(OUTPUT, 'notes-kept-version-editor.png') });
 
     // Restoring brings it back everywhere and keeps the text it replaces in its stead.
