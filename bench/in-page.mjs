@@ -134,8 +134,9 @@ export function armToggle({ root, last, by, collapse, timeoutMs }) {
           (rootRow.getAttribute('data-tn-fold') === 'collapsed') === collapse &&
           (rootRow.querySelector('div.comment.tn-collapsed-body') !== null) === collapse &&
           lastRow.classList.contains('tn-folded-away') === collapse &&
-          (rootRow.querySelector('tn-chips')?.shadowRoot?.querySelector('.stub') != null) ===
-            collapse
+          // The stub is inside a closed root, out of a page's reach: its host stands for it (the
+          // subthread's comment carries no tags, so the host is there only for the stub).
+          (rootRow.querySelector('tn-chips') !== null) === collapse
       : () =>
           rootRow.classList.contains('coll') === collapse &&
           lastRow.classList.contains('noshow') === collapse;
