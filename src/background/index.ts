@@ -1,7 +1,7 @@
 /** Service worker entry. Holds nothing in memory that matters: it may stop between messages. */
 import { browser, packagePath, type Runtime } from '../shared/browser';
 import { envelope, isEnvelope } from '../shared/messages';
-import { callTab } from '../shared/messaging';
+import { callTab } from '../shared/call-tab';
 import { adapterForSite } from '../sites/registry';
 import { database } from './db';
 import type { RouterDeps } from './deps';

@@ -21,7 +21,6 @@
  *   Shared by the document's sessions: the outbox and its toast (outbox.ts), the worker connector
  *   (connector.ts).
  */
-import { browser } from '../shared/browser';
 import {
   isEnvelope,
   type Envelope,
@@ -32,6 +31,7 @@ import {
   type TabRequests,
 } from '../shared/messages';
 import { toErrorData } from '../shared/messaging';
+import { onMessage } from '../shared/runtime';
 import { adapterForUrl } from '../sites/registry';
 import { Annotator } from './annotator';
 import { startCommentControl } from './comment-control';
@@ -229,7 +229,7 @@ function request<K extends TabRequest>(
  * rather than none.
  */
 function listen(started: Promise<boolean>): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  onMessage((message: unknown) => {
     if (!isEnvelope(message)) return undefined;
     if (!session && message.type === 'page.info') {
       return started.then((start) =>
