@@ -1,25 +1,27 @@
 #!/usr/bin/env node
 /**
  * Part of `npm run test:browser`, after the build: prints the size of every script that the
- * manifest has the browser run on each forum page load, and fails when one is over its limit.
+ * browser runs on each forum page load (one per forum), and fails when one is over its limit.
  *
  * The goal is 15 KiB gzip (the adapter of the site, the read, attributes and chips; the panel,
  * tag picker and note editor loaded on first use). The content script is not there yet, so the
  * limit is a ratchet just above today's size: lower it whenever the script gets smaller, never
  * raise it without saying why in the commit.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const GOAL = 15 * 1024;
-const LIMIT = 28 * 1024;
+const LIMIT = 26 * 1024;
 const dir = process.argv[2] ?? 'dist';
 
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 const files = new Set((manifest.content_scripts ?? []).flatMap((script) => script.js ?? []));
-// Discourse hosts get the same script through scripting.registerContentScripts.
-files.add('src/content/index.js');
+// One script per forum; Discourse hosts get theirs through scripting.registerContentScripts.
+for (const file of readdirSync(join(dir, 'src/content/entries'))) {
+  if (file.endsWith('.js')) files.add(`src/content/entries/${file}`);
+}
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 let over = false;
