@@ -9,7 +9,7 @@ import {
 
 const TOPIC = 'https://forum.example.org/t/offline-first-sync-crdts-or-server-authoritative/4242';
 const ORIGIN = 'https://forum.example.org/*';
-const SCRIPT = { js: ['src/content/index.js'], css: ['src/content/page.css'] };
+const SCRIPT = { js: ['src/content/entries/discourse.js'], css: ['src/content/page.css'] };
 
 interface Registered {
   id: string;
