@@ -190,6 +190,17 @@ describe('keeping registrations in step with permissions', () => {
     ]);
   });
 
+  it('registers again a host whose script an earlier version registered', async () => {
+    const { deps, state } = fakeChrome({ granted: [ORIGIN] });
+    const id = 'tn-engine:forum.example.org';
+    state.registered.set(id, { id, js: ['src/content/index.js'], css: SCRIPT.css });
+    await syncRegistrations(deps);
+    expect(state.registered.get(id)?.js).toEqual(SCRIPT.js);
+    const kept = state.registered.get(id);
+    await syncRegistrations(deps);
+    expect(state.registered.get(id)).toBe(kept);
+  });
+
   it('answers a page only while its host is granted', async () => {
     const { deps, state } = fakeChrome({ granted: [ORIGIN] });
     expect(await hostEnabled(deps, TOPIC)).toBe(true);
