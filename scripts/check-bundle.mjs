@@ -32,6 +32,15 @@ for (const file of [...files].sort()) {
   console.log(`${file}: ${kib(code.length)}, ${kib(gzip)} gzip (limit ${kib(LIMIT)}): ${verdict}`);
   if (gzip > LIMIT) over = true;
 }
+// Content scripts need no web-accessible listing; one would let any page detect Threadnote by
+// loading it (crxjs adds one for the Discourse script, which vite.config.ts takes out).
+const exposed = (manifest.web_accessible_resources ?? [])
+  .flatMap((entry) => entry.resources ?? [])
+  .filter((file) => file.startsWith('src/content/'));
+if (exposed.length > 0) {
+  console.error(`web_accessible_resources lists content scripts: ${exposed.join(', ')}`);
+  over = true;
+}
 if (over) {
   console.error('An eager content script grew past its limit: load the new code on first use.');
   process.exit(1);
