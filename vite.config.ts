@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
@@ -37,6 +37,45 @@ function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
   } as ManifestV3Export;
 }
 
+/**
+ * The Discourse content script is built by crxjs from a `?script&iife` import in the worker, which
+ * the worker registers and injects with `scripting`: that needs no web-accessible file. crxjs
+ * lists it in `web_accessible_resources` for every site all the same, which would let any page
+ * detect Threadnote by loading it, and emits an ES chunk of it that nothing loads. Both go.
+ */
+function contentScriptsStayPrivate(): Plugin {
+  const entries = '/src/content/entries/';
+  return {
+    name: 'threadnote:content-scripts-stay-private',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const [file, output] of Object.entries(bundle)) {
+          if (output.type === 'chunk' && output.facadeModuleId?.includes(entries)) {
+            Reflect.deleteProperty(bundle, file);
+          }
+        }
+        const asset = bundle['manifest.json'];
+        if (asset?.type !== 'asset') return;
+        const built = JSON.parse(String(asset.source)) as {
+          web_accessible_resources?: { resources: string[] }[];
+        };
+        const kept = (built.web_accessible_resources ?? [])
+          .map((entry) => ({
+            ...entry,
+            resources: entry.resources.filter((file) => !file.startsWith('src/content/')),
+          }))
+          .filter((entry) => entry.resources.length > 0);
+        if (kept.length > 0) built.web_accessible_resources = kept;
+        else delete built.web_accessible_resources;
+        asset.source = `${JSON.stringify(built, null, 2)}\n`;
+      },
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
@@ -45,8 +84,17 @@ export default defineConfig(({ mode }) => {
       crx({
         manifest: manifestFor(browser),
         browser,
-        contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+        // Each forum's content script is one self-contained file: it needs no web-accessible
+        // chunk, which would let any page detect Threadnote (docs/architecture.md).
+        contentScripts: {
+          standaloneFiles: [
+            'src/content/entries/hacker-news.ts',
+            'src/content/entries/lobsters.ts',
+            'src/content/entries/reddit.ts',
+          ],
+        },
       }),
+      contentScriptsStayPrivate(),
     ],
     build: {
       outDir: browser === 'firefox' ? 'dist-firefox' : 'dist',

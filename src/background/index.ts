@@ -1,8 +1,10 @@
 /** Service worker entry. Holds nothing in memory that matters: it may stop between messages. */
 import { browser, packagePath, type Runtime } from '../shared/browser';
 import { envelope, isEnvelope } from '../shared/messages';
-import { callTab } from '../shared/messaging';
+import { callTab } from '../shared/call-tab';
 import { adapterForSite } from '../sites/registry';
+// The build's file name of the Discourse content script, one self-contained file as well.
+import discourseScript from '../content/entries/discourse.ts?script&iife';
 import { database } from './db';
 import type { RouterDeps } from './deps';
 import { connect, route } from './router';
@@ -27,10 +29,10 @@ const siteAccess: SiteAccessDeps = {
   permissions: browser.permissions,
   scripting: browser.scripting,
   tabs: browser.tabs,
-  // Forum engines' hosts get the very script the manifest declares for the fixed forums, with the
-  // stylesheet those all share: each fixed forum's own stylesheet holds back only its markup.
+  // Forum engines' hosts get their own script, with the stylesheet the fixed forums all share:
+  // each fixed forum's own stylesheet holds back only its markup.
   contentScript: {
-    js: first?.js ?? [],
+    js: [packagePath(discourseScript)],
     css: (first?.css ?? []).filter((file) => declared.every((entry) => entry.css.includes(file))),
   },
   declaredOrigins: manifest.host_permissions ?? [],

@@ -20,7 +20,7 @@ export interface SiteAccessDeps {
     | 'unregisterContentScripts'
   >;
   tabs: Pick<Tabs.Static, 'get' | 'query'>;
-  /** The files of the content script the manifest declares for the fixed forums. */
+  /** The files of the content script for engine hosts, and the stylesheet all forums share. */
   contentScript: { js: string[]; css: string[] };
   /**
    * Host permissions the manifest itself declares. They were not given by the reader, so they
@@ -42,10 +42,24 @@ function scriptIdFor(host: string): string {
   return `${SCRIPT_ID_PREFIX}${host}`;
 }
 
+/** Whether registered files are these (a browser may list them as full extension URLs). */
+function sameFiles(registered: readonly string[] = [], wanted: readonly string[]): boolean {
+  return (
+    registered.length === wanted.length &&
+    registered.every((file, index) => file.endsWith(wanted[index] ?? '\0'))
+  );
+}
+
 async function register(deps: SiteAccessDeps, host: string): Promise<void> {
   const id = scriptIdFor(host);
-  const existing = await deps.scripting.getRegisteredContentScripts({ ids: [id] });
-  if (existing.length > 0) return;
+  const [existing] = await deps.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (existing) {
+    const { js, css } = deps.contentScript;
+    if (sameFiles(existing.js, js) && sameFiles(existing.css, css)) return;
+    // Registered by an earlier version, whose files this one may not have: registrations
+    // persist across sessions.
+    await deps.scripting.unregisterContentScripts({ ids: [id] });
+  }
   await deps.scripting.registerContentScripts([
     {
       id,

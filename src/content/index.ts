@@ -1,6 +1,7 @@
 /**
- * Content script entry, run as the page starts loading: lets the comments show at once unless the
- * thread has folds, then annotates the page once it is parsed and lets them show. It annotates
+ * The content script, started by each forum's entry in ./entries/ with that forum's adapter alone
+ * (the build makes one self-contained file of each), as the page starts loading: lets the comments
+ * show at once unless the thread has folds, then annotates the page once it is parsed and lets them show. It annotates
  * again when the forum moves to another page without loading one (Discourse is an app: its topic
  * lists and topics are all one document).
  *
@@ -21,7 +22,6 @@
  *   Shared by the document's sessions: the outbox and its toast (outbox.ts), the worker connector
  *   (connector.ts).
  */
-import { browser } from '../shared/browser';
 import {
   isEnvelope,
   type Envelope,
@@ -32,7 +32,8 @@ import {
   type TabRequests,
 } from '../shared/messages';
 import { toErrorData } from '../shared/messaging';
-import { adapterForUrl } from '../sites/registry';
+import { onMessage } from '../shared/runtime';
+import type { SiteAdapter } from '../sites/types';
 import { Annotator } from './annotator';
 import { startCommentControl } from './comment-control';
 import { workerConnector } from './connector';
@@ -115,10 +116,17 @@ let session: Session | null = null;
 /** One outbox for the document: edits still waiting go on when the forum moves to another page. */
 let saving: PageSaving | null = null;
 
+/**
+ * The adapter for an address, from the forums this script was built for: each entry in
+ * ./entries/ hands its own, so a page loads the code of its forum alone.
+ */
+type AdapterFinder = (url: URL) => SiteAdapter | null;
+let adapterFor: AdapterFinder = () => null;
+
 /** Starts, keeps or replaces the session for the page the address now shows. */
 function follow(): void {
   const url = new URL(location.href);
-  const adapter = adapterForUrl(url.href);
+  const adapter = adapterFor(url);
   const page = adapter ? `${adapter.site} ${adapter.pageOf(url)}` : '';
   if (session?.page === page) return;
   session?.stop();
@@ -128,16 +136,19 @@ function follow(): void {
     : null;
 }
 
-// Enabling a Discourse host starts this script in its open tabs, and may do so twice: the
-// isolated world keeps this mark between the runs.
-const running = globalThis as { threadnoteRunning?: boolean };
-if (!running.threadnoteRunning) {
+/** Runs Threadnote on this page, for the forums whose adapters `find` knows. */
+export function startThreadnote(find: AdapterFinder): void {
+  // Enabling a Discourse host starts this script in its open tabs, and may do so twice: the
+  // isolated world keeps this mark between the runs.
+  const running = globalThis as { threadnoteRunning?: boolean };
+  if (running.threadnoteRunning) return;
   running.threadnoteRunning = true;
+  adapterFor = find;
 
   // The site's stylesheet holds the comments back; they show at once unless the thread has folds
   // (or the reader turned Threadnote off on the site).
   const url = new URL(location.href);
-  const adapter = adapterForUrl(url.href);
+  const adapter = adapterFor(url);
   const early = adapter
     ? workerConnector.early({ site: adapter.site, item: adapter.itemKeyFromUrl(url) })
     : Promise.resolve({ folds: 0, off: false });
@@ -229,7 +240,7 @@ function request<K extends TabRequest>(
  * rather than none.
  */
 function listen(started: Promise<boolean>): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  onMessage((message: unknown) => {
     if (!isEnvelope(message)) return undefined;
     if (!session && message.type === 'page.info') {
       return started.then((start) =>

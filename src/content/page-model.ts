@@ -13,7 +13,6 @@ import {
   type Tag,
   type UserAnnotation,
 } from '../shared/model';
-import { isEngineSite } from '../sites/registry';
 import type { SiteAdapter, SiteComment, SitePage, UserLink } from '../sites/types';
 import type { ContentConnector } from './connector';
 import { CommentTree, describeReplies, repliesOnPage, type Reply } from './folds';
@@ -337,7 +336,9 @@ export class PageModel {
       siteName: this.adapter.name,
       thread,
       comments: comments.length,
-      enabledHost: isEngineSite(this.adapter.site) ? this.url.host : null,
+      // An engine's adapter is keyed `<engine>/<host>` (sites/types.ts); asking the registry
+      // would put every forum's adapter into each forum's content script.
+      enabledHost: this.adapter.site.includes('/') ? this.url.host : null,
       commentKeys: comments.map((comment) => comment.key),
       newComments: this.seenBefore
         ? comments.filter((comment) => this.isNew(comment.key)).length

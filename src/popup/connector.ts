@@ -14,7 +14,8 @@ import type {
   ThreadListInput,
   ThreadListPage,
 } from '../shared/messages';
-import { callTab, callWorker } from '../shared/messaging';
+import { callTab } from '../shared/call-tab';
+import { callWorker } from '../shared/messaging';
 import type { ExportFormat, Tag } from '../shared/model';
 import { exportData } from '../shared/stream-client';
 import { engineForUrl, fixedAdapterOfHost, hostPattern, parseUrl } from '../sites/registry';

@@ -1,10 +1,8 @@
-import { browser } from './browser';
+import { sendMessage } from './runtime';
 import {
   ThreadnoteError,
   envelope,
   type Result,
-  type TabOutputs,
-  type TabRequests,
   type WorkerCall,
   type WorkerInput,
   type WorkerOutput,
@@ -45,7 +43,7 @@ export async function callWorker<K extends WorkerCall>(
   for (let attempt = 0; ; attempt++) {
     let response: unknown;
     try {
-      response = await browser.runtime.sendMessage(envelope(type, payload));
+      response = await sendMessage(envelope(type, payload));
     } catch (error) {
       if (error instanceof Error && INVALIDATED.test(error.message)) {
         throw new ThreadnoteError({
@@ -60,16 +58,6 @@ export async function callWorker<K extends WorkerCall>(
     if (delay === undefined) throw new ThreadnoteError({ code: 'transport', message: NO_ANSWER });
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
-}
-
-export async function callTab<K extends keyof TabRequests>(
-  tabId: number,
-  type: K,
-  payload: TabRequests[K],
-): Promise<TabOutputs[K]> {
-  const response = (await browser.tabs.sendMessage(tabId, envelope(type, payload))) as
-    Result<TabOutputs[K]> | undefined;
-  return unwrap(response);
 }
 
 export function toErrorData(error: unknown): { code: 'failed'; message: string } {

@@ -2,15 +2,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const runtime = vi.hoisted(() => ({ answers: [] as (() => unknown)[], sent: 0 }));
-vi.mock('../../src/shared/browser', () => ({
-  browser: {
-    runtime: {
-      sendMessage: async () => {
-        runtime.sent++;
-        const next = runtime.answers.shift();
-        return next ? next() : undefined;
-      },
-    },
+vi.mock('../../src/shared/runtime', () => ({
+  sendMessage: async () => {
+    runtime.sent++;
+    const next = runtime.answers.shift();
+    return next ? next() : undefined;
   },
 }));
 

@@ -9,7 +9,7 @@ import {
 
 const TOPIC = 'https://forum.example.org/t/offline-first-sync-crdts-or-server-authoritative/4242';
 const ORIGIN = 'https://forum.example.org/*';
-const SCRIPT = { js: ['src/content/index.js'], css: ['src/content/page.css'] };
+const SCRIPT = { js: ['src/content/entries/discourse.js'], css: ['src/content/page.css'] };
 
 interface Registered {
   id: string;
@@ -188,6 +188,17 @@ describe('keeping registrations in step with permissions', () => {
       'someone-else',
       'tn-engine:meta.discourse.org',
     ]);
+  });
+
+  it('registers again a host whose script an earlier version registered', async () => {
+    const { deps, state } = fakeChrome({ granted: [ORIGIN] });
+    const id = 'tn-engine:forum.example.org';
+    state.registered.set(id, { id, js: ['src/content/index.js'], css: SCRIPT.css });
+    await syncRegistrations(deps);
+    expect(state.registered.get(id)?.js).toEqual(SCRIPT.js);
+    const kept = state.registered.get(id);
+    await syncRegistrations(deps);
+    expect(state.registered.get(id)).toBe(kept);
   });
 
   it('answers a page only while its host is granted', async () => {
