@@ -61,8 +61,28 @@ async function nextComment(): Promise<string> {
   for (const { page } of tabs) moved = await step(page, direction);
   direction = moved;
   const [first, second] = await Promise.all(tabs.map(({ page }) => currentRow(page)));
-  if (first !== second) throw new Error(`The tabs are on ${first} and ${second}`);
+  if (first !== second) await catchUp(first ?? '', second ?? '');
   return first ?? '';
+}
+
+/**
+ * Brings the second tab onto the first one's comment. Where the focus lands after a panel or an
+ * editor closes is not what this drill counts, and a tab left one comment behind would make the
+ * next trial edit two comments: it moves with the keys until both are on one.
+ */
+async function catchUp(target: string, from: string): Promise<void> {
+  const page = tabs[1]?.page;
+  if (!page) return;
+  const order = await page.evaluate(
+    (selector) => [...document.querySelectorAll(selector)].map((row) => row.id),
+    ROWS,
+  );
+  const key = order.indexOf(from) < order.indexOf(target) ? 'j' : 'k';
+  for (let presses = 0; presses < 20 && (await currentRow(page)) !== target; presses++) {
+    await page.keyboard.press(key);
+  }
+  const now = await currentRow(page);
+  if (now !== target) throw new Error(`The tabs are on ${target} and ${now}`);
 }
 
 function acknowledged(
