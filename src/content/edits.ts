@@ -4,7 +4,7 @@
  */
 import type { WorkerInput } from '../shared/messages';
 import type { CommentAnnotation, Fold, Tag, UserAnnotation } from '../shared/model';
-import type { CommentOp, FoldOp, UserOp } from '../shared/operations';
+import { applyTagOp, type CommentOp, type FoldOp, type UserOp } from '../shared/operations';
 import type { ContentConnector } from './connector';
 import type { AnyOp, PageSaving } from './outbox';
 
@@ -29,12 +29,11 @@ function chunked<T>(items: readonly T[]): T[][] {
 
 /** A record's tags once the edits still on their way are applied: what the reader last asked. */
 export function tagsAfter(tags: readonly string[], ops: readonly AnyOp[]): string[] {
-  let next = [...tags];
-  for (const op of ops) {
-    if (op.op === 'tag.add' && !next.includes(op.tag)) next = [...next, op.tag];
-    else if (op.op === 'tag.remove') next = next.filter((tag) => tag !== op.tag);
-  }
-  return next;
+  return ops.reduce<string[]>(
+    (current, op) =>
+      op.op === 'tag.add' || op.op === 'tag.remove' ? applyTagOp(current, op) : current,
+    [...tags],
+  );
 }
 
 /** A comment's fold once the edits still on their way are applied. */

@@ -46,7 +46,8 @@ export function keepReplaced(
   return { conflicts: [kept, ...rest].slice(0, MAX_NOTE_VERSIONS), kept };
 }
 
-function applyTagOp(tags: readonly string[], op: TagOp): string[] {
+/** The one rule for a tag operation: an add keeps one of each name, a remove takes it off. */
+export function applyTagOp(tags: readonly string[], op: TagOp): string[] {
   if (op.op === 'tag.add') return tags.includes(op.tag) ? [...tags] : [...tags, op.tag];
   return tags.filter((tag) => tag !== op.tag);
 }
