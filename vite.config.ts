@@ -85,13 +85,10 @@ export default defineConfig(({ mode }) => {
         manifest: manifestFor(browser),
         browser,
         // Each forum's content script is one self-contained file: it needs no web-accessible
-        // chunk, which would let any page detect Threadnote (docs/architecture.md).
+        // chunk, which would let any page detect Threadnote (docs/architecture.md). Read from the
+        // manifest, so a forum added there cannot be built as a loader that never runs.
         contentScripts: {
-          standaloneFiles: [
-            'src/content/entries/hacker-news.ts',
-            'src/content/entries/lobsters.ts',
-            'src/content/entries/reddit.ts',
-          ],
+          standaloneFiles: manifest.content_scripts.flatMap((script) => script.js),
         },
       }),
       contentScriptsStayPrivate(),

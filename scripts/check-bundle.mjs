@@ -43,4 +43,12 @@ if (exposed.length > 0) {
 if (over) {
   console.error('An eager content script grew past its limit: load the new code on first use.');
 }
-if (over || exposed.length > 0) process.exit(1);
+// A manifest script that is not a self-contained entry is a crxjs loader, which imports a chunk
+// that pages cannot load: that forum would get no Threadnote at all.
+const loaders = (manifest.content_scripts ?? [])
+  .flatMap((script) => script.js ?? [])
+  .filter((file) => !file.startsWith('src/content/entries/'));
+if (loaders.length > 0) {
+  console.error(`Content scripts built as loaders, not standalone files: ${loaders.join(', ')}`);
+}
+if (over || exposed.length > 0 || loaders.length > 0) process.exit(1);

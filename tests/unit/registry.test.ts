@@ -158,7 +158,10 @@ describe('every adapter on every saved page', () => {
       allFixtures.map((file) => [name, file, adapter] as const),
     ),
   )('%s reads %s without throwing', (name, file, adapter) => {
-    const url = new URL(COVERAGE[name]?.sample ?? '');
+    const sample = COVERAGE[name]?.sample;
+    if (!sample)
+      throw new Error(`${name} has no line in COVERAGE (docs/adding-a-forum.md, step 5)`);
+    const url = new URL(sample);
     const page = adapter.parsePage(loadPage(file), url);
     expectConsistentTree(page, adapter.site);
     if (!file.startsWith(`${COVERAGE[name]?.fixtures}/`)) {
