@@ -5,7 +5,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { QUIET_CHROMIUM_ARGS, chromiumHostArgs } from '../tests/server/fixture-server.mjs';
+import { QUIET_CHROMIUM_ARGS, chromiumHostArgs } from '../tests/kit/fixture-server.mjs';
 import { observeMainThread } from './in-page.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -24,7 +24,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { median, ratio } from './stats.mjs';
-import { QUIET_CHROMIUM_ARGS } from '../tests/server/fixture-server.mjs';
+import { QUIET_CHROMIUM_ARGS } from '../tests/kit/fixture-server.mjs';
 
 const SIZES = [12_500, 25_000, 50_000, 100_000];
 const RUNS = 3;

@@ -10,7 +10,7 @@ import {
   QUIET_CHROMIUM_ARGS,
   chromiumHostArgs,
   startFixtureServer,
-} from '../tests/server/fixture-server.mjs';
+} from '../tests/kit/fixture-server.mjs';
 
 const DIST = join(process.cwd(), 'dist');
 const HN = 'https://news.ycombinator.com';

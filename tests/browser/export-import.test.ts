@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ExportDocument } from '../../src/shared/model';
-import { HN, OUTPUT, launch, openPopup, openThread, tabIdOf, type Session } from './harness';
-import { inComment } from './shadow';
+import { HN, OUTPUT, launch, openPopup, openThread, tabIdOf, type Session } from '../kit/chromium';
+import { inComment } from '../kit/chromium-shadow';
 
 const STORY = `${HN}/item?id=44533403`;
 const MOTOBOI = '44536000';

@@ -8,7 +8,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { CommentAnnotation, UserAnnotation } from '../../src/shared/model';
-import { HN, OUTPUT, waitForThread, type Session } from '../browser/harness';
+import { HN, OUTPUT, waitForThread, type Session } from '../kit/chromium';
 
 export const STORY = `${HN}/item?id=44533403`;
 export const ROWS = 'tr.athing.comtr';

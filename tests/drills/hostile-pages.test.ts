@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { launch, openThread, waitForThread, type Session } from '../browser/harness';
+import { launch, openThread, waitForThread, type Session } from '../kit/chromium';
 import {
   ChangeLog,
   ROWS,

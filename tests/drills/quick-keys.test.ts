@@ -4,7 +4,7 @@
  * key's edit.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launch, openThread, type Session } from '../browser/harness';
+import { launch, openThread, type Session } from '../kit/chromium';
 import {
   ChangeLog,
   ROWS,

@@ -9,7 +9,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { OUTPUT, launch, openThread, waitForThread, type Session } from '../browser/harness';
+import { OUTPUT, launch, openThread, waitForThread, type Session } from '../kit/chromium';
 import {
   ROWS,
   STORY,

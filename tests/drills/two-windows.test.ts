@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openThread, type Session } from '../browser/harness';
+import { launch, openThread, type Session } from '../kit/chromium';
 import {
   ChangeLog,
   ROWS,

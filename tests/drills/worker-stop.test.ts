@@ -6,7 +6,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launch, openThread, type Session } from '../browser/harness';
+import { launch, openThread, type Session } from '../kit/chromium';
 import {
   ACK_TIMEOUT_MS,
   ChangeLog,

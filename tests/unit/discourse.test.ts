@@ -7,7 +7,7 @@ import {
   POSTS as POST_ROWS,
   SLUG,
   TOPIC_ID,
-} from '../../scripts/discourse-page.mjs';
+} from '../kit/discourse-page.mjs';
 import { depthHistogram, expectConsistentTree } from './adapter-checks';
 import { loadPage, pageFromHtml } from './load-page';
 

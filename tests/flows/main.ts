@@ -6,8 +6,8 @@
  * tests/firefox/main-flows.test.ts in Firefox.
  */
 import { describe, expect, it } from 'vitest';
-import type { BrowserDriver, Tab } from './driver';
-import { HN } from './harness';
+import type { BrowserDriver, Tab } from '../kit/driver';
+import { HN } from '../kit/chromium';
 
 const STORY = `${HN}/item?id=44533403`;
 const TITLE = 'Kimi K2: Open Agentic Intelligence';
