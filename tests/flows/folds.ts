@@ -70,7 +70,7 @@ function topLevel(tab: Tab): Promise<{ id: string; size: number }[]> {
   );
 }
 
-function scrollTo(tab: Tab, id: string): Promise<void> {
+function scrollToRow(tab: Tab, id: string): Promise<void> {
   return tab.evaluate((target) => {
     document.getElementById(target)?.scrollIntoView({ block: 'nearest' });
   }, id);
@@ -273,13 +273,13 @@ export function foldFlows(driver: () => BrowserDriver): void {
       // The last top-level comment with replies, a page's length below the first screen.
       const far = tops.findLast((top) => top.size > 1)?.id;
       if (!far) throw new Error('no top-level comment with replies');
-      await scrollTo(tab, far);
+      await scrollToRow(tab, far);
       await foldThroughPanel(tab, far, 'Collapse subthread');
       await expect.poll(() => fold(tab, far)).toBe('collapsed');
       // And the first top-level comment with replies, in sight at the top of the page.
       const near = tops.find((top) => top.size > 1)?.id;
       if (!near) throw new Error('no top-level comment with replies');
-      await tab.evaluate(() => scrollTo(0, 0), null);
+      await tab.evaluate(() => window.scrollTo(0, 0), null);
       if (near !== big.id) await foldThroughPanel(tab, near, 'Collapse subthread');
       await expect.poll(() => fold(tab, near)).toBe('collapsed');
       const visible = await visibleIds(tab);
@@ -313,7 +313,7 @@ export function foldFlows(driver: () => BrowserDriver): void {
       expect(await fold(tab, far)).toBe('collapsed');
       expect(await tab.visible(`tr[id="${far}"] div.comment`)).toBe(false);
       expect(await tab.count(`tr[id="${far}"] tn-chips`)).toBe(0);
-      await scrollTo(tab, far);
+      await scrollToRow(tab, far);
       await expect
         .poll(() => tab.text(`${ui(far, 'tn-chips')}.stub`))
         .toMatch(/^\[collapsed: \d+ repl(y|ies) by .+\] · expand$/);
