@@ -2,4 +2,5 @@
 import { noteFlows } from '../flows/notes';
 import { firefoxDriver, firefoxForSuite } from '../kit/firefox';
 
-noteFlows(firefoxDriver(firefoxForSuite(undefined, { each: true })));
+// Firefox loses the draft sent from `pagehide` as the tab closes: see NoteFlowOptions.
+noteFlows(firefoxDriver(firefoxForSuite(undefined, { each: true })), { draftOnClose: false });

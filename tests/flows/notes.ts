@@ -14,7 +14,6 @@ import {
   ROWS,
   STORY,
   comment,
-  editor,
   foldThroughPanel,
   fold,
   focusedId,
@@ -66,7 +65,23 @@ const XSS = [
 const DANGEROUS =
   'script, iframe, object, embed, svg, math, img[src="x"], base, meta[http-equiv], link[href*="evil"], video, form, input, details, template, noscript, style:not(:empty)';
 
-export function noteFlows(driver: () => BrowserDriver): void {
+export interface NoteFlowOptions {
+  /**
+   * Whether the keys typed in the last moment before the tab closes reach the draft store: the
+   * editor sends them from `pagehide`. Firefox ESR loses that message (the tab's content script
+   * is torn down with it), so there the flow closes the tab after a pause in typing, which saves
+   * the draft on its own; the `pagehide` path is checked in Chromium only.
+   */
+  draftOnClose?: boolean;
+}
+
+/** The editor saves a draft after this long without a keystroke (NoteEditor's DRAFT_PAUSE_MS). */
+const DRAFT_PAUSE_MS = 500;
+
+export function noteFlows(
+  driver: () => BrowserDriver,
+  { draftOnClose = true }: NoteFlowOptions = {},
+): void {
   describe('notes', () => {
     it('writes, edits, cancels and deletes a note, with links and line breaks', async () => {
       const tab = await driver().openThread(STORY, ROWS);
@@ -148,10 +163,12 @@ export function noteFlows(driver: () => BrowserDriver): void {
       await Promise.all([a.close(), b.close()]);
     });
 
-    it('offers the draft again after the tab is closed while typing', async () => {
+    const closing = draftOnClose ? 'while typing' : 'after a pause in typing';
+    it(`offers the draft again after the tab is closed ${closing}`, async () => {
       const tab = await driver().openThread(STORY, ROWS);
       const field = await openEditor(tab, MOTOBOI);
       await tab.typeInto(field, 'Half a thought that must not be lost');
+      if (!draftOnClose) await new Promise((resolve) => setTimeout(resolve, DRAFT_PAUSE_MS * 2));
       await tab.close({ runBeforeUnload: true });
 
       const again = await driver().openThread(STORY, ROWS);
