@@ -2,8 +2,15 @@
  * Firefox ESR for the Firefox tests: the launcher's session (launcher.mjs), one per test file or
  * per test, and the shared flows' driver (driver.ts) over Puppeteer and WebDriver BiDi.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  statSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { browserFor, type BrowserDriver, type Tab } from './driver';
@@ -143,7 +150,10 @@ function firefoxTab(page: Page, downloads: string): Tab {
         );
       await expect.poll(() => complete().length).toBe(1);
       const [name = ''] = complete();
-      const path = join(downloads, name);
+      // Moved out of the folder (into the session's scratch folder), so that the next download of the same name keeps its name
+      // (Firefox would save it as “name(2).json”).
+      const path = join(mkdtempSync(join(dirname(downloads), 'download-')), name);
+      renameSync(join(downloads, name), path);
       return { name, path, text: readFileSync(path, 'utf8') };
     },
     dialogs() {
