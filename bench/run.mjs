@@ -19,7 +19,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BENCH_PAGES, BENCH_STORY_ID, FIXTURE_DIR, writeBenchPage } from '../tests/kit/hn-pages.mjs';
+import {
+  BENCH_PAGES,
+  BENCH_STORY_ID,
+  FIXTURE_DIR,
+  writeBenchPage,
+} from '../tests/kit/hn-pages.mjs';
 import { startFixtureServer } from '../tests/kit/fixture-server.mjs';
 import {
   EXPECTED_ROWS,

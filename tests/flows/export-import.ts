@@ -50,9 +50,7 @@ export function exportImportFlows(driver: () => BrowserDriver): void {
       await thread.close();
 
       const options = await openOptions(driver(), TOTALS);
-      await expect
-        .poll(() => options.text(TOTALS))
-        .toContain('1 annotated comment in 1 thread');
+      await expect.poll(() => options.text(TOTALS)).toContain('1 annotated comment in 1 thread');
       await options.screenshot('options-data', true);
       await options.clickText(SCOPE, 'Only the threads and tags I choose');
       await options.click('.thread-choices input');
@@ -118,9 +116,7 @@ export function exportImportFlows(driver: () => BrowserDriver): void {
 
       await options.clickText(`${PREVIEW} button.primary`, 'Import');
       await expect.poll(() => options.count(DONE)).toBe(1);
-      await expect
-        .poll(() => options.text(TOTALS))
-        .toContain('1 annotated comment in 1 thread');
+      await expect.poll(() => options.text(TOTALS)).toContain('1 annotated comment in 1 thread');
       // The Tags section above reads the imported tag without a reload.
       await expect
         .poll(() => options.text('tr[data-tag="insightful"] .usage'))
@@ -192,9 +188,7 @@ export function exportImportFlows(driver: () => BrowserDriver): void {
         `comments[0] (hn:${MOTOBOI}).fold must be one of none, collapsed, hidden, not the text “sideways”`,
       ]);
       await options.screenshot('options-import-invalid', true);
-      await expect
-        .poll(() => options.text(TOTALS))
-        .toContain('1 annotated comment in 1 thread');
+      await expect.poll(() => options.text(TOTALS)).toContain('1 annotated comment in 1 thread');
       await options.close();
     });
 

@@ -139,7 +139,11 @@ export function foldFlows(driver: () => BrowserDriver): void {
       const replies = (await subtreeIds(first, MOTOBOI)).slice(1);
       const second = await driver().openThread(STORY, ROWS);
       await second.front();
-      for (let presses = 0; presses < 400 && !replies.includes(await focusedId(second)); presses++) {
+      for (
+        let presses = 0;
+        presses < 400 && !replies.includes(await focusedId(second));
+        presses++
+      ) {
         await second.keys('j');
       }
       expect(replies).toContain(await focusedId(second));

@@ -78,14 +78,10 @@ export function mainFlows(driver: () => BrowserDriver): void {
 
     it('finds it all back after a reload, folded before the comments show', async () => {
       const tab = await driver().openThread(STORY, ROWS);
-      await expect
-        .poll(() => tags(tab, MOTOBOI))
-        .toBe('insightful follow-up');
+      await expect.poll(() => tags(tab, MOTOBOI)).toBe('insightful follow-up');
       await tab.reload();
       await expect.poll(() => tab.attribute('html', 'class')).toContain('tn-ready');
-      await expect
-        .poll(() => tags(tab, MOTOBOI))
-        .toBe('insightful follow-up');
+      await expect.poll(() => tags(tab, MOTOBOI)).toBe('insightful follow-up');
       expect(await fold(tab, MOTOBOI)).toBe('collapsed');
       expect(await tab.text(noteText(MOTOBOI))).toBe(NOTE);
       for (const id of replies) expect(await tab.visible(`tr[id="${id}"]`)).toBe(false);

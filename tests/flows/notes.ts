@@ -147,9 +147,7 @@ export function noteFlows(
       await a.click(kept);
       const versions = `${ui(MOTOBOI, 'tn-note-editor')}.versions`;
       // The editor opens once it has asked for a draft: wait for it.
-      await expect
-        .poll(() => a.text(`${versions} .excerpt`))
-        .toBe('Written in the second tab.');
+      await expect.poll(() => a.text(`${versions} .excerpt`)).toBe('Written in the second tab.');
       await a.screenshot('notes-kept-version-editor');
 
       // Restoring brings it back everywhere and keeps the text it replaces in its stead.

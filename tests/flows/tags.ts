@@ -233,9 +233,7 @@ export function tagFlows(driver: () => BrowserDriver): void {
         'invisible or text-direction',
       );
       await enterTag(tab, MOTOBOI, 'x'.repeat(4000));
-      expect(await tab.text(`${panel(MOTOBOI)} [role="alert"]`)).toContain(
-        'at most 40 characters',
-      );
+      expect(await tab.text(`${panel(MOTOBOI)} [role="alert"]`)).toContain('at most 40 characters');
       expect(await tags(tab, MOTOBOI)).toBe('<img-src=x-onerror=alert(1)>');
 
       // A user tag made from an extension page shows next to the story's submitter.

@@ -6,9 +6,23 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { storyWithout } from './hn-pages.mjs';
-import { launchChromium, type ChromiumOptions, type ChromiumSession } from './launcher.mjs';
+import {
+  launchChromium,
+  waitForThread,
+  type ChromiumOptions,
+  type ChromiumSession,
+} from './launcher.mjs';
 
-export { DISCOURSE, DIST, HN, LOBSTERS, OLD_REDDIT, OUTPUT, chromiumPath } from './launcher.mjs';
+export {
+  DISCOURSE,
+  DIST,
+  HN,
+  LOBSTERS,
+  OLD_REDDIT,
+  OUTPUT,
+  chromiumPath,
+  waitForThread,
+} from './launcher.mjs';
 
 export type Session = ChromiumSession;
 export type LaunchOptions = Pick<ChromiumOptions, 'grantedHosts' | 'withoutPermissions'>;
@@ -48,19 +62,6 @@ export async function openThread(
   await page.goto(url);
   await waitForThread(page, rowSelector);
   return page;
-}
-
-/** Waits until Threadnote has marked and applied a loaded thread (see openThread). */
-export async function waitForThread(page: Page, rowSelector: string): Promise<void> {
-  await page.waitForFunction((selector) => {
-    const rows = document.querySelectorAll(selector);
-    return (
-      document.documentElement.classList.contains('tn-ready') &&
-      performance.getEntriesByName('threadnote:apply').length > 0 &&
-      rows.length > 0 &&
-      [...rows].every((row) => row.hasAttribute('data-tn-comment'))
-    );
-  }, rowSelector);
 }
 
 interface ChromeTabsApi {

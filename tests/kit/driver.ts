@@ -285,6 +285,10 @@ function chromiumDriver(current: Session, downloads: string): BrowserDriver {
 export function chromiumForSuite({ each = false } = {}): () => BrowserDriver {
   const downloads = mkdtempSync(join(tmpdir(), 'threadnote-downloads-'));
   afterAll(() => rmSync(downloads, { recursive: true, force: true }));
-  const session = browserFor(() => launch(), (started) => started.close(), each);
+  const session = browserFor(
+    () => launch(),
+    (started) => started.close(),
+    each,
+  );
   return () => chromiumDriver(session(), downloads);
 }

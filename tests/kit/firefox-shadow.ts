@@ -138,8 +138,9 @@ async function deepCount(page: Page, css: string): Promise<number> {
     awaitPromise: false,
     serializationOptions: { maxDomDepth: 0, maxObjectDepth: 2, includeShadowTree: 'all' },
   });
-  const [light, elements] = (result as { result: { value: [{ value: number }, { value: NodeValue[] }] } })
-    .result.value;
+  const [light, elements] = (
+    result as { result: { value: [{ value: number }, { value: NodeValue[] }] } }
+  ).result.value;
   let found = light.value;
   for (const element of elements.value) {
     const root = element.value?.shadowRoot;

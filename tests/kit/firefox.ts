@@ -2,14 +2,7 @@
  * Firefox ESR for the Firefox tests: the launcher's session (launcher.mjs), one per test file or
  * per test, and the shared flows' driver (driver.ts) over Puppeteer and WebDriver BiDi.
  */
-import {
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
@@ -20,6 +13,7 @@ import {
   OUTPUT,
   launchFirefox,
   openFirefoxExtensionPage,
+  waitForThread,
   type FirefoxOptions,
   type FirefoxSession,
 } from './launcher.mjs';
@@ -33,7 +27,11 @@ export function firefoxForSuite(
   options?: FirefoxLaunchOptions,
   { each = false } = {},
 ): () => FirefoxSession {
-  return browserFor(() => launchFirefox(options), (session) => session.close(), each);
+  return browserFor(
+    () => launchFirefox(options),
+    (session) => session.close(),
+    each,
+  );
 }
 
 interface ExtensionApi {
@@ -53,22 +51,6 @@ async function tabIdOf(session: FirefoxSession, url: string): Promise<number> {
   }, url);
   if (typeof id !== 'number') throw new Error(`No tab shows ${url}`);
   return id;
-}
-
-async function waitForThread(page: Page, rowSelector: string): Promise<void> {
-  await page.waitForFunction(
-    (selector) => {
-      const rows = document.querySelectorAll(selector);
-      return (
-        document.documentElement.classList.contains('tn-ready') &&
-        performance.getEntriesByName('threadnote:apply').length > 0 &&
-        rows.length > 0 &&
-        [...rows].every((row) => row.hasAttribute('data-tn-comment'))
-      );
-    },
-    {},
-    rowSelector,
-  );
 }
 
 /** Serves pages this tab asks for from `served` (by address), the rest from the network. */
@@ -227,8 +209,10 @@ export function firefoxDriver(session: () => FirefoxSession): () => BrowserDrive
         ),
       async nextTab(action) {
         const opened = new Promise<Page>((resolve) =>
-          current.browser.once('targetcreated', (target: { page(): Promise<Page | null> }) =>
-            void target.page().then((page) => page && resolve(page)),
+          current.browser.once(
+            'targetcreated',
+            (target: { page(): Promise<Page | null> }) =>
+              void target.page().then((page) => page && resolve(page)),
           ),
         );
         await action();

@@ -47,8 +47,11 @@ export const DISCOURSE = 'https://forum.example.org';
  */
 export const FIREFOX_EXTENSION_BASE = 'moz-extension://5f7a9a52-7d1f-4b2e-9d44-0c1f1b7e2a11';
 
+/** Debian's Chromium, unless CHROME_PATH names another. */
+export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
 export function chromiumPath() {
-  return process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  return CHROMIUM_PATH;
 }
 
 export function firefoxPath() {
@@ -125,9 +128,11 @@ export async function launchChromium({
   if (extension) requireBuild(extension, 'npx vite build');
   mkdirSync(OUTPUT, { recursive: true });
   const server = port === undefined ? await startFixtureServer() : null;
-  const scratch = mkdtempSync(join(tmpdir(), 'threadnote-chromium-'));
+  const edited = Boolean(extension) && (grantedHosts.length > 0 || withoutPermissions.length > 0);
+  // A folder for the profile and the edited build, when the caller gives neither away.
+  const scratch = profile && !edited ? null : mkdtempSync(join(tmpdir(), 'threadnote-chromium-'));
   let build = extension;
-  if (build && (grantedHosts.length > 0 || withoutPermissions.length > 0)) {
+  if (build && scratch && edited) {
     build = editedCopy(build, scratch, (manifest) => {
       manifest.host_permissions.push(...grantedHosts.map((host) => `https://${host}/*`));
       manifest.permissions = manifest.permissions.filter(
@@ -137,11 +142,11 @@ export async function launchChromium({
   }
   const close = async () => {
     await server?.close();
-    rmSync(scratch, { recursive: true, force: true });
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   };
   let context;
   try {
-    context = await chromium.launchPersistentContext(profile ?? join(scratch, 'profile'), {
+    context = await chromium.launchPersistentContext(profile ?? join(scratch ?? '', 'profile'), {
       executablePath,
       headless,
       // Playwright disables extensions by default; this one is the point.
@@ -286,4 +291,26 @@ export async function launchFirefox({ extension, permissions = [] } = {}) {
     await close();
     throw error;
   }
+}
+
+/**
+ * Waits until Threadnote has marked every comment (`rowSelector`) of a loaded thread, applied
+ * what it knows (its `threadnote:apply` measure) and let the comments show (`tn-ready`).
+ * @param {{ waitForFunction: Function }} page A Playwright or Puppeteer page.
+ * @param {string} rowSelector
+ * @returns {Promise<void>}
+ */
+export async function waitForThread(page, rowSelector) {
+  const ready = (selector) => {
+    const rows = document.querySelectorAll(selector);
+    return (
+      document.documentElement.classList.contains('tn-ready') &&
+      performance.getEntriesByName('threadnote:apply').length > 0 &&
+      rows.length > 0 &&
+      [...rows].every((row) => row.hasAttribute('data-tn-comment'))
+    );
+  };
+  // Playwright passes one argument after the function; Puppeteer takes options first.
+  if ('exposeBinding' in page) await page.waitForFunction(ready, rowSelector);
+  else await page.waitForFunction(ready, {}, rowSelector);
 }
