@@ -116,6 +116,57 @@ export interface BrowserDriver {
   stopBackground(): Promise<void>;
 }
 
+/** What Playwright's and Puppeteer's pages both emit, as the driver uses it. */
+interface PageEvents {
+  on(event: 'dialog', listener: (dialog: { dismiss(): Promise<void> }) => void): unknown;
+  on(event: 'request', listener: (request: { url(): string }) => void): unknown;
+}
+
+/** What Playwright's and Puppeteer's pages both do, as the driver uses it. */
+interface AnyPage extends PageEvents {
+  goto(url: string): Promise<unknown>;
+  reload(): Promise<unknown>;
+  bringToFront(): Promise<void>;
+  screenshot(options: { path: string; fullPage: boolean }): Promise<unknown>;
+}
+
+/** The Tab operations both libraries' pages do alike; screenshots are named after `browser`. */
+export function pageBasics(
+  page: object,
+  browser: string,
+): Pick<
+  Tab,
+  'goto' | 'waitForThread' | 'reload' | 'front' | 'screenshot' | 'dialogs' | 'requests'
+> {
+  const same = page as AnyPage;
+  return {
+    async goto(url) {
+      await same.goto(url);
+    },
+    waitForThread: (rows) => waitForThread(same as never, rows),
+    async reload() {
+      await same.reload();
+    },
+    front: () => same.bringToFront(),
+    async screenshot(name, fullPage = false) {
+      await same.screenshot({ path: join(OUTPUT, `${browser}-${name}.png`), fullPage });
+    },
+    dialogs() {
+      let seen = 0;
+      same.on('dialog', (dialog) => {
+        seen++;
+        void dialog.dismiss();
+      });
+      return () => seen;
+    },
+    requests() {
+      const urls: string[] = [];
+      same.on('request', (request) => urls.push(request.url()));
+      return () => urls;
+    },
+  };
+}
+
 /** A browser for a test file (`each`: a fresh one, with an empty profile, for every test). */
 export function browserFor<S>(
   start: () => Promise<S>,
@@ -149,6 +200,7 @@ function playwrightTab(page: Page, downloads: string): Tab {
     return Promise.all(Array.from({ length: found }, (_, index) => read(index)));
   };
   return {
+    ...pageBasics(page, 'chromium'),
     async attribute(selector, name) {
       if ((await all(selector).count()) === 0) return null;
       return first(selector).getAttribute(name);
@@ -199,35 +251,11 @@ function playwrightTab(page: Page, downloads: string): Tab {
     },
     serveStoryWithout: (url, ids) => serveStoryWithout(page, url, ids),
     unserve: (url) => page.unroute(url),
-    async goto(url) {
-      await page.goto(url);
-    },
-    waitForThread: (rows) => waitForThread(page, rows),
-    async reload() {
-      await page.reload();
-    },
-    front: () => page.bringToFront(),
-    async screenshot(name, fullPage = false) {
-      await page.screenshot({ path: join(OUTPUT, `chromium-${name}.png`), fullPage });
-    },
     async download(click) {
       const [file] = await Promise.all([page.waitForEvent('download'), click()]);
       const path = join(mkdtempSync(join(downloads, 'file-')), file.suggestedFilename());
       await file.saveAs(path);
       return { name: file.suggestedFilename(), path, text: readFileSync(path, 'utf8') };
-    },
-    dialogs() {
-      let seen = 0;
-      page.on('dialog', (dialog) => {
-        seen++;
-        void dialog.dismiss();
-      });
-      return () => seen;
-    },
-    requests() {
-      const urls: string[] = [];
-      page.on('request', (request) => urls.push(request.url()));
-      return () => urls;
     },
     close: (options) => page.close(options),
   };

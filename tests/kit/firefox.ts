@@ -6,11 +6,10 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, statSyn
 import { dirname, join } from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
-import { browserFor, type BrowserDriver, type Tab } from './driver';
+import { browserFor, pageBasics, type BrowserDriver, type Tab } from './driver';
 import { storyWithout } from './hn-pages.mjs';
 import { pressKeys, shadowTab } from './firefox-shadow';
 import {
-  OUTPUT,
   launchFirefox,
   openFirefoxExtensionPage,
   waitForThread,
@@ -86,6 +85,7 @@ function firefoxTab(page: Page, downloads: string): Tab {
   const ui = shadowTab(page);
   const routes = interceptor(page);
   return {
+    ...pageBasics(page, 'firefox'),
     ...ui,
     click: (selector) => ui.click(selector),
     clickText: (selector, text) => ui.click(selector, text),
@@ -106,17 +106,6 @@ function firefoxTab(page: Page, downloads: string): Tab {
     },
     serveStoryWithout: (url, ids) => routes.serve(url, storyWithout(ids)),
     unserve: (url) => routes.unserve(url),
-    async goto(url) {
-      await page.goto(url);
-    },
-    waitForThread: (rows) => waitForThread(page, rows),
-    async reload() {
-      await page.reload();
-    },
-    front: () => page.bringToFront(),
-    async screenshot(name, fullPage = false) {
-      await page.screenshot({ path: join(OUTPUT, `firefox-${name}.png`), fullPage });
-    },
     async download(click) {
       const before = new Set(readdirSync(downloads));
       await click();
@@ -137,19 +126,6 @@ function firefoxTab(page: Page, downloads: string): Tab {
       const path = join(mkdtempSync(join(dirname(downloads), 'download-')), name);
       renameSync(join(downloads, name), path);
       return { name, path, text: readFileSync(path, 'utf8') };
-    },
-    dialogs() {
-      let seen = 0;
-      page.on('dialog', (dialog) => {
-        seen++;
-        void dialog.dismiss();
-      });
-      return () => seen;
-    },
-    requests() {
-      const urls: string[] = [];
-      page.on('request', (request) => urls.push(request.url()));
-      return () => urls;
     },
     close: (options) => page.close(options),
   };
