@@ -2,41 +2,27 @@
  * The browsers the benchmark drives: one without the extension and one per extension profile,
  * all started with the same switches, and the CDP counters every figure is read from.
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { QUIET_CHROMIUM_ARGS, chromiumHostArgs } from '../tests/server/fixture-server.mjs';
+import { CHROMIUM_PATH, DIST, launchChromium } from '../tests/kit/launcher.mjs';
 import { observeMainThread } from './in-page.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The built extension: `dist/` unless THREADNOTE_DIST names another build. */
-export const DIST = resolve(ROOT, process.env.THREADNOTE_DIST || 'dist');
-export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export { DIST };
+export const CHROMIUM = CHROMIUM_PATH;
 export const METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'];
 
-/** Both kinds of browser get the same switches; only the two that load the extension differ. */
+/**
+ * Both kinds of browser come from the one launcher with the same switches; only loading the
+ * extension differs. `profile` is kept (the caller removes it); `port` is the shared fixture
+ * server's.
+ */
 export async function launch(profile, port, extension) {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: 1200, height: 900 },
-    args: [
-      ...(extension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
-      ...chromiumHostArgs(port),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      ...QUIET_CHROMIUM_ARGS,
-    ],
+  const { context, extensionId } = await launchChromium({
+    extension: extension ? DIST : null,
+    profile,
+    port,
   });
   await context.addInitScript(observeMainThread);
-  let extensionId = null;
-  if (extension) {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    extensionId = new URL(worker.url()).host;
-  }
-  return { extension, context, extensionId };
+  return { extension, context, extensionId: extension ? extensionId : null };
 }
 
 export async function withPage(context, work) {

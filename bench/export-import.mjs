@@ -21,10 +21,9 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { median, ratio } from './stats.mjs';
-import { QUIET_CHROMIUM_ARGS } from '../tests/server/fixture-server.mjs';
+import { launchChromium } from '../tests/kit/launcher.mjs';
 
 const SIZES = [12_500, 25_000, 50_000, 100_000];
 const RUNS = 3;
@@ -175,24 +174,15 @@ export async function benchExportImport(dist) {
   mkdirSync(OUTPUT, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'threadnote-bench-'));
   const profile = join(work, 'profile');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
+  const browser = await launchChromium({
+    extension: dist,
+    profile,
     viewport: { width: 1000, height: 900 },
-    args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--enable-precise-memory-info',
-      '--no-sandbox',
-      '--disable-gpu',
-      ...QUIET_CHROMIUM_ARGS,
-    ],
+    args: ['--enable-precise-memory-info'],
   });
+  const { context, extensionId } = browser;
   const results = [];
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extensionId = new URL(worker.url()).host;
     const page = await context.newPage();
     await page.addInitScript(observeLongTasks);
     await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
@@ -259,7 +249,7 @@ export async function benchExportImport(dist) {
       rmSync(file);
     }
   } finally {
-    await context.close();
+    await browser.close();
     rmSync(work, { recursive: true, force: true });
   }
 

@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startFixtureServer } from '../tests/server/fixture-server.mjs';
+import { startFixtureServer } from '../tests/kit/fixture-server.mjs';
 import { opsOf } from './annotations.mjs';
 import { DIST, launch } from './browser.mjs';
 import { median, ratio } from './stats.mjs';

@@ -19,8 +19,13 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BENCH_PAGES, BENCH_STORY_ID, FIXTURE_DIR, writeBenchPage } from '../scripts/hn-pages.mjs';
-import { startFixtureServer } from '../tests/server/fixture-server.mjs';
+import {
+  BENCH_PAGES,
+  BENCH_STORY_ID,
+  FIXTURE_DIR,
+  writeBenchPage,
+} from '../tests/kit/hn-pages.mjs';
+import { startFixtureServer } from '../tests/kit/fixture-server.mjs';
 import {
   EXPECTED_ROWS,
   REMEMBERED_FOLDS,

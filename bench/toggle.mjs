@@ -2,13 +2,13 @@
  * Folding one big subthread: Threadnote's keyboard collapse and expand (focus the comment, press
  * `x`, which goes through the service worker and then hides the replies in one pass) against
  * Hacker News's own [–] on the same subthread of the same page in the extension-free browser of
- * the same run. The [–] is handled by tests/server/assets/hn.js, the offline stand-in for HN's
+ * the same run. The [–] is handled by tests/kit/assets/hn.js, the offline stand-in for HN's
  * script that the fixture server serves in its place. The same [–] is also timed in a browser with
  * Threadnote installed but turned off on HN, and on the page Threadnote runs in: the first tells
  * the browser's part from the page's, the second the cost of Threadnote being on the page from the
  * cost of its way of folding.
  */
-import { SUBTHREAD_STORY_ID } from '../scripts/hn-pages.mjs';
+import { SUBTHREAD_STORY_ID } from '../tests/kit/hn-pages.mjs';
 import { BIG_SUBTHREAD_REPLIES, bigSubthread, checkRows } from './annotations.mjs';
 import { metricsDelta, metricsSession, readMetrics } from './browser.mjs';
 import { aside, fmt, heading, tableRow, times } from './format.mjs';
@@ -180,7 +180,7 @@ export function reportToggles(summary) {
       'in the 60-annotation profile',
   );
   lines.push(
-    "  Hacker News: click its [–] (tests/server/assets/hn.js, our offline stand-in for HN's " +
+    "  Hacker News: click its [–] (tests/kit/assets/hn.js, our offline stand-in for HN's " +
       'script), in the extension-free browser, in one with Threadnote off on HN, and on the page ' +
       'Threadnote runs in',
   );

@@ -1,24 +1,21 @@
 /**
  * `npm start`: serves the bundled demo threads on 127.0.0.1 under their real host names and opens
- * a browser with the freshly built extension loaded, so anyone can try Threadnote offline.
+ * a browser with the freshly built extension loaded, in a fresh demo profile, so anyone can try
+ * Threadnote offline. The demo thread comes with a few annotations, labelled as the demo's and
+ * stored through the extension's own worker calls in that profile only: two tags and a note on a
+ * comment, a user tag, a collapsed and a hidden subthread. Without a display it writes a
+ * screenshot of the thread with Threadnote's panel open to tests/output/demo.png.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { chromium } from 'playwright-core';
-import {
-  QUIET_CHROMIUM_ARGS,
-  chromiumHostArgs,
-  startFixtureServer,
-} from '../tests/server/fixture-server.mjs';
+import { startFixtureServer } from '../tests/kit/fixture-server.mjs';
+import { DIST, HN, OUTPUT, launchChromium } from '../tests/kit/launcher.mjs';
+import { seedDemo } from './demo-annotations.mjs';
 
-const DIST = join(process.cwd(), 'dist');
-const HN = 'https://news.ycombinator.com';
-
-/** The seed thread first (the comment page the product was imagined on), then its story page. */
+/** The demo thread first (the story the product was imagined on), then its comment's own page. */
 const DEMO_PAGES = [
+  { title: 'The demo thread: Kimi K2: Open Agentic Intelligence', url: `${HN}/item?id=44533403` },
   { title: 'A comment’s own page (the seed thread)', url: `${HN}/item?id=44536000` },
-  { title: 'Its story: Kimi K2: Open Agentic Intelligence', url: `${HN}/item?id=44533403` },
   {
     title: 'Ask HN: What are the best papers you read in your life? (2023)',
     url: `${HN}/item?id=36817231`,
@@ -91,46 +88,33 @@ async function main() {
 
   const server = await startFixtureServer({ port: Number(process.env.DEMO_PORT ?? 0) });
   const headless = !hasDisplay();
-  const viaDevTools = browser.kind === 'Google Chrome';
-  const context = await chromium.launchPersistentContext(
-    mkdtempSync(join(tmpdir(), 'threadnote-demo-')),
-    {
-      executablePath: browser.path,
-      headless,
-      viewport: null,
-      ignoreDefaultArgs: ['--disable-extensions'],
-      args: [
-        ...(viaDevTools
-          ? ['--enable-unsafe-extension-debugging']
-          : [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`]),
-        ...chromiumHostArgs(server.port),
-        ...QUIET_CHROMIUM_ARGS,
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      ],
-    },
-  );
-  if (viaDevTools) {
-    const page = context.pages()[0] ?? (await context.newPage());
-    const cdp = await context.newCDPSession(page);
-    // Extensions.loadUnpacked is a browser-level command; Playwright routes it through the page.
-    await cdp.send('Extensions.loadUnpacked', { path: DIST });
-  }
+  const session = await launchChromium({
+    port: server.port,
+    executablePath: browser.path,
+    headless,
+    viewport: headless ? { width: 1280, height: 900 } : null,
+    viaDevTools: browser.kind === 'Google Chrome',
+  });
+  const { context } = session;
 
   const [first, ...rest] = DEMO_PAGES;
   const page = context.pages()[0] ?? (await context.newPage());
+  await page.bringToFront();
   await page.goto(first.url);
+  const seeded = await seedDemo(session, page);
   for (const extra of rest) await (await context.newPage()).goto(extra.url);
   await page.bringToFront();
 
   console.log(`Threadnote demo, with ${browser.kind} at ${browser.path}`);
   console.log('Demo threads (served from 127.0.0.1, no network needed):');
   for (const demo of DEMO_PAGES) console.log(`  ${demo.title}\n    ${demo.url}`);
+  console.log('Demo annotations, in this demo profile only:');
+  for (const line of seeded) console.log(`  ${line}`);
   if (headless) {
-    const shot = join(process.cwd(), 'tests/output/demo.png');
-    await page.waitForSelector('[data-tn-comment]');
+    const shot = join(OUTPUT, 'demo.png');
     await page.screenshot({ path: shot });
     console.log(`No display here, so the browser ran headless; its screenshot is at ${shot}.`);
-    await context.close();
+    await session.close();
     await server.close();
     return;
   }
@@ -139,7 +123,7 @@ async function main() {
   );
 
   const stop = async () => {
-    await context.close().catch(() => undefined);
+    await session.close();
     await server.close();
     process.exit(0);
   };

@@ -12,13 +12,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { annotate, comment, inComment, expectAnnotated, expectPopup } from './flows';
-import { DISCOURSE, OUTPUT, browserForSuite, openPopup, tabIdOf } from './harness';
+import { DISCOURSE, OUTPUT, browserForSuite, openPopup, tabIdOf } from '../kit/chromium';
 
 const TOPIC = `${DISCOURSE}/t/offline-first-sync-crdts-or-server-authoritative/4242`;
 const TITLE = 'Offline-first sync: CRDTs or server-authoritative?';
 const SITE = 'discourse/forum.example.org';
 const HOVER = '.topic-meta-data .names a[data-user-card]';
-/** Post numbers and ids, as scripts/discourse-page.mjs made them. */
+/** Post numbers and ids, as tests/kit/discourse-page.mjs made them. */
 const POST = { 3: 57319, 4: 57325, 7: 57349, 11: 57373, 20: 57426, 24: 57450 } as const;
 const key = (number: keyof typeof POST) => `${SITE}:${POST[number]}`;
 const DMITRI = { tags: ['key-question'], note: 'The rejected-intent problem.', collapse: true };

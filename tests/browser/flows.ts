@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { OUTPUT, openPopup, tabIdOf, type Session } from './harness';
-import { inComment as inMarked, type ShadowLocator } from './shadow';
+import { OUTPUT, openPopup, tabIdOf, type Session } from '../kit/chromium';
+import { inComment as inMarked, type ShadowLocator } from '../kit/chromium-shadow';
 
 const marked = (key: string) => `[data-tn-comment="${key}"]`;
 

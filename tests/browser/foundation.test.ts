@@ -14,9 +14,9 @@ import {
   openThread,
   stopServiceWorker,
   tabIdOf,
-} from './harness';
+} from '../kit/chromium';
 import { openControl as openForumControl } from './flows';
-import { inComment, inShadow } from './shadow';
+import { inComment, inShadow } from '../kit/chromium-shadow';
 
 const STORY = `${HN}/item?id=44533403`;
 const COMMENT_PAGE = `${HN}/item?id=44536000`;

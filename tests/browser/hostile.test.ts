@@ -1,5 +1,5 @@
 /**
- * Pages hostile to whatever reads them (scripts/hostile-pages.mjs), through the real UI: each
+ * Pages hostile to whatever reads them (tests/kit/hostile-pages.mjs), through the real UI: each
  * loads with every comment marked, the comments next to the hostile one and the hostile one
  * itself collapse and hide from the keyboard, the long-named author's comment takes a tag, and
  * Threadnote neither logs an error nor takes the tab down.
@@ -7,9 +7,9 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ABYSS_DEPTH, HOSTILE, LONG_AUTHOR } from '../../scripts/hostile-pages.mjs';
-import { HN, OUTPUT, browserForSuite } from './harness';
-import { inShadow } from './shadow';
+import { ABYSS_DEPTH, HOSTILE, LONG_AUTHOR } from '../kit/hostile-pages.mjs';
+import { HN, OUTPUT, browserForSuite } from '../kit/chromium';
+import { inShadow } from '../kit/chromium-shadow';
 
 type Hostile = keyof typeof HOSTILE;
 

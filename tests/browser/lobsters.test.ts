@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { annotate, inComment, expandFromStub, expectAnnotated, expectPopup } from './flows';
-import { LOBSTERS, OUTPUT, browserForSuite, openThread } from './harness';
+import { LOBSTERS, OUTPUT, browserForSuite, openThread } from '../kit/chromium';
 
 const STORY = `${LOBSTERS}/s/tdfoqh/ranking_comments_by_sum_replies_scores`;
 const COMMENTS = 'div.comment[id^="c_"]';

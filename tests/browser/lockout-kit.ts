@@ -5,7 +5,7 @@
  * Those are sent to the browser as source text: they use only the page and their arguments.
  */
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument } from '../../src/shared/model';
-import { HN } from './harness';
+import { HN } from '../kit/chromium';
 
 export const STORY = `${HN}/item?id=44533403`;
 export const ROWS = 'tr.athing.comtr';

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserForSuite, openThread, type Session } from './harness';
+import { browserForSuite, openThread, type Session } from '../kit/chromium';
 import {
   NOTE,
   ROWS,
@@ -24,7 +24,7 @@ import {
   stealRootsInPage,
   storedRecords,
 } from './lockout-kit';
-import { inShadow } from './shadow';
+import { inShadow } from '../kit/chromium-shadow';
 
 const session = browserForSuite();
 

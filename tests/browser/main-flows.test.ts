@@ -1,5 +1,5 @@
 /** The flows Firefox runs too (tests/firefox/main-flows.test.ts), here in Chromium. */
-import { chromiumForSuite } from './driver';
-import { mainFlows } from './main-flows';
+import { chromiumForSuite } from '../kit/driver';
+import { mainFlows } from '../flows/main';
 
 mainFlows(chromiumForSuite());

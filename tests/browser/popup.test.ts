@@ -20,7 +20,7 @@ import {
   openThread,
   serveStoryWithout,
   tabIdOf,
-} from './harness';
+} from '../kit/chromium';
 
 const STORY = `${HN}/item?id=44533403`;
 const ROWS = 'tr.athing.comtr';

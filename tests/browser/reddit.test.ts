@@ -14,7 +14,7 @@ import {
   expectAnnotated,
   expectPopup,
 } from './flows';
-import { OLD_REDDIT, OUTPUT, browserForSuite, openThread } from './harness';
+import { OLD_REDDIT, OUTPUT, browserForSuite, openThread } from '../kit/chromium';
 
 const PATH = '/r/science/comments/579v6t/science_ama_series_hi_reddit_im_phil_klotzbach_a/';
 const THREAD = `${OLD_REDDIT}${PATH}`;

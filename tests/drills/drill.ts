@@ -8,7 +8,15 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { CommentAnnotation, UserAnnotation } from '../../src/shared/model';
-import { HN, OUTPUT, waitForThread, type Session } from '../browser/harness';
+import {
+  HN,
+  OUTPUT,
+  launch,
+  waitForThread,
+  type LaunchOptions,
+  type Session,
+} from '../kit/chromium';
+import { browserFor } from '../kit/driver';
 
 export const STORY = `${HN}/item?id=44533403`;
 export const ROWS = 'tr.athing.comtr';
@@ -44,6 +52,21 @@ export interface Inspector {
   users(): Promise<Map<string, UserAnnotation>>;
   call(type: string, payload: unknown): Promise<unknown>;
   page: Page;
+}
+
+/** A drill's Chromium and its inspector page: one for the file, or (`each`) a fresh one per test. */
+export function drillBrowser(
+  options: LaunchOptions = {},
+  { each = false } = {},
+): () => { session: Session; inspector: Inspector } {
+  return browserFor(
+    async () => {
+      const session = await launch(options);
+      return { session, inspector: await openInspector(session) };
+    },
+    ({ session }) => session.close(),
+    each,
+  );
 }
 
 export async function openInspector(session: Session): Promise<Inspector> {

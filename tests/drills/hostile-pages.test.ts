@@ -9,21 +9,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { launch, openThread, waitForThread, type Session } from '../browser/harness';
+import { expect, it } from 'vitest';
+import { openThread, waitForThread } from '../kit/chromium';
 import {
   ChangeLog,
   ROWS,
   STORY,
   currentRow,
-  openInspector,
+  drillBrowser,
   report,
   setQuickTags,
   sleep,
   startOnFirstComment,
   step,
   watchAttributes,
-  type Inspector,
 } from './drill';
 
 /**
@@ -53,19 +52,9 @@ const HOSTILE_SCRIPT = `<script>
 })();
 </script>`;
 
-let session: Session;
-let inspector: Inspector;
-
 // Each test starts from an empty profile: a fold one leaves on a hostile comment must not
 // decide whether the other's page loads.
-beforeEach(async () => {
-  session = await launch();
-  inspector = await openInspector(session);
-});
-
-afterEach(async () => {
-  await session?.close();
-});
+const browser = drillBrowser({}, { each: true });
 
 /** What went wrong on the hostile pages opened so far. */
 interface Problems {
@@ -75,7 +64,7 @@ interface Problems {
 }
 
 async function openHostile(problems: Problems): Promise<Page> {
-  const page = await session.context.newPage();
+  const page = await browser().session.context.newPage();
   page.on('crash', () => problems.crashes++);
   page.on('console', (message) => {
     const fromExtension = message.location().url.startsWith('chrome-extension://');
@@ -108,7 +97,10 @@ async function goTo(page: Page, id: string, rows: number): Promise<boolean> {
 
 /** What the store holds, as text to compare. */
 async function snapshot(): Promise<Map<string, string>> {
-  const records = [...(await inspector.comments()).values(), ...(await inspector.users()).values()];
+  const records = [
+    ...(await browser().inspector.comments()).values(),
+    ...(await browser().inspector.users()).values(),
+  ];
   return new Map(records.map((record) => [record.key, JSON.stringify(record)]));
 }
 
@@ -188,9 +180,9 @@ it('marks hostile comments and folds them with x and h', async () => {
 
 it('changes no stored record on what the page forges', async () => {
   // Quick tags exist, so a forged `1` has something to apply.
-  const plain = await openThread(session, STORY, ROWS);
+  const plain = await openThread(browser().session, STORY, ROWS);
   await startOnFirstComment(plain);
-  await setQuickTags(inspector, plain, ['forged']);
+  await setQuickTags(browser().inspector, plain, ['forged']);
   await plain.close();
   const problems: Problems = { crashes: 0, errors: [] };
   const page = await openHostile(problems);

@@ -3,14 +3,14 @@
  * comment, as a fast reader does: all three tags must be stored, none written over by the next
  * key's edit.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launch, openThread, type Session } from '../browser/harness';
+import { expect, it } from 'vitest';
+import { openThread } from '../kit/chromium';
 import {
   ChangeLog,
   ROWS,
   STORY,
   currentRow,
-  openInspector,
+  drillBrowser,
   report,
   setQuickTags,
   size,
@@ -19,7 +19,6 @@ import {
   step,
   tagsOf,
   watchAttributes,
-  type Inspector,
 } from './drill';
 
 const TRIALS = size(50, 8);
@@ -27,22 +26,12 @@ const QUICK = ['one', 'two', 'three'];
 /** How long the page must show no change before a trial's answers are taken as all in. */
 const QUIET_MS = 500;
 
-let session: Session;
-let inspector: Inspector;
-
-beforeAll(async () => {
-  session = await launch();
-  inspector = await openInspector(session);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const browser = drillBrowser();
 
 it('stores all three quick tags pressed 1 ms apart', async () => {
-  const page = await openThread(session, STORY, ROWS);
+  const page = await openThread(browser().session, STORY, ROWS);
   await startOnFirstComment(page);
-  await setQuickTags(inspector, page, QUICK);
+  await setQuickTags(browser().inspector, page, QUICK);
   await watchAttributes(page);
   await startOnFirstComment(page);
   const log = new ChangeLog(page);
@@ -56,7 +45,7 @@ it('stores all three quick tags pressed 1 ms apart', async () => {
     const id = await currentRow(page);
     // A comment met again still has its tags: take them off one key at a time, waiting for each.
     for (const [index, tag] of QUICK.entries()) {
-      if (!(await inspector.comments()).get(`hn:${id}`)?.tags.includes(tag)) continue;
+      if (!(await browser().inspector.comments()).get(`hn:${id}`)?.tags.includes(tag)) continue;
       await page.keyboard.press(String(index + 1));
       await page.waitForFunction(
         ({ row, name }) =>
@@ -77,7 +66,7 @@ it('stores all three quick tags pressed 1 ms apart', async () => {
       await log.pull();
       if (log.seen.length === last) break;
     }
-    const stored = (await inspector.comments()).get(`hn:${id}`)?.tags ?? [];
+    const stored = (await browser().inspector.comments()).get(`hn:${id}`)?.tags ?? [];
     const shown = log.seen.filter(
       (change) => change.at >= since && change.id === id && change.attribute === 'data-tn-tags',
     );

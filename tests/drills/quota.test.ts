@@ -7,9 +7,9 @@
  * 10 s, with the worker never restarted.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { OUTPUT, launch, openThread, waitForThread, type Session } from '../browser/harness';
+import { OUTPUT, openThread, waitForThread } from '../kit/chromium';
 import {
   ROWS,
   STORY,
@@ -17,13 +17,12 @@ import {
   currentRow,
   failureMessages,
   focusIn,
-  openInspector,
+  drillBrowser,
   report,
   setQuickTags,
   sleep,
   startOnFirstComment,
   step,
-  type Inspector,
 } from './drill';
 
 const QUOTA = 4 * 1024 * 1024;
@@ -32,18 +31,12 @@ const ANSWER_MS = 3_000;
 /** How soon after the space is freed the pending edits must be stored. */
 const RECOVERY_MS = 10_000;
 
-let session: Session;
-let inspector: Inspector;
 let cdp: CDPSession;
 
-beforeAll(async () => {
-  session = await launch({ withoutPermissions: ['unlimitedStorage'] });
-  inspector = await openInspector(session);
-  cdp = await session.context.newCDPSession(inspector.page);
-});
+const browser = drillBrowser({ withoutPermissions: ['unlimitedStorage'] });
 
-afterAll(async () => {
-  await session?.close();
+beforeAll(async () => {
+  cdp = await browser().session.context.newCDPSession(browser().inspector.page);
 });
 
 /**
@@ -129,9 +122,9 @@ async function within(ms: number, check: () => Promise<boolean>): Promise<boolea
 }
 
 it('says what was not saved over quota, and saves it once there is space', async () => {
-  const origin = `chrome-extension://${session.extensionId}`;
+  const origin = `chrome-extension://${browser().session.extensionId}`;
   const workerStops = { count: 0 };
-  const workers = await session.context.newCDPSession(inspector.page);
+  const workers = await browser().session.context.newCDPSession(browser().inspector.page);
   workers.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
     for (const { runningStatus, scriptURL } of versions as {
       runningStatus: string;
@@ -143,9 +136,9 @@ it('says what was not saved over quota, and saves it once there is space', async
   await workers.send('ServiceWorker.enable');
 
   // Before the quota: a quick tag, and two annotations a later visit must still show.
-  const page = await openThread(session, STORY, ROWS);
+  const page = await openThread(browser().session, STORY, ROWS);
   await startOnFirstComment(page);
-  await setQuickTags(inspector, page, ['over-quota']);
+  await setQuickTags(browser().inspector, page, ['over-quota']);
   await startOnFirstComment(page);
   let direction = await step(page, 'j');
   const taggedBefore = await currentRow(page);
@@ -164,7 +157,7 @@ it('says what was not saved over quota, and saves it once there is space', async
 
   const stopsBefore = workerStops.count;
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: QUOTA });
-  const filled = await fill(inspector.page, origin);
+  const filled = await fill(browser().inspector.page, origin);
 
   // Each edit over quota: it must say so, and show nothing as saved.
   const attempts: { kind: string; id: string; saved: () => Promise<boolean> }[] = [];
@@ -200,7 +193,8 @@ it('says what was not saved over quota, and saves it once there is space', async
     kind: 'quick tag',
     id: tagged,
     saved: async () =>
-      (await inspector.comments()).get(`hn:${tagged}`)?.tags.includes('over-quota') ?? false,
+      (await browser().inspector.comments()).get(`hn:${tagged}`)?.tags.includes('over-quota') ??
+      false,
   });
 
   direction = await step(page, direction);
@@ -211,7 +205,8 @@ it('says what was not saved over quota, and saves it once there is space', async
   attempts.push({
     kind: 'fold',
     id: folded,
-    saved: async () => (await inspector.comments()).get(`hn:${folded}`)?.fold === 'collapsed',
+    saved: async () =>
+      (await browser().inspector.comments()).get(`hn:${folded}`)?.fold === 'collapsed',
   });
 
   direction = await step(page, direction);
@@ -235,7 +230,8 @@ it('says what was not saved over quota, and saves it once there is space', async
     kind: 'user tag',
     id: userRow,
     saved: async () =>
-      (await inspector.users()).get(`hn:${author}`)?.tags.includes('user-over-quota') ?? false,
+      (await browser().inspector.users()).get(`hn:${author}`)?.tags.includes('user-over-quota') ??
+      false,
   });
   await page.keyboard.press('Escape');
 
@@ -254,11 +250,11 @@ it('says what was not saved over quota, and saves it once there is space', async
   attempts.push({
     kind: 'note',
     id: noted,
-    saved: async () => (await inspector.comments()).get(`hn:${noted}`)?.note === note,
+    saved: async () => (await browser().inspector.comments()).get(`hn:${noted}`)?.note === note,
   });
 
   // A thread opened over quota shows what was stored before.
-  const later = await session.context.newPage();
+  const later = await browser().session.context.newPage();
   later.setDefaultTimeout(RECOVERY_MS);
   await later.bringToFront();
   await later.goto(STORY);
@@ -278,7 +274,7 @@ it('says what was not saved over quota, and saves it once there is space', async
   await page.bringToFront();
 
   // Room again: what was pending is stored within RECOVERY_MS, by the same worker.
-  await free(inspector.page);
+  await free(browser().inspector.page);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
   const start = Date.now();
   const stored = await Promise.all(attempts.map(({ saved }) => within(RECOVERY_MS, saved)));

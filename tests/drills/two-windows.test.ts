@@ -5,8 +5,8 @@
  * showed as saved must be stored; a saved note text is the note or one of its kept versions.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openThread, type Session } from '../browser/harness';
+import { describe, expect, it } from 'vitest';
+import { openThread } from '../kit/chromium';
 import {
   ChangeLog,
   ROWS,
@@ -15,7 +15,7 @@ import {
   clickById,
   currentRow,
   focusIn,
-  openInspector,
+  drillBrowser,
   report,
   size,
   startOnFirstComment,
@@ -23,31 +23,21 @@ import {
   tagsOf,
   watchAttributes,
   type Attribute,
-  type Inspector,
 } from './drill';
 
 const TRIALS = size(50, 4);
 
-let session: Session;
-let inspector: Inspector;
 let tabs: { page: Page; log: ChangeLog }[] = [];
 let direction: 'j' | 'k' = 'j';
 
-beforeAll(async () => {
-  session = await launch();
-  inspector = await openInspector(session);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const browser = drillBrowser();
 
 /** Both tabs freshly opened on the thread, on its first comment. */
 async function openTabs(): Promise<void> {
   for (const { page } of tabs) await page.close();
   tabs = [];
   for (let i = 0; i < 2; i++) {
-    const page = await openThread(session, STORY, ROWS);
+    const page = await openThread(browser().session, STORY, ROWS);
     await watchAttributes(page);
     await startOnFirstComment(page);
     tabs.push({ page, log: new ChangeLog(page) });
@@ -171,7 +161,7 @@ describe('two windows editing one comment at once', () => {
       const acks = await Promise.all(
         tabs.map(({ log }, i) => acknowledged(log, since, id, 'data-tn-tags', names[i] ?? '')),
       );
-      const stored = (await inspector.comments()).get(`hn:${id}`)?.tags ?? [];
+      const stored = (await browser().inspector.comments()).get(`hn:${id}`)?.tags ?? [];
       await closePanels();
       return {
         failures: acks.filter((ack) => !ack).length,
@@ -201,7 +191,7 @@ describe('two windows editing one comment at once', () => {
             acknowledged(log, since, id, 'data-tn-user-tags', names[i] ?? ''),
           ),
         );
-        const stored = (await inspector.users()).get(`hn:${user}`)?.tags ?? [];
+        const stored = (await browser().inspector.users()).get(`hn:${user}`)?.tags ?? [];
         await closePanels();
         return {
           failures: acks.filter((ack) => !ack).length,
@@ -242,7 +232,7 @@ describe('two windows editing one comment at once', () => {
         ),
         acknowledged(tagger.log, since, id, 'data-tn-tags', tag),
       ]);
-      const stored = (await inspector.comments()).get(`hn:${id}`);
+      const stored = (await browser().inspector.comments()).get(`hn:${id}`);
       await tagger.page.keyboard.press('Escape');
       const kept =
         stored?.note === note || (stored?.conflicts ?? []).some((old) => old.note === note);

@@ -5,8 +5,8 @@
  * IndexedDB at the end, and every edit that never showed as saved must have been reported.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launch, openThread, type Session } from '../browser/harness';
+import { expect, it } from 'vitest';
+import { openThread } from '../kit/chromium';
 import {
   ACK_TIMEOUT_MS,
   ChangeLog,
@@ -14,7 +14,7 @@ import {
   ROWS,
   STORY,
   failureMessages,
-  openInspector,
+  drillBrowser,
   report,
   setQuickTags,
   size,
@@ -23,7 +23,6 @@ import {
   step,
   tagsOf,
   watchAttributes,
-  type Inspector,
 } from './drill';
 
 const EDITS = size(1_000, 120);
@@ -47,17 +46,7 @@ interface WorkerVersion {
   scriptURL: string;
 }
 
-let session: Session;
-let inspector: Inspector;
-
-beforeAll(async () => {
-  session = await launch();
-  inspector = await openInspector(session);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const browser = drillBrowser();
 
 /** What pressing `key` on a comment showing `tags` and `fold` makes it show once saved. */
 function expectedAfter(key: (typeof KEYS)[number], tags: string[], fold: string | null) {
@@ -120,9 +109,9 @@ async function settle(log: ChangeLog, page: Page, edits: Edit[], force = false):
 }
 
 it('loses no acknowledged edit while the worker is stopped again and again', async () => {
-  const page = await openThread(session, STORY, ROWS);
+  const page = await openThread(browser().session, STORY, ROWS);
   await startOnFirstComment(page);
-  await setQuickTags(inspector, page, QUICK);
+  await setQuickTags(browser().inspector, page, QUICK);
   await watchAttributes(page);
   await startOnFirstComment(page);
   let direction: 'j' | 'k' = 'j';
@@ -136,15 +125,15 @@ it('loses no acknowledged edit while the worker is stopped again and again', asy
     }, ROWS),
   );
 
-  // One CDP session stops the worker: the fastest honest way, the call Chromium's own idle
+  // One CDP browser().session stops the worker: the fastest honest way, the call Chromium's own idle
   // timer ends in. Its events tell when the worker really stopped and started again.
-  const cdp: CDPSession = await session.context.newCDPSession(page);
+  const cdp: CDPSession = await browser().session.context.newCDPSession(page);
   let running = true;
   let stops = 0;
   let restarts = 0;
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
     for (const { runningStatus, scriptURL } of versions as WorkerVersion[]) {
-      if (!scriptURL.startsWith(`chrome-extension://${session.extensionId}/`)) continue;
+      if (!scriptURL.startsWith(`chrome-extension://${browser().session.extensionId}/`)) continue;
       if (runningStatus === 'stopped' && running) stops++;
       if (runningStatus === 'running' && !running) restarts++;
       if (runningStatus === 'stopped' || runningStatus === 'running') {
@@ -206,7 +195,7 @@ it('loses no acknowledged edit while the worker is stopped again and again', asy
 
   // Every comment's stored state must be its last acknowledged one, or what an edit pressed
   // after it (never acknowledged) may have saved before its answer was lost.
-  const stored = await inspector.comments();
+  const stored = await browser().inspector.comments();
   let lost = 0;
   let lostTags = 0;
   const details: string[] = [];

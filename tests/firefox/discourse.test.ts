@@ -8,8 +8,8 @@
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { DISCOURSE, OUTPUT } from '../browser/harness';
-import { firefoxForSuite, openPopup } from './harness';
+import { DISCOURSE, OUTPUT } from '../kit/chromium';
+import { firefoxForSuite, openPopup } from '../kit/firefox';
 
 const TOPIC = `${DISCOURSE}/t/offline-first-sync-crdts-or-server-authoritative/4242`;
 const TITLE = 'Offline-first sync: CRDTs or server-authoritative?';

@@ -22,8 +22,8 @@ import {
   row,
   storedRecords,
 } from '../browser/lockout-kit';
-import { firefoxForSuite, openExtensionPage, openThread } from './harness';
-import { shadowTab } from './shadow';
+import { firefoxForSuite, openExtensionPage, openThread } from '../kit/firefox';
+import { shadowTab } from '../kit/firefox-shadow';
 
 const session = firefoxForSuite();
 

@@ -1,5 +1,5 @@
 /** The flows Chromium runs too (tests/browser/main-flows.test.ts), here in Firefox ESR. */
-import { mainFlows } from '../browser/main-flows';
-import { firefoxDriver, firefoxForSuite } from './harness';
+import { mainFlows } from '../flows/main';
+import { firefoxDriver, firefoxForSuite } from '../kit/firefox';
 
 mainFlows(firefoxDriver(firefoxForSuite()));

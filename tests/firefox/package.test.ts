@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HN } from '../browser/harness';
-import { launchFirefox, openThread } from './harness';
+import { HN } from '../kit/chromium';
+import { launchFirefox, openThread } from '../kit/firefox';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 const out = mkdtempSync(join(tmpdir(), 'threadnote-package-'));

@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HN, OUTPUT } from '../browser/harness';
-import { firefoxForSuite, openPopup } from './harness';
+import { HN, OUTPUT } from '../kit/chromium';
+import { firefoxForSuite, openPopup } from '../kit/firefox';
 
 const STORY = `${HN}/item?id=44533403`;
 const HN_ACCESS = 'https://news.ycombinator.com/*';

@@ -1,13 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { discourse } from '../../src/sites/discourse';
 import type { SitePage } from '../../src/sites/types';
-import {
-  FILE,
-  FIRST_CHUNK,
-  POSTS as POST_ROWS,
-  SLUG,
-  TOPIC_ID,
-} from '../../scripts/discourse-page.mjs';
+import { FILE, FIRST_CHUNK, POSTS as POST_ROWS, SLUG, TOPIC_ID } from '../kit/discourse-page.mjs';
 import { depthHistogram, expectConsistentTree } from './adapter-checks';
 import { loadPage, pageFromHtml } from './load-page';
 

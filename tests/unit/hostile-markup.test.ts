@@ -8,7 +8,7 @@ import {
   LONG_AUTHOR,
   nestPlaceholders,
   renderHostilePage,
-} from '../../scripts/hostile-pages.mjs';
+} from '../kit/hostile-pages.mjs';
 import { bulkFoldChanges } from '../../src/content/fold-actions';
 import { CommentTree } from '../../src/content/folds';
 import { QUOTE_LENGTH } from '../../src/shared/model';

@@ -4,7 +4,7 @@
 // as they would on the live sites. Chromium reaches it through chromiumHostArgs(port), Firefox
 // through the proxy of startFixtureProxy(port) and firefoxHostPrefs(proxyPort).
 //
-//   node tests/server/fixture-server.mjs [port]
+//   node tests/kit/fixture-server.mjs [port]
 //
 // tls/ holds a self-signed certificate for news.ycombinator.com, lobste.rs, old.reddit.com,
 // www.reddit.com, forum.example.org (a stand-in Discourse forum), localhost and 127.0.0.1. It
@@ -32,15 +32,15 @@ import {
   renderNotFoundPage,
   renderUserPage,
   writeBenchPage,
-} from '../../scripts/hn-pages.mjs';
+} from './hn-pages.mjs';
 import {
   FILE as DISCOURSE_FILE,
   HOST as DISCOURSE_HOST,
   LATEST_FILE as DISCOURSE_LATEST_FILE,
   SLUG as DISCOURSE_SLUG,
   TOPIC_ID as DISCOURSE_TOPIC_ID,
-} from '../../scripts/discourse-page.mjs';
-import { renderHostilePage } from '../../scripts/hostile-pages.mjs';
+} from './discourse-page.mjs';
+import { renderHostilePage } from './hostile-pages.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ASSET_DIR = join(HERE, 'assets');

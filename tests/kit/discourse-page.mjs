@@ -3,7 +3,7 @@
 // browser (the Glimmer post stream of 2025), for the adapter tests and the fixture server. Plain
 // Node, no dependencies.
 //
-//   node scripts/discourse-page.mjs     rewrites tests/fixtures/discourse/<FILE> and <LATEST_FILE>
+//   node tests/kit/discourse-page.mjs     rewrites tests/fixtures/discourse/<FILE> and <LATEST_FILE>
 //
 // The markup follows discourse/discourse's templates (components/post.gjs, post/meta-data.gjs and
 // its parts, post/cooked-html.gjs, post-stream.gjs) and topic pages saved from real Discourse
@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURE_DIR = join(ROOT, 'tests/fixtures/discourse');
 
 export const HOST = 'forum.example.org';

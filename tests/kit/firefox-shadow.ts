@@ -7,7 +7,7 @@
  * (the mouse at the element's box, the keyboard in the focused field): Threadnote ignores
  * synthetic events (src/content/trusted.ts).
  *
- * Selectors are those of tests/browser/shadow.ts: CSS steps joined by ` >> `, each matching inside
+ * Selectors are those of chromium-shadow.ts: CSS steps joined by ` >> `, each matching inside
  * what the element on its left holds, its shadow root included.
  */
 import type { Page } from 'puppeteer-core';
@@ -116,8 +116,8 @@ async function boxOf(page: Page, selector: string, hasText?: string) {
   }
 }
 
-/** Presses `Enter`, `Escape` or `Control+Enter` in whatever has focus. */
-async function pressKeys(page: Page, key: string): Promise<void> {
+/** Presses `Enter`, `Escape`, `Control+Enter` or `Shift+X` in whatever has focus. */
+export async function pressKeys(page: Page, key: string): Promise<void> {
   const keys = key.split('+') as Parameters<Page['keyboard']['press']>[0][];
   const pressed = keys.pop();
   if (!pressed) throw new Error(`No key in “${key}”`);
@@ -126,7 +126,37 @@ async function pressKeys(page: Page, key: string): Promise<void> {
   for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
 }
 
-/** The driver's Tab operations on Threadnote's UI (tests/browser/driver.ts). */
+/**
+ * Elements matching `css` in the page and in every shadow root of its elements, closed ones too:
+ * BiDi serializes each element with its root, and searches from there.
+ */
+async function deepCount(page: Page, css: string): Promise<number> {
+  const { session, context } = contextOf(page);
+  const { result } = await session.send('script.evaluate', {
+    expression: `[document.querySelectorAll(${JSON.stringify(css)}).length, [...document.querySelectorAll('*')]]`,
+    target: { context, sandbox: SANDBOX },
+    awaitPromise: false,
+    serializationOptions: { maxDomDepth: 0, maxObjectDepth: 2, includeShadowTree: 'all' },
+  });
+  const [light, elements] = (
+    result as { result: { value: [{ value: number }, { value: NodeValue[] }] } }
+  ).result.value;
+  let found = light.value;
+  for (const element of elements.value) {
+    const root = element.value?.shadowRoot;
+    if (!root) continue;
+    const { result: inRoot } = await session.send('browsingContext.locateNodes', {
+      context,
+      locator: { type: 'css', value: css },
+      startNodes: [{ sharedId: root.sharedId }],
+      serializationOptions: { maxDomDepth: 0 },
+    });
+    found += (inRoot.nodes as NodeValue[]).length;
+  }
+  return found;
+}
+
+/** The driver's Tab operations on what a page shows, Threadnote's UI included (driver.ts). */
 export function shadowTab(page: Page) {
   const focus = async (selector: string, select: boolean) => {
     const { node } = await boxOf(page, selector);
@@ -137,7 +167,33 @@ export function shadowTab(page: Page) {
       select,
     );
   };
+  const read = async <T>(selector: string, fn: string, ...args: unknown[]): Promise<T[]> => {
+    const nodes = await locate(page, selector);
+    return Promise.all(nodes.map((node) => callOn<T>(page, node, fn, ...args)));
+  };
   return {
+    deepCount: (css: string) => deepCount(page, css),
+    attributes: (selector: string, name: string) =>
+      read<string | null>(selector, 'function (n) { return this.getAttribute(n); }', name),
+    texts: (selector: string) =>
+      read<string>(selector, 'function () { return this.textContent ?? ""; }'),
+    async value(selector: string): Promise<string> {
+      const [value = ''] = await read<string>(selector, 'function () { return this.value; }');
+      return value;
+    },
+    async checked(selector: string): Promise<boolean> {
+      const [checked = false] = await read<boolean>(
+        selector,
+        'function () { return this.checked; }',
+      );
+      return checked;
+    },
+    focus: (selector: string) => focus(selector, false),
+    /** Types at the end of what the field holds, key by key. */
+    async typeInto(selector: string, text: string): Promise<void> {
+      await focus(selector, false);
+      await page.keyboard.type(text);
+    },
     async attribute(selector: string, name: string): Promise<string | null> {
       const node = await first(page, selector);
       return node

@@ -2,9 +2,9 @@
 // Builds Threadnote's hand-made Hacker News fixture pages in the markup news.ycombinator.com
 // serves in 2025, and the 3,000-comment benchmark page. Plain Node, no dependencies.
 //
-//   node scripts/hn-pages.mjs                     rewrites the pages in tests/fixtures/hn/
-//   node scripts/hn-pages.mjs --bench <out.html>  writes the benchmark page to <out.html>
-//   node scripts/hn-pages.mjs --bench-subthread <out.html>
+//   node tests/kit/hn-pages.mjs                     rewrites the pages in tests/fixtures/hn/
+//   node tests/kit/hn-pages.mjs --bench <out.html>  writes the benchmark page to <out.html>
+//   node tests/kit/hn-pages.mjs --bench-subthread <out.html>
 //                                                 writes its variant with a 1,000-reply subthread
 //
 // Only `motoboi`, `c4pt0r`, story 44533403 and the texts quoted from
@@ -15,7 +15,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURE_DIR = join(ROOT, 'tests/fixtures/hn');
 
 export const STORY_ID = 44533403;
@@ -842,6 +842,21 @@ function assertUniqueIds(pages) {
 }
 
 /** The four hand-made pages, keyed by file name. */
+/**
+ * The saved story page without the given comment rows, as it was before those replies arrived:
+ * a later plain load of the real page brings them as new.
+ */
+export function storyWithout(ids) {
+  let html = readFileSync(join(FIXTURE_DIR, FILES.story), 'utf8');
+  for (const id of ids) {
+    html = html.replace(
+      new RegExp(`<tr class='athing comtr' id='${id}'>[\\s\\S]*?</table></td></tr>`),
+      '',
+    );
+  }
+  return html;
+}
+
 export function renderFixturePages() {
   const storyWithCount = { ...KIMI_STORY, comments: countComments(KIMI_THREAD) };
   const pages = {
@@ -1064,7 +1079,7 @@ function main(args) {
   const page = { '--bench': FILES.bench, '--bench-subthread': FILES.benchSubthread }[flag];
   if (flag !== undefined) {
     if (!page || !out) {
-      console.error('usage: node scripts/hn-pages.mjs [--bench | --bench-subthread <out.html>]');
+      console.error('usage: node tests/kit/hn-pages.mjs [--bench | --bench-subthread <out.html>]');
       process.exitCode = 2;
       return;
     }

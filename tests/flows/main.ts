@@ -6,48 +6,29 @@
  * tests/firefox/main-flows.test.ts in Firefox.
  */
 import { describe, expect, it } from 'vitest';
-import type { BrowserDriver, Tab } from './driver';
-import { HN } from './harness';
+import type { BrowserDriver, Tab } from '../kit/driver';
+import {
+  MOTOBOI,
+  ROWS,
+  STORY,
+  TITLE,
+  comment,
+  editor,
+  enterTag,
+  fold,
+  noteText,
+  openPanel,
+  panel,
+  subtreeIds,
+  tags,
+  ui,
+} from './steps';
 
-const STORY = `${HN}/item?id=44533403`;
-const TITLE = 'Kimi K2: Open Agentic Intelligence';
-const MOTOBOI = 'hn:44536000';
-const ROWS = 'tr.athing.comtr';
 const NOTE = 'Ask about the licence <img src=x onerror="document.title=`pwned`">';
 
-const comment = (key: string) => `[data-tn-comment="${key}"]`;
-const control = (key: string) => `${comment(key)} tn-control >> `;
-const panel = (key: string) => `${control(key)}[role="dialog"]`;
-const tagInput = (key: string) => `${panel(key)} input#tn-comment-tags-input`;
-
-/** Replies under a comment, read from the page's own tree (indent), not from Threadnote. */
-function descendantIds(tab: Tab, key: string): Promise<string[]> {
-  return tab.evaluate(
-    (start) => {
-      const rows = [...document.querySelectorAll<HTMLElement>('tr.athing.comtr')];
-      const indent = (row: Element) => Number(row.querySelector('td.ind')?.getAttribute('indent'));
-      const index = rows.findIndex((row) => row.id === start);
-      const ids: string[] = [];
-      for (const row of rows.slice(index + 1)) {
-        if (indent(row) <= indent(rows[index] as Element)) break;
-        ids.push(row.id);
-      }
-      return ids;
-    },
-    key.replace('hn:', ''),
-  );
-}
-
-async function openControl(tab: Tab, key: string): Promise<void> {
-  await tab.hover(`${comment(key)} span.comhead a.hnuser`);
-  await tab.click(`${control(key)}button.trigger`);
-  await expect.poll(() => tab.visible(panel(key))).toBe(true);
-}
-
-async function addTag(tab: Tab, key: string, typed: string, expected: string): Promise<void> {
-  await tab.fill(tagInput(key), typed);
-  await tab.press(tagInput(key), 'Enter');
-  await expect.poll(() => tab.attribute(comment(key), 'data-tn-tags')).toBe(expected);
+async function addTag(tab: Tab, id: string, typed: string, expected: string): Promise<void> {
+  await enterTag(tab, id, typed);
+  await expect.poll(() => tags(tab, id)).toBe(expected);
 }
 
 /** Every comment row is marked, and the comments show. */
@@ -60,59 +41,53 @@ async function expectMarked(tab: Tab): Promise<void> {
 
 export function mainFlows(driver: () => BrowserDriver): void {
   describe('the main flows on Hacker News', () => {
-    const shot = (name: string) => `${driver().name.toLowerCase()}-${name}`;
     let replies: string[] = [];
 
     it('marks every comment and lets them show', async () => {
       const tab = await driver().openThread(STORY, ROWS);
       await expectMarked(tab);
-      replies = await descendantIds(tab, MOTOBOI);
+      replies = (await subtreeIds(tab, MOTOBOI)).slice(1);
       expect(replies.length).toBeGreaterThan(2);
       await tab.close();
     });
 
     it('tags, notes and collapses a comment through its control', async () => {
       const tab = await driver().openThread(STORY, ROWS);
-      await openControl(tab, MOTOBOI);
+      await openPanel(tab, MOTOBOI);
       await addTag(tab, MOTOBOI, 'Insightful', 'insightful');
       await addTag(tab, MOTOBOI, 'follow up', 'insightful follow-up');
 
       await tab.clickText(`${panel(MOTOBOI)} button`, 'Write a note');
-      const editor = `${comment(MOTOBOI)} tn-note-editor >> textarea`;
-      await tab.fill(editor, NOTE);
-      await tab.press(editor, 'Control+Enter');
+      await tab.fill(editor(MOTOBOI), NOTE);
+      await tab.press(editor(MOTOBOI), 'Control+Enter');
       await expect.poll(() => tab.attribute(comment(MOTOBOI), 'data-tn-note')).toBe('');
       await expect.poll(() => tab.count(`${comment(MOTOBOI)} tn-note-editor`)).toBe(0);
-      expect(await tab.text(`${comment(MOTOBOI)} tn-note >> .note .text`)).toBe(NOTE);
+      expect(await tab.text(noteText(MOTOBOI))).toBe(NOTE);
       expect(await tab.count('img[src="x"]')).toBe(0);
 
-      await openControl(tab, MOTOBOI);
+      await openPanel(tab, MOTOBOI);
       await tab.clickText(`${panel(MOTOBOI)} button`, 'Collapse subthread');
-      await expect.poll(() => tab.attribute(comment(MOTOBOI), 'data-tn-fold')).toBe('collapsed');
+      await expect.poll(() => fold(tab, MOTOBOI)).toBe('collapsed');
       for (const id of replies) expect(await tab.visible(`tr[id="${id}"]`)).toBe(false);
-      expect(await tab.text(`${comment(MOTOBOI)} tn-chips >> .stub`)).toMatch(
+      expect(await tab.text(`${ui(MOTOBOI, 'tn-chips')}.stub`)).toMatch(
         new RegExp(`collapsed: ${replies.length} replies by `),
       );
-      await tab.screenshot(shot('annotated'));
+      await tab.screenshot('annotated');
       await tab.close();
     });
 
     it('finds it all back after a reload, folded before the comments show', async () => {
       const tab = await driver().openThread(STORY, ROWS);
-      await expect
-        .poll(() => tab.attribute(comment(MOTOBOI), 'data-tn-tags'))
-        .toBe('insightful follow-up');
+      await expect.poll(() => tags(tab, MOTOBOI)).toBe('insightful follow-up');
       await tab.reload();
       await expect.poll(() => tab.attribute('html', 'class')).toContain('tn-ready');
-      await expect
-        .poll(() => tab.attribute(comment(MOTOBOI), 'data-tn-tags'))
-        .toBe('insightful follow-up');
-      expect(await tab.attribute(comment(MOTOBOI), 'data-tn-fold')).toBe('collapsed');
-      expect(await tab.text(`${comment(MOTOBOI)} tn-note >> .note .text`)).toBe(NOTE);
+      await expect.poll(() => tags(tab, MOTOBOI)).toBe('insightful follow-up');
+      expect(await fold(tab, MOTOBOI)).toBe('collapsed');
+      expect(await tab.text(noteText(MOTOBOI))).toBe(NOTE);
       for (const id of replies) expect(await tab.visible(`tr[id="${id}"]`)).toBe(false);
       await expectMarked(tab);
       expect(await tab.evaluate(() => document.title, '')).not.toBe('pwned');
-      await tab.screenshot(shot('after-reload'), true);
+      await tab.screenshot('after-reload', true);
       await tab.close();
     });
 
@@ -140,14 +115,14 @@ export function mainFlows(driver: () => BrowserDriver): void {
       ]);
       expect(document.comments).toEqual([
         expect.objectContaining({
-          key: MOTOBOI,
+          key: `hn:${MOTOBOI}`,
           tags: ['insightful', 'follow-up'],
           note: NOTE,
           fold: 'collapsed',
         }),
       ]);
       await expect.poll(() => popup.text('.export .saved')).toBe(`Saved ${saved.name}`);
-      await popup.screenshot(shot('popup'), true);
+      await popup.screenshot('popup', true);
       await popup.close();
       await tab.close();
     });
@@ -155,16 +130,16 @@ export function mainFlows(driver: () => BrowserDriver): void {
     it('keeps working after the browser stops the extension’s background, in every tab', async () => {
       const other = await driver().openThread(STORY, ROWS);
       const tab = await driver().openThread(STORY, ROWS);
-      const first = `hn:${(await tab.attribute(ROWS, 'id')) ?? ''}`;
+      const first = (await tab.attribute(ROWS, 'id')) ?? '';
       await driver().stopBackground();
-      await openControl(tab, first);
+      await openPanel(tab, first);
       await addTag(tab, first, 'source', 'source');
       // The other tab of the thread follows at once, without a reload.
       await other.front();
-      await expect.poll(() => other.attribute(comment(first), 'data-tn-tags')).toBe('source');
+      await expect.poll(() => tags(other, first)).toBe('source');
       await tab.front();
       await tab.reload();
-      await expect.poll(() => tab.attribute(comment(first), 'data-tn-tags')).toBe('source');
+      await expect.poll(() => tags(tab, first)).toBe('source');
       await tab.close();
       await other.close();
     });
