@@ -2,7 +2,7 @@
  * Discourse, on whichever host the reader enables it. Every Discourse selector lives in this
  * file. Checked against:
  * - tests/fixtures/discourse/t-offline-first-sync-4242-2025.html, made by
- *   scripts/discourse-page.mjs from the templates of discourse/discourse
+ *   tests/kit/discourse-page.mjs from the templates of discourse/discourse
  *   (app/assets/javascripts/discourse/app/components/post.gjs, post/meta-data*.gjs,
  *   post/cooked-html.gjs, post-stream.gjs; the older widgets/post.js renders the same classes)
  *   and topic pages saved from forum.exercism.org and other Discourse forums in public repositories.
