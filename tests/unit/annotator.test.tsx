@@ -10,7 +10,8 @@ import { startCommentControl } from '../../src/content/comment-control';
 import { startKeyboard } from '../../src/content/keyboard';
 import { startTagFilter } from '../../src/content/tag-filter';
 import { CommentNavigator } from '../../src/content/navigator';
-import { Outbox, waitingText, type PageSaving } from '../../src/content/outbox';
+import { loadUi } from '../../src/content/lazy/load';
+import { Outbox, pageSaving, waitingText, type PageSaving } from '../../src/content/outbox';
 import { shadowOf } from '../../src/content/shadow';
 import { Toaster } from '../../src/content/ui/Toast';
 import { ThreadnoteError, type WorkerInput } from '../../src/shared/messages';
@@ -55,6 +56,11 @@ const connector: ContentConnector = {
   getDraft: (key) => call('draft.get', { key }),
   saveDraft: (key, text) => call('draft.save', { key, text }),
   deleteDraft: (key) => call('draft.delete', { key }),
+  // The worker would inject the UI script into the page's world: here it is imported, and hands
+  // the UI to the hook the content script put there, as in the browser.
+  loadUi: async () => {
+    await import('../../src/content/lazy/ui');
+  },
 };
 
 /**
@@ -169,8 +175,15 @@ afterEach(() => {
   outOfSight.clear();
 });
 
+/** The annotator as a session makes it: its toast and note editor come from the UI script. */
+function annotatorOn(saving: PageSaving = pageSaving(new Toaster())): Annotator {
+  const annotator = new Annotator(adapter, document, new URL(thread.url), connector, saving);
+  annotator.noteEditors = () => loadUi(connector).then((ui) => ui.NoteEditorHost);
+  return annotator;
+}
+
 async function started() {
-  const annotator = new Annotator(adapter, document, new URL(thread.url), connector);
+  const annotator = annotatorOn();
   await annotator.start();
   return annotator;
 }
@@ -312,13 +325,13 @@ describe('Edits from the page', () => {
   });
 
   async function withKeys(saving?: PageSaving) {
-    const annotator = new Annotator(adapter, document, new URL(thread.url), connector, saving);
+    const annotator = annotatorOn(saving);
     await annotator.start();
     const session = new AbortController();
     sessions.push(session);
     const navigator = new CommentNavigator(annotator.model, session.signal);
     const commands = { openPanel: () => undefined, setFilter: () => 0 };
-    startKeyboard({ annotator, navigator, commands }, session.signal);
+    startKeyboard({ annotator, navigator, commands, ui: () => loadUi(connector) }, session.signal);
     const comment = annotator.model.comment('x:2');
     if (!comment) throw new Error('no post 2');
     navigator.focus(comment);
@@ -519,7 +532,7 @@ describe('Features of a session', () => {
     const session = new AbortController();
     const navigator = new CommentNavigator(annotator.model, session.signal);
     const commands: SessionCommands = { openPanel: () => undefined, setFilter: () => 0 };
-    const context = { annotator, navigator, commands };
+    const context = { annotator, navigator, commands, ui: () => loadUi(connector) };
     for (const start of [startKeyboard, startCommentControl, startTagFilter]) {
       start(context, session.signal);
     }
