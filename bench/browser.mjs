@@ -14,15 +14,18 @@ export const DIST = resolve(ROOT, process.env.THREADNOTE_DIST || 'dist');
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'];
 
-/** Both kinds of browser get the same switches; only the two that load the extension differ. */
-export async function launch(profile, port, extension) {
+/**
+ * Both kinds of browser get the same switches; only the two that load the extension differ.
+ * `dist` is the build to load (bench/script-cost.mjs compares two in one run).
+ */
+export async function launch(profile, port, extension, dist = DIST) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1200, height: 900 },
     args: [
-      ...(extension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
+      ...(extension ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
       ...chromiumHostArgs(port),
       '--no-sandbox',
       '--disable-gpu',

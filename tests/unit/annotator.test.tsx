@@ -7,7 +7,9 @@ import { Annotator } from '../../src/content/annotator';
 import type { ContentConnector } from '../../src/content/connector';
 import type { SessionCommands } from '../../src/content/context';
 import { startCommentControl } from '../../src/content/comment-control';
+import { startHiddenBar } from '../../src/content/hidden-bar';
 import { startKeyboard } from '../../src/content/keyboard';
+import { startNewMarks } from '../../src/content/new-marks';
 import { startTagFilter } from '../../src/content/tag-filter';
 import { CommentNavigator } from '../../src/content/navigator';
 import { loadUi } from '../../src/content/lazy/load';
@@ -29,6 +31,8 @@ const worker = {
   calls: [] as string[],
   annotations: [] as unknown[],
   quickTags: [] as string[],
+  /** The keys seen on the last visit, or null for a first visit. */
+  seen: null as string[] | null,
   answer: null as ((type: string, payload: unknown) => unknown) | null,
 };
 
@@ -46,7 +50,10 @@ const connector: ContentConnector = {
       comments: worker.annotations as CommentAnnotation[],
       users: [],
       tags: [],
-      previousVisit: null,
+      previousVisit: worker.seen && {
+        lastVisitedAt: '2026-11-28T10:00:00.000Z',
+        seenCommentKeys: worker.seen,
+      },
       settings: { ...DEFAULT_SETTINGS, quickTags: worker.quickTags },
       siteUsers: [],
     });
@@ -162,6 +169,7 @@ beforeEach(() => {
   parses.count = 0;
   worker.calls = [];
   worker.quickTags = [];
+  worker.seen = null;
   worker.answer = null;
   document.body.innerHTML = `<div id="stream">${post('1')}${post('2')}${post('3', '1')}${post('4', '3')}</div>`;
   worker.annotations = [
@@ -548,6 +556,32 @@ describe('Features of a session', () => {
     press('1');
     await nextFrame();
     expect(worker.calls).not.toContain('comments.edit');
+    annotator.stop();
+  });
+
+  it('mark what is new since the last visit, and the hidden subthreads in a bar from the UI script', async () => {
+    worker.seen = ['x:1', 'x:2'];
+    worker.annotations = [annotation('x:3', { fold: 'hidden' })];
+    const annotator = await started();
+    const session = new AbortController();
+    const navigator = new CommentNavigator(annotator.model, session.signal);
+    const commands: SessionCommands = { openPanel: () => undefined, setFilter: () => 0 };
+    const context = { annotator, navigator, commands, ui: () => loadUi(connector) };
+    startNewMarks(context, session.signal);
+    // The bar's promise resolves once it is drawn: the session holds the comments until then.
+    await startHiddenBar(context, session.signal);
+    expect(['1', '2', '3', '4'].map((id) => article(id)?.hasAttribute('data-tn-new'))).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
+    expect(article('3')?.querySelector('tn-new-mark')?.textContent).toBe('new');
+    const bar = document.querySelector<HTMLElement>('tn-hidden-bar');
+    if (!bar) throw new Error('no hidden bar');
+    expect(shadowOf(bar).textContent).toContain('1 subthread hidden (2 comments) · 2 new');
+    session.abort();
+    expect(document.querySelector('tn-hidden-bar, tn-new-mark, [data-tn-new]')).toBeNull();
     annotator.stop();
   });
 });
