@@ -5,9 +5,10 @@
  * the saved Hacker News thread of tests/fixtures/hn/ (real markup, 100 comments), a real-size
  * thread of 500 comments made from its rows (served to the tab by the bench itself), and the
  * generated 3,000-comment page. Three browsers take turns on each load: without the extension,
- * with the previous build, with this one. The figure is CDP's ScriptDuration (main-thread CPU
- * time running script) with an extension minus without it, read twice: as soon as the page is
- * annotated, and once the browser was idle, which counts the UI script fetched at idle too.
+ * with the previous build, with this one, and with this one whose UI script is left empty (what
+ * the eager content script alone costs). Each load waits until the page is annotated and the
+ * browser idle, so the UI script fetched at idle is counted. The figure is CDP's ScriptDuration
+ * (main-thread CPU time running script) with an extension minus without it.
  *
  *   node bench/script-cost.mjs      SCRIPT_COST_BASE=ref: the previous build's commit (default
  *                                   below), built in a temporary git worktree; or
@@ -18,7 +19,15 @@
  * bench/output/script-cost.json.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,7 +58,7 @@ const PAGES = [
   { name: '3,000 comments', url: `https://news.ycombinator.com/item?id=${BENCH_STORY_ID}` },
 ];
 const REAL_SIZE_HTML = renderBenchPage({ comments: 500, storyId: REAL_SIZE_ID });
-const VARIANTS = ['without', 'previous', 'current'];
+const VARIANTS = ['without', 'previous', 'current', 'eager'];
 const LOAD_TIMEOUT_MS = 90_000;
 /** Long enough after the idle callback for the UI script's injection to finish. */
 const SETTLE_IDLE_MS = 500;
@@ -89,36 +98,37 @@ async function measureLoad(variant, url) {
         timeout: LOAD_TIMEOUT_MS,
       });
     }
-    const annotated = await readMetrics(cdp);
     await page.evaluate(settle, SETTLE_IDLE_MS);
-    const idle = await readMetrics(cdp);
+    const metrics = await readMetrics(cdp);
     const comments = await page.evaluate(() => document.querySelectorAll('tr.athing.comtr').length);
     await cdp.detach();
-    return { annotated: annotated.ScriptDuration, idle: idle.ScriptDuration, comments };
+    return { script: metrics.ScriptDuration, comments };
   });
 }
 
 function analyse(rounds, page) {
-  const of = (name, field) => rounds.map((round) => round[page][name][field]);
-  const added = (name, field) => median(of(name, field)) - median(of('without', field));
-  const figures = {};
-  for (const field of ['annotated', 'idle']) {
-    figures[field] = {
-      without: summarize(of('without', field)),
-      previous: summarize(of('previous', field)),
-      current: summarize(of('current', field)),
-      addedPrevious: added('previous', field),
-      addedCurrent: added('current', field),
-    };
-    figures[field].ratio = ratio(figures[field].addedCurrent, figures[field].addedPrevious);
-  }
-  return figures;
+  const of = (name) => rounds.map((round) => round[page][name].script);
+  const added = (name) => median(of(name)) - median(of('without'));
+  return {
+    without: summarize(of('without')),
+    ...Object.fromEntries(VARIANTS.slice(1).map((name) => [name, summarize(of(name))])),
+    added: Object.fromEntries(VARIANTS.slice(1).map((name) => [name, added(name)])),
+  };
+}
+
+/** This build with an empty UI script: the content script alone, as if the UI never loaded. */
+function eagerOnlyBuild() {
+  const dist = mkdtempSync(join(tmpdir(), 'threadnote-eager-'));
+  cpSync(DIST, dist, { recursive: true });
+  writeFileSync(join(dist, 'src/content/lazy/ui.js'), '');
+  return dist;
 }
 
 export async function benchScriptCost() {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} has no build.`);
   writeBenchPage(join(FIXTURE_DIR, FILES.bench), BENCH_PAGES[FILES.bench]);
   const previous = previousBuild();
+  const eager = eagerOnlyBuild();
   const server = await startFixtureServer();
   const profiles = [];
   const variants = {};
@@ -131,6 +141,7 @@ export async function benchScriptCost() {
     await start('without', null);
     await start('previous', previous.dist);
     await start('current', DIST);
+    await start('eager', eager);
     // A first visit to each page in each browser: every measured load is the same repeat visit.
     for (const name of VARIANTS) {
       for (const { url } of PAGES) await measureLoad(variants[name], url);
@@ -140,7 +151,7 @@ export async function benchScriptCost() {
       const round = {};
       for (const { name: page, url } of PAGES) {
         round[page] = {};
-        // Rotating which goes first spreads any drift over the run evenly between the three.
+        // Rotating which goes first spreads any drift over the run evenly between the browsers.
         for (let k = 0; k < VARIANTS.length; k++) {
           const name = VARIANTS[(i + k) % VARIANTS.length];
           round[page][name] = await measureLoad(variants[name], url);
@@ -150,29 +161,37 @@ export async function benchScriptCost() {
       process.stderr.write(`script cost round ${i + 1}/${RUNS} done\n`);
     }
     const summary = Object.fromEntries(PAGES.map(({ name }) => [name, analyse(rounds, name)]));
+    const column = (text, width = 11) => text.padStart(width);
     const lines = [
-      `Script the content script adds to a page load: this build (${DIST}) against the previous one ` +
-        `(${previous.ref ?? previous.dist}), ${RUNS} rotating rounds, medians, ms of main-thread CPU running script`,
-      `${'page (comments)'.padEnd(48)}${'without'.padStart(9)}${'+previous'.padStart(11)}${'+this'.padStart(9)}${'this/prev'.padStart(11)}`,
+      `Script the content script adds to a page load: this build (${DIST}) against the previous ` +
+        `one (${previous.ref ?? previous.dist}), ${RUNS} rotating rounds, medians, ms of ` +
+        'main-thread CPU running script (CDP ScriptDuration)',
+      'page (comments)'.padEnd(30) +
+        ['without', '+previous', '+this', 'this/prev', '+eager', 'eager/prev']
+          .map((head) => column(head))
+          .join(''),
     ];
     for (const { name } of PAGES) {
       const comments = rounds[0][name].without.comments;
       if (comments === 0) throw new Error(`The ${name} page showed no comments.`);
-      for (const [field, label] of [
-        ['annotated', 'when annotated'],
-        ['idle', 'after idle, UI script in'],
-      ]) {
-        const f = summary[name][field];
-        lines.push(
-          `${`${name} (${comments}), ${label}`.padEnd(48)}${f.without.median.toFixed(1).padStart(9)}` +
-            `${f.addedPrevious.toFixed(1).padStart(11)}${f.addedCurrent.toFixed(1).padStart(9)}` +
-            `${`${f.ratio.toFixed(2)}×`.padStart(11)}`,
-        );
-      }
+      const { without, added } = summary[name];
+      lines.push(
+        `${name} (${comments})`.padEnd(30) +
+          [
+            without.median.toFixed(1),
+            added.previous.toFixed(1),
+            added.current.toFixed(1),
+            `${ratio(added.current, added.previous).toFixed(2)}×`,
+            added.eager.toFixed(1),
+            `${ratio(added.eager, added.previous).toFixed(2)}×`,
+          ]
+            .map((cell) => column(cell))
+            .join(''),
+      );
     }
     lines.push(
-      'CDP ScriptDuration; +previous, +this: median with the extension − median without it, ' +
-        'same rounds; the previous build has no UI script',
+      '+x: median with that build − median without the extension, same rounds; this: the ' +
+        'content script and its UI script, fetched at idle; eager: the content script alone',
     );
     mkdirSync(OUTPUT, { recursive: true });
     writeFileSync(
@@ -185,6 +204,7 @@ export async function benchScriptCost() {
     for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
     await server.close();
     previous.cleanup();
+    rmSync(eager, { recursive: true, force: true });
   }
 }
 

@@ -111,9 +111,14 @@ export class Annotator {
     signal.addEventListener('abort', () => this.shownListeners.delete(listener));
   }
 
-  private showFolds(comments: readonly SiteComment[] = []): void {
-    this.folds.show();
+  private tellShown(comments: readonly SiteComment[]): void {
     for (const listener of this.shownListeners) listener(comments);
+  }
+
+  /** Only folds changed: nothing new to draw. */
+  private showFolds(): void {
+    this.folds.show();
+    this.tellShown([]);
   }
 
   /** Reads the page into the model; undecorates what left, marks what came. */
@@ -128,7 +133,7 @@ export class Annotator {
   private showAll(comments: readonly SiteComment[]): void {
     this.folds.show();
     this.decorations.drawAll(comments);
-    for (const listener of this.shownListeners) listener(comments);
+    this.tellShown(comments);
   }
 
   private async rescan(): Promise<void> {
