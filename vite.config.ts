@@ -38,13 +38,14 @@ function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
 }
 
 /**
- * The Discourse content script is built by crxjs from a `?script&iife` import in the worker, which
- * the worker registers and injects with `scripting`: that needs no web-accessible file. crxjs
- * lists it in `web_accessible_resources` for every site all the same, which would let any page
- * detect Threadnote by loading it, and emits an ES chunk of it that nothing loads. Both go.
+ * The Discourse content script and the content scripts' UI script (src/content/lazy/ui.ts) are
+ * built by crxjs from `?script&iife` imports in the worker, which injects them with `scripting`:
+ * that needs no web-accessible file. crxjs lists them in `web_accessible_resources` for every site
+ * all the same, which would let any page detect Threadnote by loading them, and emits an ES chunk
+ * of each that nothing loads. Both go.
  */
 function contentScriptsStayPrivate(): Plugin {
-  const entries = '/src/content/entries/';
+  const injected = ['/src/content/entries/', '/src/content/lazy/'];
   return {
     name: 'threadnote:content-scripts-stay-private',
     apply: 'build',
@@ -53,7 +54,8 @@ function contentScriptsStayPrivate(): Plugin {
       order: 'post',
       handler(_options, bundle) {
         for (const [file, output] of Object.entries(bundle)) {
-          if (output.type === 'chunk' && output.facadeModuleId?.includes(entries)) {
+          const facade = output.type === 'chunk' ? output.facadeModuleId : null;
+          if (facade && injected.some((folder) => facade.includes(folder))) {
             Reflect.deleteProperty(bundle, file);
           }
         }

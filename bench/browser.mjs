@@ -13,11 +13,11 @@ export const METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'Rec
 /**
  * Both kinds of browser come from the one launcher with the same switches; only loading the
  * extension differs. `profile` is kept (the caller removes it); `port` is the shared fixture
- * server's.
+ * server's; `dist` is the build to load (bench/script-cost.mjs compares two in one run).
  */
-export async function launch(profile, port, extension) {
+export async function launch(profile, port, extension, dist = DIST) {
   const { context, extensionId } = await launchChromium({
-    extension: extension ? DIST : null,
+    extension: extension ? dist : null,
     profile,
     port,
   });

@@ -8,6 +8,8 @@
  *   bare walk of the same rows in the extension-free page;
  * - collapsing and expanding a 1,000-reply subthread with Threadnote against Hacker News's own
  *   [–] on the same subthread (bench/toggle.mjs);
+ * - the script the content script adds to a load, this build against the previous one
+ *   (bench/script-cost.mjs); BENCH_SCRIPT_COST=0 leaves that part out;
  * - then export and import of 12,500 to 100,000 annotations through the options page, each size
  *   against the smallest (bench/export-import.mjs); BENCH_DATA=0 leaves that part out.
  *
@@ -49,6 +51,7 @@ import {
 } from './browser.mjs';
 import { benchExportImport } from './export-import.mjs';
 import { benchPopup } from './popup.mjs';
+import { benchScriptCost } from './script-cost.mjs';
 import { aside, fmt, heading, tableRow, times } from './format.mjs';
 import {
   bareWalk,
@@ -542,6 +545,10 @@ async function main() {
     console.log(`\n${RULE}`);
     console.log((await benchPopup()).join('\n'));
     console.log(`raw runs and summary: ${relative(process.cwd(), join(OUTPUT, 'popup.json'))}`);
+  }
+  if (process.env.BENCH_SCRIPT_COST !== '0') {
+    console.log(`\n${RULE}`);
+    console.log((await benchScriptCost()).join('\n'));
   }
   if (process.env.BENCH_DATA === '0') return;
   console.log(`\n${RULE}`);

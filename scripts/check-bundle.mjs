@@ -1,19 +1,17 @@
 #!/usr/bin/env node
 /**
- * Part of `npm run test:browser`, after the build: prints the size of every script that the
- * browser runs on each forum page load (one per forum), and fails when one is over its limit.
- *
- * The goal is 15 KiB gzip (the adapter of the site, the read, attributes and chips; the panel,
- * tag picker and note editor loaded on first use). The content script is not there yet, so the
- * limit is a ratchet just above today's size: lower it whenever the script gets smaller, never
- * raise it without saying why in the commit.
+ * Part of `npm run test:browser` and `test:firefox`, after the build: prints the size of every
+ * script that the browser runs on each forum page load (one per forum), and fails when one is over
+ * 15 KiB gzip. That eager script holds the adapter of the site, the read, attributes, chips, notes
+ * and folds; the panel, tag picker, note editor, bars and toast are in the UI script
+ * (src/content/lazy/ui.ts), injected at idle or on first use, whose size is printed alone. Never
+ * raise the limit: move what is not needed on page load into the UI script instead.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const GOAL = 15 * 1024;
-const LIMIT = 26 * 1024;
+const LIMIT = 15 * 1024;
 const dir = process.argv[2] ?? 'dist';
 
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
@@ -28,10 +26,15 @@ let over = false;
 for (const file of [...files].sort()) {
   const code = readFileSync(join(dir, file));
   const gzip = gzipSync(code, { level: 9 }).length;
-  const verdict = gzip > LIMIT ? 'OVER LIMIT' : gzip > GOAL ? 'over the 15 KiB goal' : 'ok';
+  const verdict = gzip > LIMIT ? 'OVER LIMIT' : 'ok';
   console.log(`${file}: ${kib(code.length)}, ${kib(gzip)} gzip (limit ${kib(LIMIT)}): ${verdict}`);
   if (gzip > LIMIT) over = true;
 }
+const ui = 'src/content/lazy/ui.js';
+const uiCode = readFileSync(join(dir, ui));
+console.log(
+  `${ui} (loaded later): ${kib(uiCode.length)}, ${kib(gzipSync(uiCode, { level: 9 }).length)} gzip`,
+);
 // Content scripts need no web-accessible listing; one would let any page detect Threadnote by
 // loading it (crxjs adds one for the Discourse script, which vite.config.ts takes out).
 const exposed = (manifest.web_accessible_resources ?? [])
@@ -41,7 +44,9 @@ if (exposed.length > 0) {
   console.error(`web_accessible_resources lists content scripts: ${exposed.join(', ')}`);
 }
 if (over) {
-  console.error('An eager content script grew past its limit: load the new code on first use.');
+  console.error(
+    'An eager content script grew past its limit: move what a page load does not need into the UI script (src/content/lazy/ui.ts).',
+  );
 }
 // A manifest script that is not a self-contained entry is a crxjs loader, which imports a chunk
 // that pages cannot load: that forum would get no Threadnote at all.

@@ -11,12 +11,21 @@ import type { StorageHealth } from './storage-health';
  * window (where the reader allowed Threadnote) leaves no record of the visit.
  */
 export type Caller =
-  { kind: 'content'; sites: string[]; privateWindow: boolean } | { kind: 'extension' };
+  | {
+      kind: 'content';
+      sites: string[];
+      privateWindow: boolean;
+      /** Where the content script runs, for the worker to inject its UI there. */
+      tabId: number;
+      frameId: number;
+    }
+  | { kind: 'extension' };
 
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { incognito?: boolean };
+  tab?: { id?: number; incognito?: boolean };
+  frameId?: number;
 }
 
 export interface RouterDeps {
@@ -33,6 +42,8 @@ export interface RouterDeps {
   /** The sites of the forum engine hosts (Discourse) the reader enabled. */
   enabledSites: () => Promise<string[]>;
   enableTab: (tabId: number) => Promise<SiteEnableResult>;
+  /** Injects the content script's UI into a frame of a tab (src/background/ui-script.ts). */
+  injectUi: (tabId: number, frameId: number) => Promise<null>;
   /** What the tab's content script says of its page, or null where none answers. */
   pageInfo: (tabId: number) => Promise<PageInfo | null>;
 }

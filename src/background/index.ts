@@ -5,6 +5,8 @@ import { callTab } from '../shared/call-tab';
 import { adapterForSite } from '../sites/registry';
 // The build's file name of the Discourse content script, one self-contained file as well.
 import discourseScript from '../content/entries/discourse.ts?script&iife';
+// The content script's UI, injected into a forum page's isolated world on first use.
+import uiScript from '../content/lazy/ui.ts?script&iife';
 import { database } from './db';
 import type { RouterDeps } from './deps';
 import { connect, route } from './router';
@@ -17,6 +19,7 @@ import {
   syncRegistrations,
   type SiteAccessDeps,
 } from './site-access';
+import { injectUi } from './ui-script';
 
 const manifest = browser.runtime.getManifest();
 const declared = (manifest.content_scripts ?? []).map((entry) => ({
@@ -77,6 +80,7 @@ const deps: RouterDeps = {
   hostEnabled: (url) => hostEnabled(siteAccess, url),
   enabledSites: () => enabledSites(siteAccess),
   enableTab: (tabId) => serially(() => enableTab(siteAccess, tabId)),
+  injectUi: (tabId, frameId) => injectUi(browser.scripting, packagePath(uiScript), tabId, frameId),
   // No content script answers: not a forum page, or one still loading.
   pageInfo: (tabId) => callTab(tabId, 'page.info', {}).catch(() => null),
 };

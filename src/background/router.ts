@@ -61,7 +61,13 @@ export async function identifyCaller(sender: SenderInfo, deps: RouterDeps): Prom
   if (sites.length === 0) return null;
   // A host of Discourse & co. counts only while the reader has it enabled.
   if (sites.some(isEngineSite) && !(await deps.hostEnabled(sender.url))) return null;
-  return { kind: 'content', sites, privateWindow: sender.tab.incognito === true };
+  return {
+    kind: 'content',
+    sites,
+    privateWindow: sender.tab.incognito === true,
+    tabId: sender.tab.id ?? -1,
+    frameId: sender.frameId ?? 0,
+  };
 }
 
 /** Tells the tabs of each site what changed, tags first so chips can be coloured. */
@@ -169,6 +175,8 @@ const handlers: {
   'data.overview': async (_input, deps) => dataOverview(await deps.database()),
   'data.wipe': async (_input, deps) => stale(deps, await wipeAll(await deps.database())),
   'site.enable': (input, deps) => deps.enableTab(input.tabId),
+  'ui.load': (_input, deps, caller) =>
+    caller.kind === 'content' ? deps.injectUi(caller.tabId, caller.frameId) : Promise.resolve(null),
 };
 
 function fail(code: ErrorData['code'], message: string): Result<never> {

@@ -8,8 +8,8 @@ import type { SiteAdapter, SiteComment } from '../sites/types';
 import type { ContentConnector } from './connector';
 import { Decorations, flash } from './decorations';
 import { FoldView } from './fold-view';
-import { NoteEditorHost } from './note-editing';
-import { pageSaving, type PageSaving } from './outbox';
+import type { NoteEditorHost } from './note-editing';
+import type { PageSaving } from './outbox';
 import { PageEdits } from './page-edits';
 import { PageModel, type CommentChange, type UserChange } from './page-model';
 import { timed } from './timing';
@@ -20,40 +20,41 @@ export class Annotator {
   readonly edits: PageEdits;
   private readonly folds: FoldView;
   private readonly decorations: Decorations;
-  private readonly editor: NoteEditorHost;
+  /** Made once the UI script is loaded, at the first note the reader opens. */
+  private editor: NoteEditorHost | null = null;
   private ready = false;
   private stopped = false;
   private stopWatching: () => void = () => undefined;
   private readonly listeners = new Set<(key: string | null) => void>();
+  private readonly shownListeners = new Set<(comments: readonly SiteComment[]) => void>();
 
   constructor(
     readonly adapter: SiteAdapter,
     private readonly doc: Document,
     private readonly url: URL,
-    worker: ContentConnector,
+    private readonly worker: ContentConnector,
     /** Shared by the page's sessions: edits still waiting outlive an in-app navigation. */
-    saving: PageSaving = pageSaving(),
+    saving: PageSaving,
   ) {
     const model = new PageModel(adapter, url, worker);
     const edits = new PageEdits(model, worker, saving, this);
     this.model = model;
     this.edits = edits;
-    this.folds = new FoldView(
-      model,
-      {
-        drawShown: (comment) => this.decorations.draw(comment),
-        showAgain: (keys) => edits.reporting(edits.unfold(keys)),
-      },
-      doc,
-    );
+    this.folds = new FoldView(model, { drawShown: (comment) => this.decorations.draw(comment) });
     this.decorations = new Decorations(model, this.folds, {
       expand: (key) => edits.reporting(edits.unfold([key])),
       removeTag: (key, name) => edits.reporting(edits.edit(key, [{ op: 'tag.remove', tag: name }])),
       tagClicked: (name) => this.onTagClick(name),
       editNote: (key, kind) => edits.reporting(this.openNoteEditor(key, kind)),
     });
-    this.editor = new NoteEditorHost(model, edits, worker, (key) => this.decorations.noteHost(key));
   }
+
+  /**
+   * The note editor, from the UI script: the session puts its loader in place (lazy/load.ts), so
+   * that this page-load code does not import the editor.
+   */
+  noteEditors: () => Promise<typeof NoteEditorHost> = () =>
+    Promise.reject(new Error('Threadnote’s note editor is not available on this page.'));
 
   /** Called with a tag's name when the reader clicks it on a chip. */
   onTagClick: (name: string) => void = () => undefined;
@@ -85,8 +86,7 @@ export class Annotator {
     this.stopped = true;
     this.stopWatching();
     this.decorations.stop();
-    this.editor.close();
-    this.folds.stop();
+    this.editor?.close();
   }
 
   /**
@@ -102,6 +102,25 @@ export class Annotator {
     for (const listener of this.listeners) listener(key);
   }
 
+  /**
+   * Called after each pass that shows the page's folds and decorations, with the comments it
+   * drew (none when only folds changed), until the feature that listens stops.
+   */
+  onShown(listener: (comments: readonly SiteComment[]) => void, signal: AbortSignal): void {
+    this.shownListeners.add(listener);
+    signal.addEventListener('abort', () => this.shownListeners.delete(listener));
+  }
+
+  private tellShown(comments: readonly SiteComment[]): void {
+    for (const listener of this.shownListeners) listener(comments);
+  }
+
+  /** Only folds changed: nothing new to draw. */
+  private showFolds(): void {
+    this.folds.show();
+    this.tellShown([]);
+  }
+
   /** Reads the page into the model; undecorates what left, marks what came. */
   private readPage(): SiteComment[] {
     const { added, gone } = this.model.read(this.adapter.parsePage(this.doc, this.url));
@@ -114,6 +133,7 @@ export class Annotator {
   private showAll(comments: readonly SiteComment[]): void {
     this.folds.show();
     this.decorations.drawAll(comments);
+    this.tellShown(comments);
   }
 
   private async rescan(): Promise<void> {
@@ -121,7 +141,7 @@ export class Annotator {
     // Until the stored state arrives, start() renders whatever the page holds by then.
     if (!this.ready || this.stopped) return;
     if (added.length === 0) {
-      this.folds.show();
+      this.showFolds();
       return;
     }
     await this.model.fetchMissing(added);
@@ -162,7 +182,7 @@ export class Annotator {
       const comment = comments.get(key);
       if (comment) this.decorations.draw(comment);
     }
-    if (foldsChanged) this.folds.show();
+    if (foldsChanged) this.showFolds();
     this.emit(changes.length === 1 ? (changes[0]?.key ?? null) : null);
   }
 
@@ -212,8 +232,13 @@ export class Annotator {
     return true;
   }
 
-  /** Opens the inline note editor for a comment's note or its author's. */
-  openNoteEditor(key: string, kind: 'comment' | 'user'): Promise<void> {
-    return this.editor.open(key, kind);
+  /** Opens the inline note editor for a comment's note or its author's, once the UI is loaded. */
+  async openNoteEditor(key: string, kind: 'comment' | 'user'): Promise<void> {
+    const Editor = await this.noteEditors();
+    if (this.stopped) return;
+    this.editor ??= new Editor(this.model, this.edits, this.worker, (noted) =>
+      this.decorations.noteHost(noted),
+    );
+    await this.editor.open(key, kind);
   }
 }

@@ -15,6 +15,8 @@ export interface ContentConnector {
   getDraft(key: string): Promise<WorkerOutput<'draft.get'>>;
   saveDraft(key: string, text: string): Promise<void>;
   deleteDraft(key: string): Promise<void>;
+  /** Has the worker inject the UI script into this frame (./lazy/load.ts waits for it). */
+  loadUi(): Promise<void>;
 }
 
 export const workerConnector: ContentConnector = {
@@ -28,5 +30,8 @@ export const workerConnector: ContentConnector = {
   },
   deleteDraft: async (key) => {
     await callWorker('draft.delete', { key });
+  },
+  loadUi: async () => {
+    await callWorker('ui.load', {});
   },
 };

@@ -5,6 +5,9 @@
  */
 import type { Annotator } from './annotator';
 import type { CommentNavigator } from './navigator';
+import type { NoteEditorHost } from './note-editing';
+import type { HiddenBarHost } from './ui/HiddenBar';
+import type { Toaster } from './ui/Toast';
 
 /** What one feature offers the others and the extension; a feature not started offers nothing. */
 export interface SessionCommands {
@@ -19,6 +22,30 @@ export interface SessionContext {
   /** The comment the reader is on, and moves between comments. */
   readonly navigator: CommentNavigator;
   readonly commands: SessionCommands;
+  /** The UI script, asked for once for the document (lazy/load.ts). */
+  ui(): Promise<LazyUi>;
 }
 
-export type Feature = (context: SessionContext, signal: AbortSignal) => void;
+/**
+ * A feature that shows something on page load returns a promise that resolves once it did: the
+ * session holds the comments back until then.
+ */
+export type Feature = (context: SessionContext, signal: AbortSignal) => void | Promise<void>;
+
+/**
+ * What the UI script (lazy/ui.ts) hands the content script once the worker injected it: the
+ * interactive parts of Threadnote, which a page load does not need. Only their types are known
+ * here: the content script must not import them, or it would carry Preact into every page load.
+ */
+export interface LazyUi {
+  /** The control and its panel (tag picker, fold and note actions) on the hovered comment. */
+  readonly startCommentControl: Feature;
+  /** Filtering the thread by a tag, with its bar. */
+  readonly startTagFilter: Feature;
+  readonly NoteEditorHost: typeof NoteEditorHost;
+  readonly HiddenBarHost: typeof HiddenBarHost;
+  readonly Toaster: typeof Toaster;
+}
+
+/** The hook a waiting content script puts on its isolated world's global object. */
+export type UiHook = (ui: LazyUi) => void;

@@ -1,15 +1,16 @@
 /**
- * What Threadnote puts on each comment: the DOM contract attributes, the "new" mark, tag chips
- * (drawn once in sight) and the note. Reads the page model; the fold view owns what folds hide.
+ * What Threadnote puts on each comment: the DOM contract attributes, tag chips (drawn once in
+ * sight) and the note. Reads the page model; the fold view owns what folds hide, and the
+ * new-marks feature the "new" marks.
  */
 import type { UserAnnotation } from '../shared/model';
 import type { SiteComment } from '../sites/types';
 import type { FoldView } from './fold-view';
 import type { PageModel } from './page-model';
-import { ShadowUi, createShadowHost, shadowOf } from './shadow';
+import { createShadowHost, shadowOf } from './shadow-roots';
 import { InSight } from './sight';
 import { renderCommentChips } from './ui/comment-chips';
-import { CommentNote } from './ui/CommentNote';
+import { renderCommentNote } from './ui/CommentNote';
 import { chipsCss, noteCss } from './ui/styles';
 import { UserLinkChips } from './user-link-chips';
 
@@ -19,7 +20,6 @@ const ATTR = {
   note: 'data-tn-note',
   fold: 'data-tn-fold',
   userTags: 'data-tn-user-tags',
-  isNew: 'data-tn-new',
 } as const;
 
 const FLASH_MS = 2_000;
@@ -32,15 +32,6 @@ export function flash(comment: SiteComment): void {
   void comment.element.getBoundingClientRect();
   comment.element.classList.add(FLASH);
   setTimeout(() => comment.element.classList.remove(FLASH), FLASH_MS);
-}
-
-/** `data-tn-new`, and a visible "new" at the start of the comment's header. */
-function markNew(comment: SiteComment): void {
-  if (comment.element.hasAttribute(ATTR.isNew)) return;
-  comment.element.setAttribute(ATTR.isNew, '');
-  const mark = document.createElement('tn-new-mark');
-  mark.textContent = 'new';
-  comment.header()?.prepend(mark);
 }
 
 function setAttribute(element: Element, name: string, value: string | null): void {
@@ -61,7 +52,7 @@ export interface DecorationActions {
 
 export class Decorations {
   private readonly chipHosts = new Map<string, HTMLElement>();
-  private readonly notes = new Map<string, ShadowUi>();
+  private readonly notes = new Map<string, HTMLElement>();
   private readonly inSight = new InSight((comment) => this.draw(comment));
   private readonly userLinkChips = new UserLinkChips();
 
@@ -83,9 +74,7 @@ export class Decorations {
   drawAll(comments: readonly SiteComment[]): void {
     const { model } = this;
     const anyUsers = model.anyUsers();
-    const knowsVisit = model.knowsVisit();
     for (const comment of comments) {
-      if (knowsVisit && model.isNew(comment.key)) markNew(comment);
       const authorAnnotated = anyUsers && model.user(comment.author) !== null;
       if (authorAnnotated || model.annotation(comment.key)) this.draw(comment, true);
     }
@@ -98,7 +87,7 @@ export class Decorations {
 
   /** Where the comment's note shows, if it has one. */
   noteHost(key: string): HTMLElement | undefined {
-    return this.notes.get(key)?.host;
+    return this.notes.get(key);
   }
 
   /** Resolves once the chips in sight are drawn (at once when none wait, or the tab is hidden). */
@@ -191,17 +180,16 @@ export class Decorations {
   }
 
   private drawNote(comment: SiteComment, note: string, versions: number): void {
-    let ui = this.notes.get(comment.key);
+    let host = this.notes.get(comment.key);
     if (!note && versions === 0) {
-      ui?.host.remove();
+      host?.remove();
       this.notes.delete(comment.key);
       return;
     }
-    if (!ui) {
-      ui = new ShadowUi('tn-note', noteCss);
-      this.notes.set(comment.key, ui);
+    if (!host) {
+      host = createShadowHost('tn-note', noteCss);
+      this.notes.set(comment.key, host);
     }
-    const { host } = ui;
     const body = comment.body();
     const header = comment.header();
     if (body?.parentNode) {
@@ -211,13 +199,11 @@ export class Decorations {
     } else {
       return;
     }
-    ui.render(
-      <CommentNote
-        note={note}
-        versions={versions}
-        onEdit={() => this.actions.editNote(comment.key, 'comment')}
-      />,
-    );
+    renderCommentNote(shadowOf(host), {
+      note,
+      versions,
+      onEdit: () => this.actions.editNote(comment.key, 'comment'),
+    });
   }
 
   /** User tags and notes next to links to users outside comments. */
@@ -237,7 +223,7 @@ export class Decorations {
     this.chipHosts.get(key)?.remove();
     this.chipHosts.delete(key);
     this.inSight.forget(element);
-    this.notes.get(key)?.host.remove();
+    this.notes.get(key)?.remove();
     this.notes.delete(key);
     this.folds.forget(comment);
     for (const name of Object.values(ATTR)) element.removeAttribute(name);

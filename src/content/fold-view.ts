@@ -1,12 +1,11 @@
 /**
  * Folds as the page shows them: collapsed comments' bodies, the replies and hidden comments put out
- * of sight, and the thread's bar listing what is hidden. Reads the page model; writes only classes
- * and the bar.
+ * of sight. Reads the page model; writes only classes. The bar listing what is hidden is a feature
+ * of its own (hidden-bar.ts).
  */
 import type { SiteComment } from '../sites/types';
 import { foldedAway } from './folds';
 import type { PageModel } from './page-model';
-import { HiddenBarHost } from './ui/HiddenBar';
 
 const CLASS = {
   foldedAway: 'tn-folded-away',
@@ -16,8 +15,6 @@ const CLASS = {
 export interface FoldViewActions {
   /** Draws a comment whose decorations waited for its fold to open. */
   drawShown(comment: SiteComment): void;
-  /** The reader asked for hidden subthreads back, from the bar. */
-  showAgain(keys: string[]): void;
 }
 
 export class FoldView {
@@ -26,15 +23,11 @@ export class FoldView {
   private readonly collapsedBodies = new Map<string, HTMLElement[]>();
   /** Annotated comments folded out of sight, whose chips, stub and note wait for the fold to open. */
   private readonly deferred = new Set<string>();
-  private readonly hiddenBar: HiddenBarHost;
 
   constructor(
     private readonly model: PageModel,
     private readonly actions: FoldViewActions,
-    doc: Document,
-  ) {
-    this.hiddenBar = new HiddenBarHost(() => model.adapter.threadBarAnchor(doc));
-  }
+  ) {}
 
   /** Whether a fold above (or its own hide) puts the comment out of sight. */
   isAway(key: string): boolean {
@@ -71,7 +64,7 @@ export class FoldView {
 
   /**
    * Hides exactly the comments Threadnote's folds put out of sight, touching only those whose
-   * state changes, and lists the hidden subthreads in the thread's bar.
+   * state changes.
    */
   show(): void {
     const { model } = this;
@@ -94,28 +87,5 @@ export class FoldView {
       const comment = comments.get(key);
       if (comment) this.actions.drawShown(comment);
     }
-    this.drawHiddenBar();
-  }
-
-  stop(): void {
-    this.hiddenBar.remove();
-  }
-
-  private drawHiddenBar(): void {
-    const { model } = this;
-    const hidden = model.comments().filter((comment) => model.foldOf(comment.key) === 'hidden');
-    this.hiddenBar.draw(
-      hidden.map((comment) => {
-        const replies = model.replies(comment.key);
-        return {
-          key: comment.key,
-          author: comment.author,
-          comments: 1 + replies.length,
-          fresh: [comment, ...replies].filter((reply) => model.isNew(reply.key)).length,
-          excerpt: model.annotation(comment.key)?.quote || comment.text(),
-        };
-      }),
-      (keys) => this.actions.showAgain(keys),
-    );
   }
 }

@@ -10,17 +10,19 @@
  *     ├── Annotator (annotator.ts): reads the page, asks the worker, stores, then shows
  *     │     ├── PageModel (page-model.ts)        comments, annotations, users, tags, settings;
  *     │     │                                    no DOM writes; asks through the ContentConnector
- *     │     ├── Decorations (decorations.tsx)    data-tn-* attributes, "new" marks, chips, notes
+ *     │     ├── Decorations (decorations.tsx)    data-tn-* attributes, chips, notes
  *     │     │     └── InSight (sight.ts)         chips drawn as comments near the viewport
- *     │     ├── FoldView (fold-view.ts)          collapsed bodies, folded-away replies, hidden bar
+ *     │     ├── FoldView (fold-view.ts)          collapsed bodies, folded-away replies
  *     │     ├── PageEdits (page-edits.ts)        edits through the outbox, bulk folds and undo
- *     │     └── NoteEditorHost (note-editing.tsx)
+ *     │     └── NoteEditorHost (note-editing.tsx, from the UI script)
  *     ├── CommentNavigator (navigator.ts): the current comment, moves between comments
  *     └── FEATURES, each start(context, signal), all stopped by one abort:
- *           keyboard.ts · comment-control.tsx · tag-filter.tsx
+ *           new-marks.ts · hidden-bar.ts · keyboard.ts, and from the UI script once it is loaded:
+ *           comment-control.tsx · tag-filter.tsx
  *
  *   Shared by the document's sessions: the outbox and its toast (outbox.ts), the worker connector
- *   (connector.ts).
+ *   (connector.ts), and the UI script (lazy/load.ts): the panel, tag picker, note editor, bars and
+ *   toast, with their own Preact, loaded at idle once the page is annotated, or at first use.
  */
 import {
   isEnvelope,
@@ -35,14 +37,15 @@ import { toErrorData } from '../shared/messaging';
 import { onMessage } from '../shared/runtime';
 import type { SiteAdapter } from '../sites/types';
 import { Annotator } from './annotator';
-import { startCommentControl } from './comment-control';
 import { workerConnector } from './connector';
-import type { Feature, SessionContext } from './context';
+import type { Feature, LazyUi, SessionCommands, SessionContext } from './context';
+import { startHiddenBar } from './hidden-bar';
 import { releaseComments } from './hold-comments';
 import { startKeyboard } from './keyboard';
+import { lazyToaster, loadUi, prefetchUi, uiArrived } from './lazy/load';
 import { CommentNavigator } from './navigator';
+import { startNewMarks } from './new-marks';
 import { pageSaving, type PageSaving } from './outbox';
-import { startTagFilter } from './tag-filter';
 import { trusted } from './trusted';
 
 function ok<T>(value: T): Result<T> {
@@ -69,24 +72,75 @@ interface Session {
   stop(): void;
 }
 
+function warnNoUi(error: unknown): void {
+  console.warn('Threadnote could not load its controls:', toErrorData(error).message);
+}
+
+/**
+ * A feature of the UI script: started with the session's context and signal once the script
+ * arrives (at idle, or at the first use that needs it), without asking for it.
+ */
+function fromUi(pick: (ui: LazyUi) => Feature): Feature {
+  return (context, signal) => {
+    uiArrived()
+      .then((ui) => (signal.aborted ? undefined : pick(ui)(context, signal)))
+      .catch(warnNoUi);
+  };
+}
+
 /** Started, in this order, once the page's state is shown. */
-const FEATURES: readonly Feature[] = [startKeyboard, startCommentControl, startTagFilter];
+const FEATURES: readonly Feature[] = [
+  startNewMarks,
+  startHiddenBar,
+  startKeyboard,
+  fromUi((ui) => ui.startCommentControl),
+  fromUi((ui) => ui.startTagFilter),
+];
+
+/**
+ * The commands of features in the UI script, until it arrives: the first click or key that needs
+ * one loads the script, then runs the command as the feature put it in place.
+ */
+function queuedCommands(context: SessionContext, signal: AbortSignal): SessionCommands {
+  const later = (run: () => void) => {
+    context.ui().then(() => signal.aborted || run(), warnNoUi);
+  };
+  const queued: SessionCommands = {
+    openPanel: (key) =>
+      later(
+        () => context.commands.openPanel !== queued.openPanel && context.commands.openPanel(key),
+      ),
+    setFilter: (tag) => {
+      later(
+        () => context.commands.setFilter !== queued.setFilter && context.commands.setFilter(tag),
+      );
+      return 0;
+    },
+  };
+  return queued;
+}
 
 function startSession(page: string, annotator: Annotator): Session {
   const features = new AbortController();
+  const { signal } = features;
   const context: SessionContext = {
     annotator,
-    navigator: new CommentNavigator(annotator.model, features.signal),
+    navigator: new CommentNavigator(annotator.model, signal),
     commands: { openPanel: () => undefined, setFilter: () => 0 },
+    ui: () => loadUi(workerConnector),
   };
+  annotator.noteEditors = () => context.ui().then((ui) => ui.NoteEditorHost);
+  Object.assign(context.commands, queuedCommands(context, signal));
+  annotator.onTagClick = (name) => context.commands.setFilter(name);
   annotator
     .start()
-    .then(() => {
-      if (features.signal.aborted) return undefined;
-      for (const start of FEATURES) start(context, features.signal);
+    .then(async () => {
+      if (signal.aborted) return undefined;
+      await Promise.all(FEATURES.map((start) => start(context, signal)));
       // A search result or the popup opened this page to show one comment: it can only take
       // focus once the comments may show.
       releaseComments();
+      if (annotator.model.comments().length > 0) prefetchUi(workerConnector, signal);
       const wanted = /^#threadnote=(.+)$/.exec(location.hash)?.[1];
       if (wanted) {
         return annotator.reveal(decodeURIComponent(wanted), (comment) =>
@@ -130,7 +184,7 @@ function follow(): void {
   const page = adapter ? `${adapter.site} ${adapter.pageOf(url)}` : '';
   if (session?.page === page) return;
   session?.stop();
-  saving ??= pageSaving();
+  saving ??= pageSaving(lazyToaster(workerConnector));
   session = adapter
     ? startSession(page, new Annotator(adapter, document, url, workerConnector, saving))
     : null;
@@ -153,6 +207,11 @@ export function startThreadnote(find: AdapterFinder): void {
     ? workerConnector.early({ site: adapter.site, item: adapter.itemKeyFromUrl(url) })
     : Promise.resolve({ folds: 0, off: false });
   early.then(({ folds, off }) => (off || folds === 0) && releaseComments(), releaseComments);
+  // A thread with folds may list hidden subthreads in a bar, drawn by the UI script: ask for it
+  // now, while the page loads, so that the comments are not held back longer for it.
+  early
+    .then(({ folds, off }) => (off || folds === 0 ? null : loadUi(workerConnector)))
+    .catch(warnNoUi);
 
   // A worker that cannot answer must not take Threadnote away: only a clear "off" does.
   const on = early.then(
@@ -199,7 +258,10 @@ const requests: {
 } = {
   'page.info': async (_, { annotator }) => annotator.model.pageInfo(),
   'folds.bulk': ({ action }, { annotator }) => annotator.edits.bulk(action),
-  'filter.set': async ({ tag }, { commands }) => ({ matches: commands.setFilter(tag) }),
+  'filter.set': async ({ tag }, context) => {
+    await context.ui();
+    return { matches: context.commands.setFilter(tag) };
+  },
   'comment.reveal': async ({ key }, { annotator, navigator }) => ({
     found: await annotator.reveal(key, (comment) => navigator.focus(comment)),
   }),

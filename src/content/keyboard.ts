@@ -9,7 +9,7 @@
 import type { BulkFoldAction } from '../shared/messages';
 import type { SessionContext } from './context';
 import { foldOp } from './edits';
-import { focusedWithin } from './shadow';
+import { focusedWithin } from './shadow-roots';
 import { trusted } from './trusted';
 
 const BULK_KEYS: Record<string, BulkFoldAction> = {

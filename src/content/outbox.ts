@@ -6,7 +6,7 @@
  */
 import { ThreadnoteError } from '../shared/messages';
 import type { CommentOp, UserOp } from '../shared/operations';
-import { Toaster, type ToastTone } from './ui/Toast';
+import type { ToastTone } from './ui/Toast';
 import { trusted } from './trusted';
 
 export type AnyOp = CommentOp | UserOp;
@@ -164,10 +164,10 @@ export class Outbox {
 /** The page's outbox and the toast it speaks through. */
 export interface PageSaving {
   outbox: Outbox;
-  toaster: Toaster;
+  toaster: SaveNotices;
 }
 
-export function pageSaving(): PageSaving {
-  const toaster = new Toaster();
+/** `toaster` is the UI script's toast, loaded when it has something to say (lazy/load.ts). */
+export function pageSaving(toaster: SaveNotices): PageSaving {
   return { outbox: new Outbox(toaster), toaster };
 }

@@ -4,7 +4,7 @@
  */
 import type { Tag, UserAnnotation } from '../shared/model';
 import type { UserLink } from '../sites/types';
-import { createShadowHost, shadowOf } from './shadow';
+import { createShadowHost, shadowOf } from './shadow-roots';
 import { renderCommentChips } from './ui/comment-chips';
 import { chipsCss } from './ui/styles';
 

@@ -139,6 +139,7 @@ export interface WorkerOutputs {
   'data.overview': DataOverview;
   'data.wipe': RecordCounts;
   'site.enable': SiteEnableResult;
+  'ui.load': null;
   'notes.search': SearchResult[];
   'draft.get': Draft | null;
   'draft.save': Draft;

@@ -252,6 +252,11 @@ export const workerCalls = {
     callers: ['extension'],
     writes: true,
   }),
+  /**
+   * The content script's UI, loaded on first use or at idle: the worker injects it into the
+   * asking frame's isolated world (src/background/ui-script.ts). It names no record.
+   */
+  'ui.load': defineCall({ schema: noInput, callers: ['content'], keys: noKeys, writes: false }),
   /** Turn Threadnote on for the host of this tab, whose permission the popup just obtained. */
   'site.enable': defineCall({
     schema: v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),

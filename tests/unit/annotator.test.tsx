@@ -7,10 +7,13 @@ import { Annotator } from '../../src/content/annotator';
 import type { ContentConnector } from '../../src/content/connector';
 import type { SessionCommands } from '../../src/content/context';
 import { startCommentControl } from '../../src/content/comment-control';
+import { startHiddenBar } from '../../src/content/hidden-bar';
 import { startKeyboard } from '../../src/content/keyboard';
+import { startNewMarks } from '../../src/content/new-marks';
 import { startTagFilter } from '../../src/content/tag-filter';
 import { CommentNavigator } from '../../src/content/navigator';
-import { Outbox, waitingText, type PageSaving } from '../../src/content/outbox';
+import { loadUi } from '../../src/content/lazy/load';
+import { Outbox, pageSaving, waitingText, type PageSaving } from '../../src/content/outbox';
 import { shadowOf } from '../../src/content/shadow';
 import { Toaster } from '../../src/content/ui/Toast';
 import { ThreadnoteError, type WorkerInput } from '../../src/shared/messages';
@@ -28,6 +31,8 @@ const worker = {
   calls: [] as string[],
   annotations: [] as unknown[],
   quickTags: [] as string[],
+  /** The keys seen on the last visit, or null for a first visit. */
+  seen: null as string[] | null,
   answer: null as ((type: string, payload: unknown) => unknown) | null,
 };
 
@@ -45,7 +50,10 @@ const connector: ContentConnector = {
       comments: worker.annotations as CommentAnnotation[],
       users: [],
       tags: [],
-      previousVisit: null,
+      previousVisit: worker.seen && {
+        lastVisitedAt: '2026-11-28T10:00:00.000Z',
+        seenCommentKeys: worker.seen,
+      },
       settings: { ...DEFAULT_SETTINGS, quickTags: worker.quickTags },
       siteUsers: [],
     });
@@ -55,6 +63,11 @@ const connector: ContentConnector = {
   getDraft: (key) => call('draft.get', { key }),
   saveDraft: (key, text) => call('draft.save', { key, text }),
   deleteDraft: (key) => call('draft.delete', { key }),
+  // The worker would inject the UI script into the page's world: here it is imported, and hands
+  // the UI to the hook the content script put there, as in the browser.
+  loadUi: async () => {
+    await import('../../src/content/lazy/ui');
+  },
 };
 
 /**
@@ -156,6 +169,7 @@ beforeEach(() => {
   parses.count = 0;
   worker.calls = [];
   worker.quickTags = [];
+  worker.seen = null;
   worker.answer = null;
   document.body.innerHTML = `<div id="stream">${post('1')}${post('2')}${post('3', '1')}${post('4', '3')}</div>`;
   worker.annotations = [
@@ -169,8 +183,15 @@ afterEach(() => {
   outOfSight.clear();
 });
 
+/** The annotator as a session makes it: its toast and note editor come from the UI script. */
+function annotatorOn(saving: PageSaving = pageSaving(new Toaster())): Annotator {
+  const annotator = new Annotator(adapter, document, new URL(thread.url), connector, saving);
+  annotator.noteEditors = () => loadUi(connector).then((ui) => ui.NoteEditorHost);
+  return annotator;
+}
+
 async function started() {
-  const annotator = new Annotator(adapter, document, new URL(thread.url), connector);
+  const annotator = annotatorOn();
   await annotator.start();
   return annotator;
 }
@@ -312,13 +333,13 @@ describe('Edits from the page', () => {
   });
 
   async function withKeys(saving?: PageSaving) {
-    const annotator = new Annotator(adapter, document, new URL(thread.url), connector, saving);
+    const annotator = annotatorOn(saving);
     await annotator.start();
     const session = new AbortController();
     sessions.push(session);
     const navigator = new CommentNavigator(annotator.model, session.signal);
     const commands = { openPanel: () => undefined, setFilter: () => 0 };
-    startKeyboard({ annotator, navigator, commands }, session.signal);
+    startKeyboard({ annotator, navigator, commands, ui: () => loadUi(connector) }, session.signal);
     const comment = annotator.model.comment('x:2');
     if (!comment) throw new Error('no post 2');
     navigator.focus(comment);
@@ -519,7 +540,7 @@ describe('Features of a session', () => {
     const session = new AbortController();
     const navigator = new CommentNavigator(annotator.model, session.signal);
     const commands: SessionCommands = { openPanel: () => undefined, setFilter: () => 0 };
-    const context = { annotator, navigator, commands };
+    const context = { annotator, navigator, commands, ui: () => loadUi(connector) };
     for (const start of [startKeyboard, startCommentControl, startTagFilter]) {
       start(context, session.signal);
     }
@@ -535,6 +556,32 @@ describe('Features of a session', () => {
     press('1');
     await nextFrame();
     expect(worker.calls).not.toContain('comments.edit');
+    annotator.stop();
+  });
+
+  it('mark what is new since the last visit, and the hidden subthreads in a bar from the UI script', async () => {
+    worker.seen = ['x:1', 'x:2'];
+    worker.annotations = [annotation('x:3', { fold: 'hidden' })];
+    const annotator = await started();
+    const session = new AbortController();
+    const navigator = new CommentNavigator(annotator.model, session.signal);
+    const commands: SessionCommands = { openPanel: () => undefined, setFilter: () => 0 };
+    const context = { annotator, navigator, commands, ui: () => loadUi(connector) };
+    startNewMarks(context, session.signal);
+    // The bar's promise resolves once it is drawn: the session holds the comments until then.
+    await startHiddenBar(context, session.signal);
+    expect(['1', '2', '3', '4'].map((id) => article(id)?.hasAttribute('data-tn-new'))).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
+    expect(article('3')?.querySelector('tn-new-mark')?.textContent).toBe('new');
+    const bar = document.querySelector<HTMLElement>('tn-hidden-bar');
+    if (!bar) throw new Error('no hidden bar');
+    expect(shadowOf(bar).textContent).toContain('1 subthread hidden (2 comments) · 2 new');
+    session.abort();
+    expect(document.querySelector('tn-hidden-bar, tn-new-mark, [data-tn-new]')).toBeNull();
     annotator.stop();
   });
 });

@@ -56,6 +56,7 @@ export function routerDeps(db: ThreadnoteDB, overrides: Partial<RouterDeps> = {}
     enabledSites: async () => [],
     enableTab: async () => ({ status: 'not-forum' }) as const,
     pageInfo: async () => null,
+    injectUi: async () => null,
     health: new StorageHealth(),
     ...overrides,
     broadcast: vi.fn<RouterDeps['broadcast']>(),

@@ -23,6 +23,8 @@ describe('worker calls', () => {
       'settings.get',
       'tags.list',
       'thread.summary',
+      // Asks the worker to inject the UI script into the asking frame; it names no record.
+      'ui.load',
       'user.edit',
     ]);
     expect(namesWhere(workerStreams, (stream) => stream.callers.includes('content'))).toEqual([]);
