@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, defaultTagColor, type Tag } from '../shared/model';
 import { committed } from './db';
 import type { ThreadnoteDB } from './schema';
 import { errorData } from './errors';
+import { logChange } from './sync/changelog';
 import type { StorageHealth } from './storage-health';
 import { countsOf, restampActivity, tagCountsOf } from './thread-stats';
 
@@ -82,7 +83,7 @@ async function recordVisit(
   { thread, commentKeys }: NonNullable<WorkerInput<'page.open'>['visit']>,
   now: string,
 ): Promise<void> {
-  const tx = db.transaction(['threads', 'threadStats'], 'readwrite');
+  const tx = db.transaction(['threads', 'threadStats', 'syncLog'], 'readwrite');
   await committed(tx, async () => {
     const threads = tx.objectStore('threads');
     const stored = await threads.get(thread.key);
@@ -96,6 +97,7 @@ async function recordVisit(
       lastVisitedAt: now,
       seenCommentKeys: [...seen],
     });
+    await logChange(tx.objectStore('syncLog'), 'thread', thread.key, stored, now);
     await restampActivity(tx.objectStore('threadStats'), thread.key, now);
   });
 }
