@@ -41,22 +41,30 @@ export async function startSyncServer({ cors = false } = {}) {
     });
   }
   app.use('/', expressPouchDB(Server, { mode: 'minimumForPouchDB', inMemoryConfig: true }));
-  const server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  const { port } = server.address();
   const sockets = new Set();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
+  const listen = (port) =>
+    new Promise((resolve) => {
+      const listening = app.listen(port, '127.0.0.1', () => resolve(listening));
+      listening.on('connection', (socket) => {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+      });
+    });
+  let server = await listen(0);
+  const { port } = server.address();
+  /** Stops answering at once: open connections are cut, as when a server goes down. */
+  async function down() {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => server.close(() => resolve(undefined)));
+  }
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    /** Stops answering at once: open connections are cut, as when a server goes down. */
-    async stop() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(() => resolve(undefined)));
+    down,
+    /** Answers again on the same port, with the databases it had. */
+    async up() {
+      server = await listen(port);
     },
+    stop: down,
   };
 }

@@ -14,6 +14,8 @@ import { startSyncServer } from '../sync-server/server.mjs';
 export interface TestServer {
   url: string;
   stop(): Promise<void>;
+  down(): Promise<void>;
+  up(): Promise<void>;
 }
 
 export async function startServer(): Promise<TestServer> {
@@ -45,9 +47,14 @@ export function tick(): string {
   return new Date(clock).toISOString();
 }
 
-export async function device(target: SyncTarget, passphrase: string): Promise<Device> {
+/** A new device; `known` skips the key derivation where a test already has the keys. */
+export async function device(
+  target: SyncTarget,
+  passphrase: string,
+  known?: SyncKeys,
+): Promise<Device> {
   const db = await freshDatabase();
-  const keys = await unlock(remoteDatabase(LocalPouch, target), passphrase);
+  const keys = known ?? (await unlock(remoteDatabase(LocalPouch, target), passphrase));
   const localPrefix = `device-${++devices}-`;
   const deps = { db, Pouch: LocalPouch, localAdapter: 'memory', localPrefix, now: tick };
   return { db, keys, sync: () => syncOnce(deps, target, keys) };

@@ -64,13 +64,17 @@ const STORE_OF: Record<SyncKind, 'comments' | 'users' | 'tags' | 'threads' | 'se
 
 type Change = Pick<SyncLogEntry, 'kind' | 'key' | 'base' | 'at'> & { rev?: number };
 
-/** Seals a batch of local changes over what the local sync database holds for them. */
+/**
+ * Seals a batch of local changes over what the local sync database holds for them. Returns how
+ * many were sent, and the records of changes that changed nothing there (a tag removed that was
+ * not on): those are written back as the document has them, so every device holds the same.
+ */
 async function sendBatch(
   deps: SyncRunDeps,
   local: PouchDatabase,
   keys: SyncKeys,
   changes: readonly Change[],
-): Promise<number> {
+): Promise<{ sent: number; unchanged: Incoming[] }> {
   const ids = await Promise.all(changes.map((c) => documentId(keys, logId(c.kind, c.key))));
   const tx = deps.db.transaction(['comments', 'users', 'tags', 'threads', 'settings'], 'readonly');
   const currents = await Promise.all(
@@ -78,13 +82,20 @@ async function sendBatch(
   );
   const { rows } = await local.allDocs({ keys: ids, include_docs: true });
   const docs: PouchDoc[] = [];
+  const unchanged: Incoming[] = [];
   for (const [index, change] of changes.entries()) {
     const row = rows[index];
     const stored = row?.doc ?? null;
     const prev = stored ? await openDoc(keys, stored) : null;
     const current = (currents[index] ?? null) as SyncedRecords[SyncKind] | null;
     const payload = advance(change.kind, change.key, prev, change.base, current, change.at);
-    if (prev && canonical(prev) === canonical(payload)) continue;
+    if (prev && canonical(prev) === canonical(payload)) {
+      const record = toRecord(payload);
+      if (canonical(record) !== canonical(current)) {
+        unchanged.push({ kind: change.kind, key: change.key, record });
+      }
+      continue;
+    }
     docs.push({
       _id: ids[index] as string,
       ...(stored?._rev ? { _rev: stored._rev } : {}),
@@ -92,7 +103,7 @@ async function sendBatch(
     });
   }
   if (docs.length > 0) await local.bulkDocs(docs);
-  return docs.length;
+  return { sent: docs.length, unchanged };
 }
 
 async function openDoc(keys: SyncKeys, doc: PouchDoc): Promise<Payload | null> {
@@ -132,7 +143,9 @@ async function sendAll(deps: SyncRunDeps, local: PouchDatabase, keys: SyncKeys):
         base: null,
         at: changedAt(kind, record as SyncedRecords[SyncKind]),
       }));
-      sent += await sendBatch(deps, local, keys, changes);
+      const batch = await sendBatch(deps, local, keys, changes);
+      sent += batch.sent;
+      await applyIncoming(deps.db, batch.unchanged, deps.now());
       deps.onProgress?.({ phase: 'sending', done: sent });
       after = String(recordKeys.at(-1));
       if (records.length < BATCH) break;
@@ -149,7 +162,8 @@ async function sendLog(deps: SyncRunDeps, local: PouchDatabase, keys: SyncKeys):
     const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
     const entries: SyncLogEntry[] = await deps.db.getAll('syncLog', range, BATCH);
     if (entries.length === 0) break;
-    sent += await sendBatch(deps, local, keys, entries);
+    const batch = await sendBatch(deps, local, keys, entries);
+    sent += batch.sent;
     const tx = deps.db.transaction('syncLog', 'readwrite');
     await Promise.all(
       entries.map(async (entry) => {
@@ -158,6 +172,7 @@ async function sendLog(deps: SyncRunDeps, local: PouchDatabase, keys: SyncKeys):
       }),
     );
     await tx.done;
+    await applyIncoming(deps.db, batch.unchanged, deps.now());
     deps.onProgress?.({ phase: 'sending', done: sent });
     after = entries.at(-1)?.id ?? null;
     if (entries.length < BATCH) break;
