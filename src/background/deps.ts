@@ -33,6 +33,8 @@ export interface RouterDeps {
   /** The sites of the forum engine hosts (Discourse) the reader enabled. */
   enabledSites: () => Promise<string[]>;
   enableTab: (tabId: number) => Promise<SiteEnableResult>;
+  /** Asks for a sync shortly after a local change (debounced; nothing while sync is off). */
+  syncSoon?: () => void;
   /** What the tab's content script says of its page, or null where none answers. */
   pageInfo: (tabId: number) => Promise<PageInfo | null>;
 }

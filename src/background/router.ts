@@ -42,6 +42,9 @@ import {
   wipeAll,
 } from './store';
 import { everywhere, stale } from './push';
+import { createDatabase, probe } from './sync/probe';
+import { disableSync, enableSync, runSync, syncStatus } from './sync/service';
+import { syncDeps } from './sync/wiring';
 import { openInbox, refuseStream, runStream, type StreamPort } from './streams';
 import {
   deleteTag,
@@ -169,6 +172,13 @@ const handlers: {
   'data.overview': async (_input, deps) => dataOverview(await deps.database()),
   'data.wipe': async (_input, deps) => stale(deps, await wipeAll(await deps.database())),
   'site.enable': (input, deps) => deps.enableTab(input.tabId),
+  // --- sync (issue #18)
+  'sync.status': (_input, deps) => syncStatus(syncDeps(deps)),
+  'sync.test': (input) => probe(input),
+  'sync.create': (input) => createDatabase(input),
+  'sync.enable': (input, deps) => enableSync(syncDeps(deps), input.target, input.passphrase),
+  'sync.disable': (_input, deps) => disableSync(syncDeps(deps)),
+  'sync.now': (_input, deps) => runSync(syncDeps(deps), { force: true }),
 };
 
 function fail(code: ErrorData['code'], message: string): Result<never> {
@@ -209,7 +219,10 @@ async function answer<K extends WorkerCall>(
   }
   try {
     const value = await handlers[type](input, deps, caller);
-    if (call.writes) deps.health.worked();
+    if (call.writes) {
+      deps.health.worked();
+      deps.syncSoon?.();
+    }
     return { ok: true, value };
   } catch (error) {
     const data = errorData(error);
