@@ -159,7 +159,14 @@ const handlers: {
       page?.thread ? threadSummary(db, page.thread.key) : null,
       listThreads(db, { site: null, tag: null, after: null, limit: THREAD_PAGE }),
     ]);
-    return { page, summary, threads, storageTrouble: deps.health.current() };
+    const sync = await syncStatus(syncDeps(deps));
+    return {
+      page,
+      summary,
+      threads,
+      storageTrouble: deps.health.current(),
+      sync: sync.on ? sync : null,
+    };
   },
   'threads.list': async (input, deps) => listThreads(await deps.database(), input),
   'threads.sites': async (_input, deps) => listedSites(await deps.database()),

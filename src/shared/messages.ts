@@ -53,6 +53,8 @@ export interface PopupState {
   threads: ThreadListPage;
   /** Why the latest write failed (disk or quota full), or null while writes go through. */
   storageTrouble: string | null;
+  /** Sync's state when it is on, for one line under the header (absent or null when off). */
+  sync?: SyncStatus | null;
 }
 
 /** Where a page of the all-threads list ended: the next page starts after it. */
