@@ -14,6 +14,7 @@
  *   npx vite build && node bench/run.mjs     BENCH_RUNS=n sets the rounds of each (default 7),
  *                                            THREADNOTE_DIST=dir the build to load (dist/),
  *                                            BENCH_DATA=0 skips export and import
+ *                                            BENCH_SYNC=0 skips sync (bench/sync.mjs)
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -44,6 +45,7 @@ import {
 } from './browser.mjs';
 import { benchExportImport } from './export-import.mjs';
 import { benchPopup } from './popup.mjs';
+import { benchSyncReport } from './sync.mjs';
 import { aside, fmt, heading, tableRow, times } from './format.mjs';
 import {
   bareWalk,
@@ -537,6 +539,10 @@ async function main() {
     console.log(`\n${RULE}`);
     console.log((await benchPopup()).join('\n'));
     console.log(`raw runs and summary: ${relative(process.cwd(), join(OUTPUT, 'popup.json'))}`);
+  }
+  if (process.env.BENCH_SYNC !== '0') {
+    console.log(`\n${RULE}`);
+    console.log((await benchSyncReport()).join('\n'));
   }
   if (process.env.BENCH_DATA === '0') return;
   console.log(`\n${RULE}`);
