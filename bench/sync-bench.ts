@@ -74,7 +74,23 @@ async function target(server: Server, keys: SyncKeys, salt: string): Promise<Syn
 
 function syncer(db: ThreadnoteDB, to: SyncTarget, keys: SyncKeys) {
   const localPrefix = `bench-device-${++serial}-`;
-  const deps = { db, Pouch: LocalPouch, localAdapter: 'memory', localPrefix, now: tick };
+  let phase = '';
+  let since = performance.now();
+  // BENCH_SYNC_TRACE=1 prints how long each phase of a run took, to find where time goes.
+  const onProgress = ({ phase: next }: { phase: string }) => {
+    if (next === phase || !process.env.BENCH_SYNC_TRACE) return;
+    const now = performance.now();
+    process.stderr.write(`  ${phase || 'start'}: ${Math.round(now - since)} ms\n`);
+    [phase, since] = [next, now];
+  };
+  const deps = {
+    db,
+    Pouch: LocalPouch,
+    localAdapter: 'memory',
+    localPrefix,
+    now: tick,
+    onProgress,
+  };
   return () => syncOnce(deps, to, keys);
 }
 
