@@ -158,8 +158,11 @@ export function listTags(db: ThreadnoteDB): Promise<Tag[]> {
 
 /** The stores an export writes, in the order of export format v1. */
 const ALL_STORES = ['tags', 'threads', 'comments', 'users'] as const;
-/** What else a wipe clears: kept beside those records, never exported. */
-const UNEXPORTED_STORES = ['search', 'drafts', 'settings', 'threadStats'] as const;
+/**
+ * What else a wipe clears: kept beside those records, never exported. Pending sync changes go
+ * too, so a wipe empties this browser only and sends no deletions to the other devices.
+ */
+const UNEXPORTED_STORES = ['search', 'drafts', 'settings', 'threadStats', 'syncLog'] as const;
 
 export async function dataOverview(db: ThreadnoteDB): Promise<DataOverview> {
   const tx = db.transaction([...ALL_STORES], 'readonly');
