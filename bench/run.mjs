@@ -16,6 +16,7 @@
  *   npx vite build && node bench/run.mjs     BENCH_RUNS=n sets the rounds of each (default 7),
  *                                            THREADNOTE_DIST=dir the build to load (dist/),
  *                                            BENCH_DATA=0 skips export and import
+ *                                            BENCH_SYNC=0 skips sync (bench/sync.mjs)
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -52,6 +53,7 @@ import {
 import { benchExportImport } from './export-import.mjs';
 import { benchPopup } from './popup.mjs';
 import { benchScriptCost } from './script-cost.mjs';
+import { benchSyncReport } from './sync.mjs';
 import { aside, fmt, heading, tableRow, times } from './format.mjs';
 import {
   bareWalk,
@@ -549,6 +551,10 @@ async function main() {
   if (process.env.BENCH_SCRIPT_COST !== '0') {
     console.log(`\n${RULE}`);
     console.log((await benchScriptCost()).join('\n'));
+  }
+  if (process.env.BENCH_SYNC !== '0') {
+    console.log(`\n${RULE}`);
+    console.log((await benchSyncReport()).join('\n'));
   }
   if (process.env.BENCH_DATA === '0') return;
   console.log(`\n${RULE}`);

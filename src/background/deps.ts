@@ -44,6 +44,8 @@ export interface RouterDeps {
   enableTab: (tabId: number) => Promise<SiteEnableResult>;
   /** Injects the content script's UI into a frame of a tab (src/background/ui-script.ts). */
   injectUi: (tabId: number, frameId: number) => Promise<null>;
+  /** Asks for a sync shortly after a local change (debounced; nothing while sync is off). */
+  syncSoon?: () => void;
   /** What the tab's content script says of its page, or null where none answers. */
   pageInfo: (tabId: number) => Promise<PageInfo | null>;
 }

@@ -19,6 +19,7 @@ import { applyCommentOps, applyUserOps } from '../shared/operations';
 import { committed } from './db';
 import type { ThreadnoteDB } from './schema';
 import { indexComment, indexUser } from './search';
+import { logChange, type SyncLogStore } from './sync/changelog';
 import { refreshThreadStats, statsStores } from './thread-stats';
 
 type CommentEdit = WorkerInput<'comments.edit'>['edits'][number];
@@ -50,9 +51,13 @@ export async function editComments(
   edits: readonly CommentEdit[],
   now: string,
 ): Promise<WorkerOutput<'comments.edit'>> {
-  const tx = db.transaction(['comments', 'tags', 'threads', 'search', 'threadStats'], 'readwrite');
+  const tx = db.transaction(
+    ['comments', 'tags', 'threads', 'search', 'threadStats', 'syncLog'],
+    'readwrite',
+  );
   return committed(tx, async () => {
     const comments = tx.objectStore('comments');
+    const log = tx.objectStore('syncLog');
     const searchStore = tx.objectStore('search');
     const threads = tx.objectStore('threads');
     const annotations: (CommentAnnotation | null)[] = [];
@@ -71,14 +76,16 @@ export async function editComments(
         annotations.push(null);
         if (!existing) continue;
         await comments.delete(next.key);
+        await logChange(log, 'comment', next.key, existing, now);
         await indexComment(searchStore, next.key, null);
         touched.add(next.thread);
         continue;
       }
       annotations.push(next);
       await comments.put(next);
+      await logChange(log, 'comment', next.key, existing, now);
       await indexComment(searchStore, next.key, next);
-      await createMissingTags(tx.objectStore('tags'), next.tags, now, createdTags);
+      await createMissingTags(tx.objectStore('tags'), log, next.tags, now, createdTags);
       touched.add(next.thread);
       const { thread } = edit.comment;
       if (knownThreads.has(thread.key)) continue;
@@ -93,6 +100,7 @@ export async function editComments(
           lastVisitedAt: now,
           seenCommentKeys: [],
         });
+        await logChange(log, 'thread', thread.key, null, now);
       }
     }
     await refreshThreadStats(statsStores(tx), touched);
@@ -106,7 +114,7 @@ export async function editUser(
   { user, ops }: WorkerInput<'user.edit'>,
   now: string,
 ): Promise<WorkerOutput<'user.edit'>> {
-  const tx = db.transaction(['users', 'tags', 'search'], 'readwrite');
+  const tx = db.transaction(['users', 'tags', 'search', 'syncLog'], 'readwrite');
   return committed(tx, async () => {
     const users = tx.objectStore('users');
     const existing = await users.get(user.key);
@@ -123,20 +131,32 @@ export async function editUser(
     if (isEmptyUser(next)) {
       if (existing) {
         await users.delete(user.key);
+        await logChange(tx.objectStore('syncLog'), 'user', user.key, existing, now);
         await indexUser(tx.objectStore('search'), user.key, null);
       }
       return { annotation: null, createdTags: [], kept: kept.length };
     }
     await users.put(next);
+    await logChange(tx.objectStore('syncLog'), 'user', user.key, existing, now);
     await indexUser(tx.objectStore('search'), user.key, next);
-    await createMissingTags(tx.objectStore('tags'), next.tags, now, createdTags);
+    await createMissingTags(
+      tx.objectStore('tags'),
+      tx.objectStore('syncLog'),
+      next.tags,
+      now,
+      createdTags,
+    );
     return { annotation: next, createdTags: [...createdTags.values()], kept: kept.length };
   });
 }
 
-/** Creates the tags a record names that do not exist yet, with default colours. */
-async function createMissingTags(
+/**
+ * Creates the tags a record names that do not exist yet, with default colours (sync writes
+ * records through it too).
+ */
+export async function createMissingTags(
   tagStore: { getKey(name: string): Promise<string | undefined>; put(tag: Tag): Promise<unknown> },
+  log: SyncLogStore | null,
   names: readonly string[],
   now: string,
   created: Map<string, Tag>,
@@ -145,6 +165,7 @@ async function createMissingTags(
     if (created.has(name) || (await tagStore.getKey(name)) !== undefined) continue;
     const tag: Tag = { name, color: defaultTagColor(name), description: '', createdAt: now };
     await tagStore.put(tag);
+    if (log) await logChange(log, 'tag', name, null, now);
     created.set(name, tag);
   }
 }

@@ -29,6 +29,7 @@ import type { ThreadnoteDB } from './schema';
 import { parseDocument } from './format';
 import type { ThreadnoteSchema } from './schema';
 import { indexComment, indexUser } from './search';
+import { logChange, type SyncKind } from './sync/changelog';
 import { refreshThreadStats, statsStores } from './thread-stats';
 
 /** More problems than this are counted, not listed: the first ones say what is wrong. */
@@ -49,7 +50,14 @@ export interface ImportProgress {
 
 type Outcome = 'new' | 'updated' | 'unchanged' | 'older';
 type RecordStore = 'tags' | 'threads' | 'comments' | 'users';
-type Stores = (RecordStore | 'search' | 'threadStats')[];
+type Stores = (RecordStore | 'search' | 'threadStats' | 'syncLog')[];
+/** What sync calls the records of each store (see sync/changelog.ts). */
+const SYNC_KIND: Record<RecordStore, SyncKind> = {
+  tags: 'tag',
+  threads: 'thread',
+  comments: 'comment',
+  users: 'user',
+};
 type AnyTx = IDBPTransaction<ThreadnoteSchema, Stores, 'readonly' | 'readwrite'>;
 type WriteTx = IDBPTransaction<ThreadnoteSchema, Stores, 'readwrite'>;
 
@@ -148,6 +156,7 @@ async function merge(
   const phase = write ? 'writing' : 'checking';
 
   const searchStore = write ? (tx as WriteTx).objectStore('search') : null;
+  const log = write ? (tx as WriteTx).objectStore('syncLog') : null;
 
   async function run<S extends RecordStore, In, Out>(
     store: S,
@@ -190,6 +199,10 @@ async function merge(
         }
         if (writable && (outcome === 'new' || outcome === 'updated')) {
           puts.push(writable.put(record as never));
+          if (log) {
+            const before = existing[index] as never;
+            puts.push(logChange(log, SYNC_KIND[store], keyOf(incoming), before, now));
+          }
           if (indexRecord && searchStore) puts.push(indexRecord(searchStore, record));
         }
       });
@@ -250,7 +263,7 @@ export async function mergeDocument(
   const stores: Stores = ['tags', 'threads', 'comments', 'users'];
   const tx = (
     write
-      ? db.transaction([...stores, 'search', 'threadStats'], 'readwrite')
+      ? db.transaction([...stores, 'search', 'threadStats', 'syncLog'], 'readwrite')
       : db.transaction(stores, 'readonly')
   ) as AnyTx;
   // Observed here so an abort below is not also reported as an unhandled rejection.

@@ -11,6 +11,9 @@ import { database } from './db';
 import type { RouterDeps } from './deps';
 import { connect, route } from './router';
 import { StorageHealth } from './storage-health';
+import { scheduleSync, syncSoon } from './sync/scheduler';
+import { runSync } from './sync/service';
+import { syncDeps } from './sync/wiring';
 import {
   enableGrantedTabs,
   enableTab,
@@ -83,7 +86,10 @@ const deps: RouterDeps = {
   injectUi: (tabId, frameId) => injectUi(browser.scripting, packagePath(uiScript), tabId, frameId),
   // No content script answers: not a forum page, or one still loading.
   pageInfo: (tabId) => callTab(tabId, 'page.info', {}).catch(() => null),
+  syncSoon: () => syncSoon(browser.alarms),
 };
+
+scheduleSync(browser.alarms, () => runSync(syncDeps(deps)));
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isEnvelope(message)) return undefined;
@@ -102,6 +108,7 @@ browser.permissions.onRemoved.addListener(() => {
 });
 browser.runtime.onStartup.addListener(() => {
   serially(() => syncRegistrations(siteAccess)).catch(logFailure);
+  void runSync(syncDeps(deps)).catch(() => undefined);
 });
 browser.runtime.onInstalled.addListener(() => {
   serially(() => syncRegistrations(siteAccess)).catch(logFailure);

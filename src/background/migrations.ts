@@ -94,4 +94,12 @@ export const migrations: readonly Migration[] = [
       return visit(await cursor.continue());
     });
   },
+  // 6: sync. `syncLog` holds one entry per record changed since it was last sent to the sync
+  // database, written in the same transaction as the change, with the record as it was before
+  // the first unsent change (see sync/changelog.ts); `syncMeta` holds the sync settings, keys
+  // and state. Existing records need no entry: the first sync sends every record.
+  (db) => {
+    db.createObjectStore('syncLog', { keyPath: 'id' });
+    db.createObjectStore('syncMeta');
+  },
 ];

@@ -42,6 +42,9 @@ import {
   wipeAll,
 } from './store';
 import { everywhere, stale } from './push';
+import { createDatabase, probe } from './sync/probe';
+import { disableSync, enableSync, runSync, syncStatus } from './sync/service';
+import { syncDeps } from './sync/wiring';
 import { openInbox, refuseStream, runStream, type StreamPort } from './streams';
 import {
   deleteTag,
@@ -162,7 +165,14 @@ const handlers: {
       page?.thread ? threadSummary(db, page.thread.key) : null,
       listThreads(db, { site: null, tag: null, after: null, limit: THREAD_PAGE }),
     ]);
-    return { page, summary, threads, storageTrouble: deps.health.current() };
+    const sync = await syncStatus(syncDeps(deps));
+    return {
+      page,
+      summary,
+      threads,
+      storageTrouble: deps.health.current(),
+      sync: sync.on ? sync : null,
+    };
   },
   'threads.list': async (input, deps) => listThreads(await deps.database(), input),
   'threads.sites': async (_input, deps) => listedSites(await deps.database()),
@@ -177,6 +187,13 @@ const handlers: {
   'site.enable': (input, deps) => deps.enableTab(input.tabId),
   'ui.load': (_input, deps, caller) =>
     caller.kind === 'content' ? deps.injectUi(caller.tabId, caller.frameId) : Promise.resolve(null),
+  // --- sync (issue #18)
+  'sync.status': (_input, deps) => syncStatus(syncDeps(deps)),
+  'sync.test': (input) => probe(input),
+  'sync.create': (input) => createDatabase(input),
+  'sync.enable': (input, deps) => enableSync(syncDeps(deps), input.target, input.passphrase),
+  'sync.disable': (_input, deps) => disableSync(syncDeps(deps)),
+  'sync.now': (_input, deps) => runSync(syncDeps(deps), { force: true }),
 };
 
 function fail(code: ErrorData['code'], message: string): Result<never> {
@@ -217,7 +234,10 @@ async function answer<K extends WorkerCall>(
   }
   try {
     const value = await handlers[type](input, deps, caller);
-    if (call.writes) deps.health.worked();
+    if (call.writes) {
+      deps.health.worked();
+      deps.syncSoon?.();
+    }
     return { ok: true, value };
   } catch (error) {
     const data = errorData(error);

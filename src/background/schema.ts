@@ -3,6 +3,7 @@
  * module types its reads and writes from here, so this module imports no other of them.
  */
 import type { DBSchema, IDBPDatabase } from 'idb';
+import type { SyncLogEntry } from './sync/changelog';
 import type { Draft } from '../shared/messages';
 import type {
   CommentAnnotation,
@@ -69,6 +70,9 @@ export interface ThreadnoteSchema extends DBSchema {
     value: ThreadRecord;
     indexes: { lastVisitedAt: string };
   };
+  syncLog: { key: string; value: SyncLogEntry };
+  /** Sync settings, keys and state under the keys of `SyncMetaValues` (sync/config.ts). */
+  syncMeta: { key: string; value: unknown };
   threadStats: {
     key: string;
     value: ThreadStats;

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, defaultTagColor, type Tag } from '../shared/model';
 import { committed } from './db';
 import type { ThreadnoteDB } from './schema';
 import { errorData } from './errors';
+import { logChange } from './sync/changelog';
 import type { StorageHealth } from './storage-health';
 import { countsOf, restampActivity, tagCountsOf } from './thread-stats';
 
@@ -82,7 +83,7 @@ async function recordVisit(
   { thread, commentKeys }: NonNullable<WorkerInput<'page.open'>['visit']>,
   now: string,
 ): Promise<void> {
-  const tx = db.transaction(['threads', 'threadStats'], 'readwrite');
+  const tx = db.transaction(['threads', 'threadStats', 'syncLog'], 'readwrite');
   await committed(tx, async () => {
     const threads = tx.objectStore('threads');
     const stored = await threads.get(thread.key);
@@ -96,6 +97,7 @@ async function recordVisit(
       lastVisitedAt: now,
       seenCommentKeys: [...seen],
     });
+    await logChange(tx.objectStore('syncLog'), 'thread', thread.key, stored, now);
     await restampActivity(tx.objectStore('threadStats'), thread.key, now);
   });
 }
@@ -156,8 +158,11 @@ export function listTags(db: ThreadnoteDB): Promise<Tag[]> {
 
 /** The stores an export writes, in the order of export format v1. */
 const ALL_STORES = ['tags', 'threads', 'comments', 'users'] as const;
-/** What else a wipe clears: kept beside those records, never exported. */
-const UNEXPORTED_STORES = ['search', 'drafts', 'settings', 'threadStats'] as const;
+/**
+ * What else a wipe clears: kept beside those records, never exported. Pending sync changes go
+ * too, so a wipe empties this browser only and sends no deletions to the other devices.
+ */
+const UNEXPORTED_STORES = ['search', 'drafts', 'settings', 'threadStats', 'syncLog'] as const;
 
 export async function dataOverview(db: ThreadnoteDB): Promise<DataOverview> {
   const tx = db.transaction([...ALL_STORES], 'readonly');

@@ -14,6 +14,7 @@ import {
 } from '../shared/model';
 import type { ThreadnoteDB } from './schema';
 import { indexComment, indexUser } from './search';
+import { logChange, type SyncLogStore } from './sync/changelog';
 import { refreshThreadStats, statsStores } from './thread-stats';
 
 const SETTINGS_KEY = 'settings';
@@ -30,8 +31,9 @@ export async function writeSettings(
   db: ThreadnoteDB,
   change: Partial<Settings> | ((current: Settings) => Partial<Settings>),
 ): Promise<Settings> {
-  const tx = db.transaction(['settings', 'tags'], 'readwrite');
-  const current = { ...DEFAULT_SETTINGS, ...(await tx.objectStore('settings').get(SETTINGS_KEY)) };
+  const tx = db.transaction(['settings', 'tags', 'syncLog'], 'readwrite');
+  const stored = await tx.objectStore('settings').get(SETTINGS_KEY);
+  const current = { ...DEFAULT_SETTINGS, ...stored };
   const patch = typeof change === 'function' ? change(current) : change;
   const next: Settings = {
     quickTags: [...new Set(patch.quickTags ?? current.quickTags)],
@@ -42,6 +44,7 @@ export async function writeSettings(
   const missing = next.quickTags.find((name) => !tags.has(name));
   if (missing) return abortWith(tx, `There is no tag “${missing}” to make a quick tag.`);
   await tx.objectStore('settings').put(next, SETTINGS_KEY);
+  await logChange(tx.objectStore('syncLog'), 'settings', SETTINGS_KEY, stored, stamp());
   await tx.done;
   return next;
 }
@@ -58,11 +61,12 @@ export async function updateTag(
   name: string,
   patch: { color?: string; description?: string },
 ): Promise<Tag> {
-  const tx = db.transaction('tags', 'readwrite');
-  const tag = await tx.store.get(name);
+  const tx = db.transaction(['tags', 'syncLog'], 'readwrite');
+  const tag = await tx.objectStore('tags').get(name);
   if (!tag) throw new Error(`There is no tag “${name}”.`);
   const next = { ...tag, ...patch };
-  await tx.store.put(next);
+  await tx.objectStore('tags').put(next);
+  await logChange(tx.objectStore('syncLog'), 'tag', name, tag, stamp());
   await tx.done;
   return next;
 }
@@ -79,9 +83,10 @@ export async function mergeTags(
 ): Promise<TagChange> {
   const sources = [...new Set(from)].filter((name) => name !== into);
   const tx = db.transaction(
-    ['comments', 'users', 'tags', 'settings', 'search', 'threads', 'threadStats'],
+    ['comments', 'users', 'tags', 'settings', 'search', 'threads', 'threadStats', 'syncLog'],
     'readwrite',
   );
+  const log = tx.objectStore('syncLog');
   const tagStore = tx.objectStore('tags');
   const searchStore = tx.objectStore('search');
   const definitions = await Promise.all(sources.map((name) => tagStore.get(name)));
@@ -95,6 +100,7 @@ export async function mergeTags(
   for (const record of comments) {
     const next = { ...record, tags: replace(record.tags), updatedAt: now };
     await tx.objectStore('comments').put(next);
+    await logChange(log, 'comment', next.key, record, now);
     await indexComment(searchStore, next.key, next);
   }
   await refreshThreadStats(
@@ -105,6 +111,7 @@ export async function mergeTags(
   for (const record of users) {
     const next = { ...record, tags: replace(record.tags), updatedAt: now };
     await tx.objectStore('users').put(next);
+    await logChange(log, 'user', next.key, record, now);
     await indexUser(searchStore, next.key, next);
   }
 
@@ -116,9 +123,13 @@ export async function mergeTags(
       description: first?.description ?? '',
       createdAt: first?.createdAt ?? now,
     });
+    await logChange(log, 'tag', into, null, now);
   }
-  for (const name of sources) await tagStore.delete(name);
-  await rewriteQuickTags(tx.objectStore('settings'), replace);
+  for (const [index, name] of sources.entries()) {
+    await tagStore.delete(name);
+    await logChange(log, 'tag', name, definitions[index], now);
+  }
+  await rewriteQuickTags(tx.objectStore('settings'), log, replace, now);
   await tx.done;
   return { comments: comments.length, users: users.length };
 }
@@ -126,13 +137,13 @@ export async function mergeTags(
 /** Takes a tag off every comment and user (dropping records left empty) and forgets it. */
 export async function deleteTag(db: ThreadnoteDB, name: string, now: string): Promise<TagChange> {
   const tx = db.transaction(
-    ['comments', 'users', 'tags', 'settings', 'search', 'threads', 'threadStats'],
+    ['comments', 'users', 'tags', 'settings', 'search', 'threads', 'threadStats', 'syncLog'],
     'readwrite',
   );
+  const log = tx.objectStore('syncLog');
   const searchStore = tx.objectStore('search');
-  if ((await tx.objectStore('tags').getKey(name)) === undefined) {
-    return abortWith(tx, `There is no tag “${name}”.`);
-  }
+  const definition = await tx.objectStore('tags').get(name);
+  if (definition === undefined) return abortWith(tx, `There is no tag “${name}”.`);
   const without = (tags: readonly string[]) => tags.filter((tag) => tag !== name);
   const comments = await recordsTagged(tx.objectStore('comments').index('tags'), [name]);
   for (const record of comments) {
@@ -140,6 +151,7 @@ export async function deleteTag(db: ThreadnoteDB, name: string, now: string): Pr
     const kept = isEmptyAnnotation(next) ? null : next;
     if (kept) await tx.objectStore('comments').put(kept);
     else await tx.objectStore('comments').delete(record.key);
+    await logChange(log, 'comment', record.key, record, now);
     await indexComment(searchStore, record.key, kept);
   }
   await refreshThreadStats(
@@ -152,10 +164,12 @@ export async function deleteTag(db: ThreadnoteDB, name: string, now: string): Pr
     const kept = isEmptyUser(next) ? null : next;
     if (kept) await tx.objectStore('users').put(kept);
     else await tx.objectStore('users').delete(record.key);
+    await logChange(log, 'user', record.key, record, now);
     await indexUser(searchStore, record.key, kept);
   }
   await tx.objectStore('tags').delete(name);
-  await rewriteQuickTags(tx.objectStore('settings'), without);
+  await logChange(log, 'tag', name, definition, now);
+  await rewriteQuickTags(tx.objectStore('settings'), log, without, now);
   await tx.done;
   return { comments: comments.length, users: users.length };
 }
@@ -207,9 +221,19 @@ interface SettingsStore {
 
 async function rewriteQuickTags(
   store: SettingsStore,
+  log: SyncLogStore,
   rewrite: (tags: readonly string[]) => string[],
+  now: string,
 ): Promise<void> {
   const settings = await store.get(SETTINGS_KEY);
-  if (settings)
-    await store.put({ ...settings, quickTags: rewrite(settings.quickTags) }, SETTINGS_KEY);
+  if (!settings) return;
+  const quickTags = rewrite(settings.quickTags);
+  if (quickTags.join('\n') === settings.quickTags.join('\n')) return;
+  await store.put({ ...settings, quickTags }, SETTINGS_KEY);
+  await logChange(log, 'settings', SETTINGS_KEY, settings, now);
+}
+
+/** The time of a change to settings or a tag's definition, which sync orders by. */
+function stamp(): string {
+  return new Date().toISOString();
 }

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { Options } from './Options';
 import { extensionConnector } from './connector';
+import { syncConnector } from './sections/SyncConnector';
 
 // A file dropped outside the import area would otherwise replace this page with the file.
 for (const type of ['dragover', 'drop'] as const) {
@@ -8,4 +9,4 @@ for (const type of ['dragover', 'drop'] as const) {
 }
 
 const root = document.getElementById('app');
-if (root) render(<Options connector={extensionConnector} />, root);
+if (root) render(<Options connector={extensionConnector} sync={syncConnector} />, root);

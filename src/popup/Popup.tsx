@@ -65,6 +65,13 @@ export function Popup({ connector }: { connector: PopupConnector }) {
           is room again.
         </p>
       )}
+      {state.status === 'ready' && state.popup.sync && (
+        <p class={state.popup.sync.error ? 'error sync-line' : 'hint sync-line'} role="status">
+          {state.popup.sync.error
+            ? `Sync failed: ${state.popup.sync.error.message}`
+            : `Synced ${state.popup.sync.lastSyncAt ? new Date(state.popup.sync.lastSyncAt).toLocaleString() : 'not yet'}.`}
+        </p>
+      )}
       <Search connector={connector} current={current} onActive={setSearching} />
       {!searching && (
         <>

@@ -53,6 +53,8 @@ export interface PopupState {
   threads: ThreadListPage;
   /** Why the latest write failed (disk or quota full), or null while writes go through. */
   storageTrouble: string | null;
+  /** Sync's state when it is on, for one line under the header (absent or null when off). */
+  sync?: SyncStatus | null;
 }
 
 /** Where a page of the all-threads list ended: the next page starts after it. */
@@ -144,6 +146,42 @@ export interface WorkerOutputs {
   'draft.get': Draft | null;
   'draft.save': Draft;
   'draft.delete': null;
+  // --- sync (issue #18): see src/background/sync/ ---
+  'sync.status': SyncStatus;
+  'sync.test': SyncProbe;
+  'sync.create': SyncProbe;
+  'sync.enable': SyncStatus;
+  'sync.disable': SyncStatus;
+  'sync.now': SyncStatus;
+}
+
+/** Where sync goes: the reader's CouchDB-compatible server and database. */
+export interface SyncTargetSettings {
+  url: string;
+  database: string;
+  username: string;
+  password: string;
+}
+
+/** What Test connection found, one status each (see sync/probe.ts). */
+export interface SyncProbe {
+  status: 'reachable' | 'auth' | 'missing' | 'cors' | 'network';
+  message: string;
+}
+
+/** Sync as Settings and the popup show it. */
+export interface SyncStatus {
+  on: boolean;
+  /** The server and database, without the password. */
+  target: { url: string; database: string; username: string } | null;
+  running: boolean;
+  lastSyncAt: string | null;
+  /** The last run's failure, until a run succeeds. */
+  error: { code: string; message: string } | null;
+  /** When the next try after a failure is due (failures back off). */
+  retryAt: string | null;
+  /** How far the current run is, for a first large sync. */
+  progress: { phase: string; done: number } | null;
 }
 
 export interface SearchResult {

@@ -54,6 +54,28 @@ function defineCall<S extends v.GenericSchema>(
   return { schema, callers, writes, keys: 'keys' in definition ? definition.keys : noKeys };
 }
 
+/** A sync server's address and credentials (sync/remote.ts); http only for this machine. */
+const syncTarget = v.strictObject({
+  url: v.pipe(
+    v.string(),
+    v.trim(),
+    v.maxLength(2_000),
+    v.regex(
+      /^(https:\/\/[^\s/]+|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?)\/?$/,
+      'The server is an https:// address (or http:// on localhost), without a path.',
+    ),
+  ),
+  database: v.pipe(
+    v.string(),
+    v.regex(
+      /^[a-z][a-z0-9_$()+/-]{0,237}$/,
+      'A CouchDB database name starts with a lowercase letter: lowercase letters, digits, _$()+-/.',
+    ),
+  ),
+  username: v.pipe(v.string(), v.maxLength(500)),
+  password: v.pipe(v.string(), v.maxLength(1_000)),
+});
+
 const MAX_COMMENTS_PER_PAGE = 50_000;
 const MAX_BULK = 10_000;
 const noInput = v.strictObject({});
@@ -263,6 +285,24 @@ export const workerCalls = {
     callers: ['extension'],
     writes: false,
   }),
+  // --- sync (issue #18): settings, test connection and runs, from the extension's pages only.
+  'sync.status': defineCall({ schema: noInput, callers: ['extension'], writes: false }),
+  /** Test connection: one status of SyncProbe for these server settings. */
+  'sync.test': defineCall({ schema: syncTarget, callers: ['extension'], writes: false }),
+  /** Creates the missing database that Test connection offered to create. */
+  'sync.create': defineCall({ schema: syncTarget, callers: ['extension'], writes: false }),
+  /** Turns sync on once the page obtained the server's host permission. */
+  'sync.enable': defineCall({
+    schema: v.strictObject({
+      target: syncTarget,
+      passphrase: v.pipe(v.string(), v.minLength(8), v.maxLength(1_000)),
+    }),
+    callers: ['extension'],
+    writes: true,
+  }),
+  /** Turns sync off: local data stays, requests stop. */
+  'sync.disable': defineCall({ schema: noInput, callers: ['extension'], writes: false }),
+  'sync.now': defineCall({ schema: noInput, callers: ['extension'], writes: true }),
 };
 
 export type WorkerCall = keyof typeof workerCalls;

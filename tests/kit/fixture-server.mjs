@@ -279,8 +279,9 @@ export const QUIET_CHROMIUM_ARGS = [
  */
 export function chromiumHostArgs(port) {
   const rules = FIXTURE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`);
-  // Anything else the saved pages link to (redditstatic.com, …) fails at once, offline or not.
-  rules.push('MAP * ~NOTFOUND');
+  // Anything else the saved pages link to (redditstatic.com, …) fails at once, offline or not;
+  // servers the tests start on 127.0.0.1 (the sync server) are reached directly.
+  rules.push('EXCLUDE 127.0.0.1', 'MAP * ~NOTFOUND');
   return [`--host-resolver-rules=${rules.join(', ')}`, '--ignore-certificate-errors'];
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openWithMigrations } from '../../src/background/db';
 import { migrations, type Migration } from '../../src/background/migrations';
+import { editComments } from '../../src/background/edits';
+import type { ThreadnoteDB } from '../../src/background/schema';
+import { commentRef, thread } from './helpers';
 
 describe('numbered migrations', () => {
   it('creates the stores and indexes of DESIGN.md, and settings, search, drafts and stats', async () => {
@@ -11,6 +14,8 @@ describe('numbered migrations', () => {
       'drafts',
       'search',
       'settings',
+      'syncLog',
+      'syncMeta',
       'tags',
       'threadStats',
       'threads',
@@ -187,5 +192,24 @@ describe('numbered migrations', () => {
     ).toEqual(['comment:hn:7']);
     expect(v5.transaction('search').store.indexNames.contains('terms')).toBe(false);
     v5.close();
+  });
+
+  it('migration 6 adds an empty change log to a database made by version 5, and edits fill it', async () => {
+    const name = 'migrations-v5-to-v6';
+    const v5 = await openWithMigrations(name, migrations.slice(0, 5));
+    await v5.put('tags', { name: 'kept', color: '#2f9e44', description: '', createdAt: 'x' });
+    v5.close();
+    const v6 = (await openWithMigrations(name, migrations.slice(0, 6))) as ThreadnoteDB;
+    expect(await v6.get('tags', 'kept')).toMatchObject({ name: 'kept' });
+    // Records from before need no entry: the first sync sends every record.
+    expect(await v6.count('syncLog')).toBe(0);
+    await editComments(
+      v6,
+      [{ comment: commentRef('6'), ops: [{ op: 'tag.add', tag: 'kept' }] }],
+      '2026-02-01T00:00:00.000Z',
+    );
+    expect(await v6.getAllKeys('syncLog')).toEqual(['comment:hn:6', `thread:${thread.key}`]);
+    expect(await v6.get('syncLog', 'comment:hn:6')).toMatchObject({ base: null, rev: 1 });
+    v6.close();
   });
 });

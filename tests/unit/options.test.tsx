@@ -120,6 +120,7 @@ describe('options page: Data section', () => {
       'Tags',
       'Sites',
       'Your data',
+      'Sync',
       'Keyboard',
       'About & privacy',
     ]);

@@ -96,8 +96,13 @@ describe('adapter registry', () => {
     const patterns = adapters.flatMap((adapter) => [...adapter.matches]).sort();
     expect(manifest.content_scripts.flatMap((script) => script.matches).sort()).toEqual(patterns);
     expect([...manifest.host_permissions].sort()).toEqual(patterns);
-    // Engines' hosts are asked for one by one, at run time.
-    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+    // Engines' hosts are asked for one by one, at run time; so is a sync server, which may also
+    // be plain http on this machine.
+    expect(manifest.optional_host_permissions).toEqual([
+      'https://*/*',
+      'http://localhost/*',
+      'http://127.0.0.1/*',
+    ]);
   });
 
   it('finds the adapter of a page', () => {

@@ -157,7 +157,9 @@ describe('export → wipe → import → export', () => {
       }),
       { numRuns: 150 },
     );
-  });
+    // 150 imports, each now also writing sync's change log: more than the default 5 s when the
+    // whole suite shares the machine's cores.
+  }, 30_000);
 
   it('is the same with note versions kept in the store, which no export writes', async () => {
     const kept = fc.array(
