@@ -148,3 +148,31 @@ export const toastCss = `${baseCss}
 button { background: none; border: 0; padding: 0; color: inherit; text-decoration: underline; font-size: 11px; }
 button:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
 `;
+
+/**
+ * The control as a popover (comment-control.tsx), kept apart from controlCss, which it overrides.
+ * The host is absolutely positioned without offsets: it shows where it would sit in the header
+ * but takes no room there, so the trigger never pushes the forum's text. The panel is `fixed` and
+ * placed by Floating UI (popover.ts), so it never widens the page. Colours come from the forum's
+ * tokens where a site sets them.
+ */
+export const popoverCss = `
+:host { position: absolute; margin-left: 6px; z-index: 2147482500; }
+.trigger {
+  background: var(--tn-bg, #fff); color: var(--tn-accent, #6b4b00);
+  border-color: var(--tn-border, #c8c8b4); padding: 0 5px; font-size: 11px; line-height: 14px;
+  white-space: nowrap;
+}
+.panel {
+  position: fixed; top: 0; left: 0; overflow: auto;
+  width: min(320px, calc(100vw - 16px));
+  background: var(--tn-bg, #fff); color: var(--tn-fg, #222);
+  border-color: var(--tn-border, #bbb);
+}
+.panel .muted, .panel .hint { color: var(--tn-muted, #595959); }
+.message { min-height: 1.4em; margin-top: 4px; transition: opacity .6s; }
+.message:empty { opacity: 0; }
+.message.pending { color: var(--tn-muted, #595959); }
+.message.done { color: #2b8a3e; }
+.message.error { color: #c92a2a; }
+`;

@@ -1,0 +1,113 @@
+/**
+ * The comment panel as a popover, through the real UI on a Hacker News thread at the three window
+ * sizes readers use: it stays inside the viewport without widening the page, closes on Escape, a
+ * click outside and scrolling away, and neither its trigger nor the panel moves the forum's text.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { HN, OUTPUT, openThread } from './harness';
+import { browserForSuite } from './harness';
+import {
+  ROWS,
+  SIZES,
+  commentIds,
+  focusedComment,
+  openPanel,
+  pageWidth,
+  panelBox,
+  textBoxes,
+} from './panel-kit';
+import { inComment } from './shadow';
+
+const STORY = `${HN}/item?id=44533403`;
+const session = browserForSuite();
+
+describe.each(SIZES)('the panel at $width×$height', ({ width, height }) => {
+  let page: Page;
+  let ids: string[];
+
+  beforeAll(async () => {
+    page = await openThread(session(), STORY, ROWS);
+    await page.setViewportSize({ width, height });
+    ids = await commentIds(page);
+  });
+  afterAll(async () => {
+    await page.close();
+  });
+
+  it('never moves the page’s text nor widens the page', async () => {
+    const id = ids[3] ?? '';
+    await page.locator(`tr[id="${id}"]`).scrollIntoViewIfNeeded();
+    const before = await textBoxes(page);
+    const widthBefore = await pageWidth(page);
+    await page.locator(`tr[id="${id}"] span.comhead a.hnuser`).first().hover();
+    await inComment(page, `hn:${id}`, 'tn-control >> button.trigger').waitFor();
+    expect(await textBoxes(page)).toEqual(before);
+    await openPanel(page, id);
+    expect(await textBoxes(page)).toEqual(before);
+    expect(await pageWidth(page)).toBe(widthBefore);
+    await page.screenshot({ path: join(OUTPUT, `panel-${width}.png`) });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panelBox(page)).toBeNull();
+    expect(await textBoxes(page)).toEqual(before);
+  });
+
+  it('stays inside the viewport near every edge, flipping above near the bottom', async () => {
+    const widthBefore = await pageWidth(page);
+    // The most indented of the first rows reaches furthest right.
+    const deepest = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll('tr.athing.comtr')].slice(0, 40);
+      const indent = (r: Element) => Number(r.querySelector('td.ind')?.getAttribute('indent'));
+      return rows.reduce((best, row) => (indent(row) > indent(best) ? row : best)).id;
+    });
+    for (const id of [deepest, ids[1] ?? '']) {
+      for (const where of ['top', 'bottom'] as const) {
+        await page.evaluate(
+          ({ id, where }) => {
+            const row = document.getElementById(id);
+            const header = row?.querySelector('span.comhead');
+            if (!header) return;
+            const box = header.getBoundingClientRect();
+            scrollBy(0, where === 'top' ? box.top - 10 : box.bottom - innerHeight + 10);
+          },
+          { id, where },
+        );
+        await openPanel(page, id);
+        const box = await panelBox(page);
+        expect(box).not.toBeNull();
+        if (!box) return;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(box.vw);
+        expect(box.y + box.height).toBeLessThanOrEqual(box.vh);
+        expect(await pageWidth(page)).toBe(widthBefore);
+        if (where === 'bottom') {
+          await page.screenshot({ path: join(OUTPUT, `panel-${width}-flipped.png`) });
+        }
+        await page.keyboard.press('Escape');
+        await expect.poll(() => panelBox(page)).toBeNull();
+      }
+    }
+  });
+
+  it('closes on Escape, a click outside and scrolling away, and keeps one open', async () => {
+    const [first, second] = [ids[2] ?? '', ids[4] ?? ''];
+    await page.locator(`tr[id="${first}"]`).scrollIntoViewIfNeeded();
+    await openPanel(page, first);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panelBox(page)).toBeNull();
+    expect(await focusedComment(page)).toBe(`hn:${first}`);
+
+    await openPanel(page, first);
+    // Another comment still shows its trigger, and opening it closes the first panel.
+    await openPanel(page, second);
+    expect(await inComment(page, `hn:${first}`, 'tn-control >> .panel').count()).toBe(0);
+    await page.mouse.click(2, 2);
+    await expect.poll(() => panelBox(page)).toBeNull();
+
+    await openPanel(page, first);
+    await page.evaluate(() => scrollBy(0, innerHeight * 3));
+    await expect.poll(() => panelBox(page)).toBeNull();
+  });
+});
