@@ -111,3 +111,48 @@ describe.each(SIZES)('the panel at $width×$height', ({ width, height }) => {
     await expect.poll(() => panelBox(page)).toBeNull();
   });
 });
+
+describe('tag entry', () => {
+  it('takes the matching tag on Enter, creates only through its row, and reads a, b as two', async () => {
+    const page = await openThread(session(), STORY, ROWS);
+    const [first, second] = await commentIds(page);
+    const tagsOf = (id = '') => page.locator(`tr[id="${id}"]`).getAttribute('data-tn-tags');
+    let panel = await openPanel(page, first ?? '');
+    const field = panel.locator('input#tn-comment-tags-input');
+    await field.fill('compilers');
+    // Nothing matches: the one row is "Create", and it is the highlighted one.
+    expect(await panel.locator('.option.active').textContent()).toBe('Create ‘compilers’');
+    await field.press('Enter');
+    await expect.poll(() => tagsOf(first)).toBe('compilers');
+    await page.keyboard.press('Escape');
+
+    panel = await openPanel(page, second ?? '');
+    await panel.locator('input#tn-comment-tags-input').fill('compil');
+    expect(await panel.locator('.option.active').textContent()).toBe('compilers');
+    await page.screenshot({ path: join(OUTPUT, 'panel-suggestions.png') });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => tagsOf(second)).toBe('compilers');
+    // A name near no tag is offered for creation, highlighted as nothing else matches.
+    await page.keyboard.type('folowup');
+    expect(await panel.locator('.option.active').textContent()).toBe('Create ‘folowup’');
+    await page.keyboard.press('Escape');
+
+    panel = await openPanel(page, second ?? '');
+    await panel.locator('input#tn-comment-tags-input').fill('remote, visa, ');
+    await expect.poll(() => tagsOf(second)).toBe('compilers remote visa');
+    await panel.locator('input#tn-comment-tags-input').fill('rmote');
+    await page.keyboard.press('Tab');
+    await panel.locator('input#tn-comment-tags-input').fill('compil');
+    await page.keyboard.press('Tab');
+    // Neither completion made a tag: `compilers` and `remote` were on already.
+    expect(await tagsOf(second)).toBe('compilers remote visa');
+    const known = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-tn-tags]')].flatMap((row) =>
+        (row.getAttribute('data-tn-tags') ?? '').split(' '),
+      ),
+    );
+    expect(known).not.toContain('compil');
+    expect(known).not.toContain('rmote');
+    await page.close();
+  });
+});

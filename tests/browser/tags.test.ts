@@ -78,17 +78,18 @@ describe('tags', () => {
     await page.keyboard.type('source');
     await page.keyboard.press('Enter');
     await expect.poll(() => row(page, first).getAttribute('data-tn-tags')).toBe('follow-up source');
-    // Arrows pick an existing tag; Enter on an applied one takes it off.
+    // An empty field offers the tags used last; arrows pick one, Enter on an applied one takes
+    // it off.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect.poll(() => row(page, first).getAttribute('data-tn-tags')).toBe('source');
+    await expect.poll(() => row(page, first).getAttribute('data-tn-tags')).toBe('follow-up');
     await page.keyboard.press('Escape');
     expect(await inComment(page, `hn:${first}`, 'tn-control >> [role="dialog"]').count()).toBe(0);
     // Focus goes back to the comment, where the keys act (issue 16).
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(first);
 
     await page.reload();
-    await expect.poll(() => row(page, first).getAttribute('data-tn-tags')).toBe('source');
+    await expect.poll(() => row(page, first).getAttribute('data-tn-tags')).toBe('follow-up');
     await page.close();
   });
 
@@ -146,7 +147,16 @@ describe('tags', () => {
     const page = await openThread(session, STORY, ROWS);
     const ids = await page.locator(ROWS).evaluateAll((rows) => rows.slice(0, 3).map((r) => r.id));
     await addTag(page, ids[0] ?? '', 'insightful');
-    await addTag(page, ids[1] ?? '', 'insigthful');
+    // Enter would take the near match `insightful`: the typo is made through its Create row, the
+    // last one, which ArrowUp reaches from the first.
+    const panel = await panelFor(page, ids[1] ?? '');
+    await panel.locator('input#tn-comment-tags-input').fill('insigthful');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => row(page, ids[1] ?? '').getAttribute('data-tn-tags'))
+      .toBe('insigthful');
+    await page.keyboard.press('Escape');
     await addTag(page, ids[2] ?? '', 'wrong');
     await addTag(page, ids[2] ?? '', 'insightful');
 

@@ -175,4 +175,12 @@ export const popoverCss = `
 .message.pending { color: var(--tn-muted, #595959); }
 .message.done { color: #2b8a3e; }
 .message.error { color: #c92a2a; }
+.option[aria-selected="true"] { font-weight: normal; }
+.option.active { background: var(--tn-highlight, #e7f0fb); color: var(--tn-fg, #222); }
+.option.applied { font-weight: 600; }
+.option.create { font-style: italic; }
+.chips { margin-top: 6px; }
+/* A chip's remove button shows on hover or focus only: one stray click removes nothing unseen. */
+.chip .remove { opacity: 0; }
+.chip:hover .remove, .chip:focus-within .remove { opacity: 1; }
 `;
