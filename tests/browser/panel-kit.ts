@@ -79,3 +79,18 @@ export async function openPanel(page: Page, id: string) {
   await panel.waitFor();
   return panel;
 }
+
+/** The background colours of the tag chips Threadnote shows in a comment's header. */
+export function chipColors(page: Page, key: string): Promise<string[]> {
+  return inContentWorld(
+    page,
+    (key: string, open) => {
+      const host = document.querySelector(`[data-tn-comment="${key}"] tn-chips`);
+      const root = host ? open(host) : null;
+      return [...(root?.querySelectorAll<HTMLElement>('.chip:not(.user-chip)') ?? [])].map(
+        (chip) => getComputedStyle(chip).backgroundColor,
+      );
+    },
+    key,
+  );
+}

@@ -11,6 +11,7 @@ import { browserForSuite } from './harness';
 import {
   ROWS,
   SIZES,
+  chipColors,
   commentIds,
   focusedComment,
   openPanel,
@@ -153,6 +154,24 @@ describe('tag entry', () => {
     );
     expect(known).not.toContain('compil');
     expect(known).not.toContain('rmote');
+    await page.close();
+  });
+});
+
+describe('tag colours', () => {
+  it('gives twelve new tags twelve distinct colours', async () => {
+    const page = await openThread(session(), STORY, ROWS);
+    const [id = ''] = (await commentIds(page)).slice(6);
+    const panel = await openPanel(page, id);
+    const names = Array.from({ length: 12 }, (_, i) => `colour-${i + 1}`);
+    await panel.locator('input#tn-comment-tags-input').fill(`${names.join(', ')},`);
+    await expect
+      .poll(() => page.locator(`tr[id="${id}"]`).getAttribute('data-tn-tags'))
+      .toBe(names.join(' '));
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await chipColors(page, `hn:${id}`)).length).toBe(12);
+    expect(new Set(await chipColors(page, `hn:${id}`)).size).toBe(12);
+    await page.locator(`tr[id="${id}"]`).screenshot({ path: join(OUTPUT, 'panel-colours.png') });
     await page.close();
   });
 });
