@@ -12,6 +12,8 @@ export interface SessionCommands {
   openPanel(key: string): void;
   /** Filters the page by a tag, or clears the filter with null; returns how many comments match. */
   setFilter(tag: string | null): number;
+  /** Undoes the latest action that removed something (undo.ts). */
+  undo(): Promise<void>;
 }
 
 export interface SessionContext {

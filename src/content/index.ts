@@ -43,6 +43,7 @@ import { startKeyboard } from './keyboard';
 import { CommentNavigator } from './navigator';
 import { pageSaving, type PageSaving } from './outbox';
 import { startTagFilter } from './tag-filter';
+import { startUndo } from './undo';
 import { trusted } from './trusted';
 
 function ok<T>(value: T): Result<T> {
@@ -70,14 +71,19 @@ interface Session {
 }
 
 /** Started, in this order, once the page's state is shown. */
-const FEATURES: readonly Feature[] = [startKeyboard, startCommentControl, startTagFilter];
+const FEATURES: readonly Feature[] = [
+  startKeyboard,
+  startCommentControl,
+  startTagFilter,
+  startUndo,
+];
 
 function startSession(page: string, annotator: Annotator): Session {
   const features = new AbortController();
   const context: SessionContext = {
     annotator,
     navigator: new CommentNavigator(annotator.model, features.signal),
-    commands: { openPanel: () => undefined, setFilter: () => 0 },
+    commands: { openPanel: () => undefined, setFilter: () => 0, undo: async () => undefined },
   };
   annotator
     .start()

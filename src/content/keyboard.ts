@@ -16,7 +16,6 @@ const BULK_KEYS: Record<string, BulkFoldAction> = {
   X: 'collapse-top',
   E: 'expand-all',
   R: 'collapse-read',
-  u: 'undo',
 };
 
 function isTyping(event: KeyboardEvent): boolean {
@@ -52,6 +51,10 @@ export function startKeyboard(
     }
     const comment = model.comments()[navigator.currentIndex()];
     switch (event.key) {
+      case 'u':
+        event.preventDefault();
+        void commands.undo().catch(report);
+        return;
       case 'j':
       case 'k':
         event.preventDefault();

@@ -317,7 +317,11 @@ describe('Edits from the page', () => {
     const session = new AbortController();
     sessions.push(session);
     const navigator = new CommentNavigator(annotator.model, session.signal);
-    const commands = { openPanel: () => undefined, setFilter: () => 0 };
+    const commands = {
+      openPanel: () => undefined,
+      setFilter: () => 0,
+      undo: async () => undefined,
+    };
     startKeyboard({ annotator, navigator, commands }, session.signal);
     const comment = annotator.model.comment('x:2');
     if (!comment) throw new Error('no post 2');
@@ -518,7 +522,11 @@ describe('Features of a session', () => {
     const annotator = await started();
     const session = new AbortController();
     const navigator = new CommentNavigator(annotator.model, session.signal);
-    const commands: SessionCommands = { openPanel: () => undefined, setFilter: () => 0 };
+    const commands: SessionCommands = {
+      openPanel: () => undefined,
+      setFilter: () => 0,
+      undo: async () => undefined,
+    };
     const context = { annotator, navigator, commands };
     for (const start of [startKeyboard, startCommentControl, startTagFilter]) {
       start(context, session.signal);

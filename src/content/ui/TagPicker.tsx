@@ -48,9 +48,11 @@ export function TagPicker({ id, label, applied, known, onChange, onError }: TagP
   const [text, setText] = useState('');
   // null: the row tag-suggest highlights; a number once the reader moved with the arrows.
   const [moved, setMoved] = useState<number | null>(null);
+  // Recent tags show only in the field the reader is in; matches show while there is text.
+  const [focused, setFocused] = useState(false);
   const names = known.map((tag) => tag.name);
   const suggestions = suggestTags(text, names, recentTags(known));
-  const { rows } = suggestions;
+  const rows = focused || text.trim() ? suggestions.rows : [];
   const active = moved ?? suggestions.active;
   const colorOf = (name: string) => known.find((tag) => tag.name === name)?.color ?? '#555555';
   const listId = `tn-${id}-options`;
@@ -116,6 +118,8 @@ export function TagPicker({ id, label, applied, known, onChange, onError }: TagP
         autocomplete="off"
         placeholder="Type to find a tag; a, b adds two"
         value={text}
+        onFocus={trusted(() => setFocused(true))}
+        onBlur={trusted(() => setFocused(false))}
         onInput={trusted((event) => {
           const value = event.currentTarget.value;
           setMoved(null);

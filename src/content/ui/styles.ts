@@ -184,3 +184,8 @@ export const popoverCss = `
 .chip .remove { opacity: 0; }
 .chip:hover .remove, .chip:focus-within .remove { opacity: 1; }
 `;
+
+/** The toast's Undo button (Toast.tsx), kept apart from toastCss. */
+export const toastActionCss = `
+.action { font-weight: 600; font-size: 12px; }
+`;
