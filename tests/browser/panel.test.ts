@@ -19,7 +19,7 @@ import {
   panelBox,
   textBoxes,
 } from './panel-kit';
-import { inComment } from './shadow';
+import { inComment, inShadow } from './shadow';
 
 const STORY = `${HN}/item?id=44533403`;
 const session = browserForSuite();
@@ -172,6 +172,51 @@ describe('tag colours', () => {
     await expect.poll(async () => (await chipColors(page, `hn:${id}`)).length).toBe(12);
     expect(new Set(await chipColors(page, `hn:${id}`)).size).toBe(12);
     await page.locator(`tr[id="${id}"]`).screenshot({ path: join(OUTPUT, 'panel-colours.png') });
+    await page.close();
+  });
+});
+
+describe('selection and help', () => {
+  it('focuses a clicked comment for the keys, lists every key on ?, and refocuses after a save', async () => {
+    const page = await openThread(session(), STORY, ROWS);
+    const [, , id = ''] = await commentIds(page);
+    await page.locator(`tr[id="${id}"] .commtext`).first().click();
+    expect(await focusedComment(page)).toBe(`hn:${id}`);
+    await page.keyboard.press('x');
+    await expect
+      .poll(() => page.locator(`tr[id="${id}"]`).getAttribute('data-tn-fold'))
+      .toBe('collapsed');
+    await page.keyboard.press('x');
+    await expect.poll(() => page.locator(`tr[id="${id}"]`).getAttribute('data-tn-fold')).toBeNull();
+
+    // Every key the options page lists shows in the overlay, as written there.
+    const options = await session().context.newPage();
+    await options.goto(`chrome-extension://${session().extensionId}/src/options/index.html`);
+    const listed = await options
+      .locator('table.keys')
+      .last()
+      .locator('tbody kbd')
+      .allTextContents();
+    await options.close();
+    await page.bringToFront();
+    await page.keyboard.press('?');
+    const shown = inShadow(page, 'tn-key-help >> [role="dialog"] kbd');
+    await expect.poll(() => shown.count()).toBe(listed.length);
+    for (const [index, keys] of listed.entries()) {
+      expect(await shown.nth(index).textContent()).toBe(keys);
+    }
+    expect(listed).toEqual(expect.arrayContaining(['?', 'X', 'u', 't']));
+    await page.screenshot({ path: join(OUTPUT, 'panel-keys.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => inShadow(page, 'tn-key-help').count()).toBe(0);
+    expect(await focusedComment(page)).toBe(`hn:${id}`);
+
+    await page.keyboard.press('n');
+    const editor = inComment(page, `hn:${id}`, 'tn-note-editor >> textarea');
+    await editor.fill('Saved from the keyboard.');
+    await editor.press('Control+Enter');
+    await expect.poll(() => page.locator(`tr[id="${id}"]`).getAttribute('data-tn-note')).toBe('');
+    expect(await focusedComment(page)).toBe(`hn:${id}`);
     await page.close();
   });
 });

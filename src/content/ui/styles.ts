@@ -189,3 +189,31 @@ export const popoverCss = `
 export const toastActionCss = `
 .action { font-weight: 600; font-size: 12px; }
 `;
+
+/** The `?` key overlay (KeyHelp.tsx) and the first-run hint, apart from the blocks above. */
+export const keyHelpCss = `${baseCss}
+:host { position: fixed; inset: 0; z-index: 2147483100; }
+.backdrop { position: fixed; inset: 0; background: rgba(0,0,0,.35); display: flex; align-items: center; justify-content: center; }
+.help {
+  box-sizing: border-box; width: min(34em, calc(100vw - 16px)); max-height: calc(100vh - 16px); overflow: auto;
+  background: var(--tn-bg, #fff); color: var(--tn-fg, #222); border: 1px solid var(--tn-border, #bbb);
+  border-radius: 8px; padding: 14px 16px; box-shadow: 0 6px 24px rgba(0,0,0,.25);
+}
+h2 { font-size: 14px; margin: 0 0 6px; }
+.hint { color: var(--tn-muted, #595959); margin: 0 0 8px; }
+table { border-collapse: collapse; width: 100%; font: inherit; color: inherit; }
+th { text-align: left; font-weight: normal; white-space: nowrap; padding: 3px 12px 3px 0; vertical-align: top; }
+td { padding: 3px 0; }
+kbd {
+  font: 11px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1px solid var(--tn-border, #bbb);
+  border-bottom-width: 2px; border-radius: 4px; padding: 0 5px; background: var(--tn-bg, #fff);
+}
+.close { margin-top: 10px; border: 1px solid #aaa; background: #f4f4f4; color: #222; border-radius: 4px; padding: 2px 10px; }
+.close:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
+@media (prefers-color-scheme: dark) {
+  .help { background: var(--tn-bg, #1e1e1e); color: var(--tn-fg, #eee); border-color: var(--tn-border, #555); }
+  .hint { color: var(--tn-muted, #bbb); }
+  kbd { background: var(--tn-bg, #2a2a2a); border-color: var(--tn-border, #777); }
+  .close { background: #333; color: #eee; border-color: #777; }
+}
+`;
