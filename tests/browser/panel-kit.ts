@@ -94,3 +94,44 @@ export function chipColors(page: Page, key: string): Promise<string[]> {
     key,
   );
 }
+
+/**
+ * axe-core cannot see into closed shadow roots, and Threadnote's UI lives in them. For an audit,
+ * each root's content and styles are copied into an open root on a stand-in host at the same
+ * place, with the real host hidden meanwhile; `restore` puts the page back.
+ */
+export function mirrorRoots(page: Page, restore = false): Promise<number> {
+  return inContentWorld(
+    page,
+    (restore: boolean, open) => {
+      if (restore) {
+        for (const mirror of document.querySelectorAll('tn-axe-mirror')) mirror.remove();
+        for (const host of document.querySelectorAll<HTMLElement>('[data-tn-mirrored]')) {
+          host.style.removeProperty('display');
+          host.removeAttribute('data-tn-mirrored');
+        }
+        return 0;
+      }
+      let count = 0;
+      for (const host of document.querySelectorAll<HTMLElement>('*')) {
+        if (!host.tagName.startsWith('TN-') || host.tagName === 'TN-AXE-MIRROR') continue;
+        const root = open(host);
+        if (!root) continue;
+        const mirror = document.createElement('tn-axe-mirror');
+        const copy = mirror.attachShadow({ mode: 'open' });
+        const css = root.adoptedStyleSheets
+          .map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n'))
+          .join('\n');
+        const style = document.createElement('style');
+        style.textContent = css;
+        copy.append(style, ...[...root.childNodes].map((node) => node.cloneNode(true)));
+        host.after(mirror);
+        host.style.display = 'none';
+        host.setAttribute('data-tn-mirrored', '');
+        count++;
+      }
+      return count;
+    },
+    restore,
+  );
+}

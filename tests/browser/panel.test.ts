@@ -3,6 +3,8 @@
  * sizes readers use: it stays inside the viewport without widening the page, closes on Escape, a
  * click outside and scrolling away, and neither its trigger nor the panel moves the forum's text.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -14,6 +16,7 @@ import {
   chipColors,
   commentIds,
   focusedComment,
+  mirrorRoots,
   openPanel,
   pageWidth,
   panelBox,
@@ -23,6 +26,39 @@ import { inComment, inShadow } from './shadow';
 
 const STORY = `${HN}/item?id=44533403`;
 const session = browserForSuite();
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/**
+ * axe-core on Threadnote's UI, its closed roots copied open for the audit (mirrorRoots), in the
+ * light and the dark scheme; each is photographed as audited.
+ */
+async function audit(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await mirrorRoots(page)).toBeGreaterThan(0);
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        globalThis as unknown as {
+          axe: { run(context: unknown): Promise<{ violations: unknown }> };
+        }
+      ).axe;
+      return (await axe.run({ include: [['tn-axe-mirror']] })).violations as AxeViolation[];
+    });
+    await mirrorRoots(page, true);
+    expect(
+      violations.map((v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`),
+    ).toEqual([]);
+    await page.screenshot({ path: join(OUTPUT, `${name}-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
 
 describe.each(SIZES)('the panel at $width×$height', ({ width, height }) => {
   let page: Page;
@@ -217,6 +253,30 @@ describe('selection and help', () => {
     await editor.press('Control+Enter');
     await expect.poll(() => page.locator(`tr[id="${id}"]`).getAttribute('data-tn-note')).toBe('');
     expect(await focusedComment(page)).toBe(`hn:${id}`);
+    await page.close();
+  });
+});
+
+describe.each(SIZES)('accessibility at $width×$height', ({ width, height }) => {
+  it('has no axe-core violations with the panel, the toast and the key help open', async () => {
+    const page = await openThread(session(), STORY, ROWS);
+    await page.setViewportSize({ width, height });
+    const [, id = ''] = await commentIds(page);
+    const panel = await openPanel(page, id);
+    await panel.locator('input#tn-comment-tags-input').fill('axe-check');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator(`tr[id="${id}"]`).getAttribute('data-tn-tags'))
+      .toBe('axe-check');
+    await panel.locator('input#tn-comment-tags-input').fill('axe');
+    await audit(page, `panel-a11y-${width}`);
+    await panel.locator('.chips .chip', { hasText: 'axe-check' }).locator('button.remove').click();
+    await inShadow(page, 'tn-toast >> button.action').waitFor();
+    await page.keyboard.press('Escape');
+    await audit(page, `panel-toast-${width}`);
+    await page.keyboard.press('?');
+    await inShadow(page, 'tn-key-help >> [role="dialog"]').waitFor();
+    await audit(page, `panel-help-${width}`);
     await page.close();
   });
 });

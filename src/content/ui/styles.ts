@@ -173,7 +173,8 @@ export const popoverCss = `
 .message { min-height: 1.4em; margin-top: 4px; transition: opacity .6s; }
 .message:empty { opacity: 0; }
 .message.pending { color: var(--tn-muted, #595959); }
-.message.done { color: #2b8a3e; }
+.message.done { color: #1f6f32; }
+.check { color: #1f6f32; }
 .message.error { color: #c92a2a; }
 .option[aria-selected="true"] { font-weight: normal; }
 .option.active { background: var(--tn-highlight, #e7f0fb); color: var(--tn-fg, #222); }
