@@ -15,6 +15,8 @@ export interface ContentConnector {
   getDraft(key: string): Promise<WorkerOutput<'draft.get'>>;
   saveDraft(key: string, text: string): Promise<void>;
   deleteDraft(key: string): Promise<void>;
+  /** The first-run hint was dismissed: no page shows it again. */
+  dismissHint(): Promise<void>;
 }
 
 export const workerConnector: ContentConnector = {
@@ -28,5 +30,8 @@ export const workerConnector: ContentConnector = {
   },
   deleteDraft: async (key) => {
     await callWorker('draft.delete', { key });
+  },
+  dismissHint: async () => {
+    await callWorker('hint.dismiss', {});
   },
 };

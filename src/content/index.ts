@@ -43,6 +43,7 @@ import { startKeyboard } from './keyboard';
 import { CommentNavigator } from './navigator';
 import { pageSaving, type PageSaving } from './outbox';
 import { startTagFilter } from './tag-filter';
+import { startFirstRunHint } from './first-run';
 import { startUndo } from './undo';
 import { trusted } from './trusted';
 
@@ -76,6 +77,7 @@ const FEATURES: readonly Feature[] = [
   startCommentControl,
   startTagFilter,
   startUndo,
+  startFirstRunHint,
 ];
 
 function startSession(page: string, annotator: Annotator): Session {

@@ -153,6 +153,8 @@ export interface Settings {
    * comment has tags (`data-tn-tags=""`).
    */
   tagNamesInPage: boolean;
+  /** Whether the reader dismissed the hint shown on the first thread after install. */
+  firstRunHintDone?: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -55,6 +55,7 @@ const connector: ContentConnector = {
   getDraft: (key) => call('draft.get', { key }),
   saveDraft: (key, text) => call('draft.save', { key, text }),
   deleteDraft: (key) => call('draft.delete', { key }),
+  dismissHint: () => call('hint.dismiss', {}),
 };
 
 /**

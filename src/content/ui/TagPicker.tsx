@@ -107,77 +107,81 @@ export function TagPicker({ id, label, applied, known, onChange, onError }: TagP
   return (
     <section>
       <label for={`tn-${id}-input`}>{label}</label>
-      <input
-        id={`tn-${id}-input`}
-        type="text"
-        role="combobox"
-        aria-expanded={rows.length > 0}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={active >= 0 && rows[active] ? `${listId}-${active}` : undefined}
-        autocomplete="off"
-        placeholder="Type to find a tag; a, b adds two"
-        value={text}
-        onFocus={trusted(() => setFocused(true))}
-        onBlur={trusted(() => setFocused(false))}
-        onInput={trusted((event) => {
-          const value = event.currentTarget.value;
-          setMoved(null);
-          if (/[,\n]/.test(value)) void addList(value);
-          else setText(value);
-        })}
-        onKeyDown={trusted((event) => {
-          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-            event.preventDefault();
-            if (rows.length === 0) return;
-            const last = rows.length - 1;
-            const down = event.key === 'ArrowDown';
-            setMoved(down ? (active >= last ? 0 : active + 1) : active <= 0 ? last : active - 1);
-          } else if (event.key === 'Enter') {
-            event.preventDefault();
-            void submit();
-          } else if (event.key === 'Tab' && !event.shiftKey && text.trim() && rows[active]) {
-            // Tab completes what was typed; with nothing typed it moves on as usual.
-            event.preventDefault();
-            void submit();
-          }
-        })}
-      />
-      {rows.length > 0 && (
-        <ul
-          id={listId}
-          class="options"
-          role="listbox"
-          aria-label={text.trim() ? `${label}: matching tags` : `${label}: recently used`}
-        >
-          {rows.map((row, index) => (
-            <li
-              key={`${row.kind}:${row.name}`}
-              id={`${listId}-${index}`}
-              role="option"
-              aria-selected={index === active}
-              class={[
-                'option',
-                index === active ? 'active' : '',
-                row.kind === 'create' ? 'create' : '',
-                applied.includes(row.name) ? 'applied' : '',
-              ].join(' ')}
-              onMouseDown={trusted((event) => event.preventDefault())}
-              onClick={trusted(() => take(row))}
-            >
-              {row.kind === 'create' ? (
-                <>Create ‘{row.name}’</>
-              ) : (
-                <>
-                  <span class="swatch" style={{ background: colorOf(row.name) }} />
-                  {row.name}
-                  {applied.includes(row.name) && <span class="check"> ✓ applied</span>}
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      {/* The list floats over what follows: it comes and goes with the focus, and must not move
+          the buttons below it between a press and its release. */}
+      <div class="combo">
+        <input
+          id={`tn-${id}-input`}
+          type="text"
+          role="combobox"
+          aria-expanded={rows.length > 0}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={active >= 0 && rows[active] ? `${listId}-${active}` : undefined}
+          autocomplete="off"
+          placeholder="Type to find a tag; a, b adds two"
+          value={text}
+          onFocus={trusted(() => setFocused(true))}
+          onBlur={trusted(() => setFocused(false))}
+          onInput={trusted((event) => {
+            const value = event.currentTarget.value;
+            setMoved(null);
+            if (/[,\n]/.test(value)) void addList(value);
+            else setText(value);
+          })}
+          onKeyDown={trusted((event) => {
+            if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+              event.preventDefault();
+              if (rows.length === 0) return;
+              const last = rows.length - 1;
+              const down = event.key === 'ArrowDown';
+              setMoved(down ? (active >= last ? 0 : active + 1) : active <= 0 ? last : active - 1);
+            } else if (event.key === 'Enter') {
+              event.preventDefault();
+              void submit();
+            } else if (event.key === 'Tab' && !event.shiftKey && text.trim() && rows[active]) {
+              // Tab completes what was typed; with nothing typed it moves on as usual.
+              event.preventDefault();
+              void submit();
+            }
+          })}
+        />
+        {rows.length > 0 && (
+          <ul
+            id={listId}
+            class="options"
+            role="listbox"
+            aria-label={text.trim() ? `${label}: matching tags` : `${label}: recently used`}
+          >
+            {rows.map((row, index) => (
+              <li
+                key={`${row.kind}:${row.name}`}
+                id={`${listId}-${index}`}
+                role="option"
+                aria-selected={index === active}
+                class={[
+                  'option',
+                  index === active ? 'active' : '',
+                  row.kind === 'create' ? 'create' : '',
+                  applied.includes(row.name) ? 'applied' : '',
+                ].join(' ')}
+                onMouseDown={trusted((event) => event.preventDefault())}
+                onClick={trusted(() => take(row))}
+              >
+                {row.kind === 'create' ? (
+                  <>Create ‘{row.name}’</>
+                ) : (
+                  <>
+                    <span class="swatch" style={{ background: colorOf(row.name) }} />
+                    {row.name}
+                    {applied.includes(row.name) && <span class="check"> ✓ applied</span>}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       {applied.length > 0 && (
         <div class="row chips">
           {applied.map((name) => (

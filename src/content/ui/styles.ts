@@ -181,6 +181,11 @@ export const popoverCss = `
 .option.applied { font-weight: 600; }
 .option.create { font-style: italic; }
 .chips { margin-top: 6px; }
+.combo { position: relative; }
+.combo .options {
+  position: absolute; top: 100%; left: 0; right: 0; z-index: 1; margin-top: 2px;
+  background: var(--tn-bg, #fff); box-shadow: 0 4px 12px rgba(0,0,0,.15);
+}
 /* A chip's remove button shows on hover or focus only: one stray click removes nothing unseen. */
 .chip .remove { opacity: 0; }
 .chip:hover .remove, .chip:focus-within .remove { opacity: 1; }
@@ -217,4 +222,18 @@ kbd {
   kbd { background: var(--tn-bg, #2a2a2a); border-color: var(--tn-border, #777); }
   .close { background: #333; color: #eee; border-color: #777; }
 }
+`;
+
+/** The first-run hint (first-run.tsx), at the page's bottom left, away from the toast. */
+export const firstRunCss = `${baseCss}
+:host { position: fixed; left: 16px; bottom: 16px; z-index: 2147483000; max-width: min(26em, calc(100vw - 32px)); }
+.hint {
+  display: flex; gap: 10px; align-items: flex-end; padding: 8px 12px; border-radius: 8px;
+  background: var(--tn-bg, #fff); color: var(--tn-fg, #222); border: 1px solid var(--tn-border, #bbb);
+  box-shadow: 0 4px 16px rgba(0,0,0,.18);
+}
+p { margin: 0; flex: 1; }
+kbd { font: 11px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1px solid #bbb; border-radius: 3px; padding: 0 4px; }
+button { border: 1px solid #1864ab; background: #1864ab; color: #fff; border-radius: 4px; padding: 2px 10px; white-space: nowrap; }
+button:focus-visible { outline: 2px solid #1864ab; outline-offset: 2px; }
 `;
