@@ -49,8 +49,10 @@ describe('TagPicker', () => {
 
   it('toggles a listed tag on or off by what is applied', async () => {
     const { container, onChange } = picker(['later']);
-    // The recently used tags show once the field has the focus.
-    container.querySelector('input')?.focus();
+    // The recently used tags show on ↓ in the empty field.
+    container
+      .querySelector('input')
+      ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
     await new Promise((resolve) => setTimeout(resolve));
     const options = [...container.querySelectorAll<HTMLElement>('[role="option"]')];
     options.find((option) => option.textContent?.startsWith('later'))?.click();

@@ -48,11 +48,12 @@ export function TagPicker({ id, label, applied, known, onChange, onError }: TagP
   const [text, setText] = useState('');
   // null: the row tag-suggest highlights; a number once the reader moved with the arrows.
   const [moved, setMoved] = useState<number | null>(null);
-  // Recent tags show only in the field the reader is in; matches show while there is text.
-  const [focused, setFocused] = useState(false);
+  // Matches show while there is text; with none, the recent tags show once the reader asks for
+  // them, with ↓ or a click in the field, so a list never covers the panel's buttons unasked.
+  const [browsing, setBrowsing] = useState(false);
   const names = known.map((tag) => tag.name);
   const suggestions = suggestTags(text, names, recentTags(known));
-  const rows = focused || text.trim() ? suggestions.rows : [];
+  const rows = browsing || text.trim() ? suggestions.rows : [];
   const active = moved ?? suggestions.active;
   const colorOf = (name: string) => known.find((tag) => tag.name === name)?.color ?? '#555555';
   const listId = `tn-${id}-options`;
@@ -68,6 +69,7 @@ export function TagPicker({ id, label, applied, known, onChange, onError }: TagP
   const clear = () => {
     setText('');
     setMoved(null);
+    setBrowsing(false);
   };
 
   const toggle = async (name: string) => {
@@ -119,10 +121,10 @@ export function TagPicker({ id, label, applied, known, onChange, onError }: TagP
           aria-autocomplete="list"
           aria-activedescendant={active >= 0 && rows[active] ? `${listId}-${active}` : undefined}
           autocomplete="off"
-          placeholder="Type to find a tag; a, b adds two"
+          placeholder="Type a tag (↓ recent; a, b adds two)"
           value={text}
-          onFocus={trusted(() => setFocused(true))}
-          onBlur={trusted(() => setFocused(false))}
+          onMouseDown={trusted(() => setBrowsing(true))}
+          onBlur={trusted(() => setBrowsing(false))}
           onInput={trusted((event) => {
             const value = event.currentTarget.value;
             setMoved(null);
@@ -130,7 +132,11 @@ export function TagPicker({ id, label, applied, known, onChange, onError }: TagP
             else setText(value);
           })}
           onKeyDown={trusted((event) => {
-            if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+            if (event.key === 'ArrowDown' && rows.length === 0 && !text.trim()) {
+              event.preventDefault();
+              setBrowsing(true);
+              setMoved(0);
+            } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
               event.preventDefault();
               if (rows.length === 0) return;
               const last = rows.length - 1;
