@@ -7,7 +7,6 @@
 import type { WorkerInput, WorkerOutput } from '../shared/messages';
 import {
   QUOTE_LENGTH,
-  defaultTagColor,
   isEmptyAnnotation,
   isEmptyUser,
   keptName,
@@ -16,6 +15,7 @@ import {
   type UserAnnotation,
 } from '../shared/model';
 import { applyCommentOps, applyUserOps } from '../shared/operations';
+import { pickTagColor } from '../shared/tag-colors';
 import { committed } from './db';
 import type { ThreadnoteDB } from './schema';
 import { indexComment, indexUser } from './search';
@@ -151,19 +151,27 @@ export async function editUser(
 }
 
 /**
- * Creates the tags a record names that do not exist yet, with default colours (sync writes
- * records through it too).
+ * Creates the tags a record names that do not exist yet, each in the palette colour fewest tags
+ * use (tag-colors.ts), so new tags differ (sync writes records through it too).
  */
 export async function createMissingTags(
-  tagStore: { getKey(name: string): Promise<string | undefined>; put(tag: Tag): Promise<unknown> },
+  tagStore: {
+    getKey(name: string): Promise<string | undefined>;
+    getAll(): Promise<Tag[]>;
+    put(tag: Tag): Promise<unknown>;
+  },
   log: SyncLogStore | null,
   names: readonly string[],
   now: string,
   created: Map<string, Tag>,
 ): Promise<void> {
+  let colors: string[] | null = null;
   for (const name of names) {
     if (created.has(name) || (await tagStore.getKey(name)) !== undefined) continue;
-    const tag: Tag = { name, color: defaultTagColor(name), description: '', createdAt: now };
+    colors ??= (await tagStore.getAll()).map((tag) => tag.color);
+    const color = pickTagColor(colors);
+    colors.push(color);
+    const tag: Tag = { name, color, description: '', createdAt: now };
     await tagStore.put(tag);
     if (log) await logChange(log, 'tag', name, null, now);
     created.set(name, tag);

@@ -154,6 +154,8 @@ const handlers: {
   'settings.get': async (_input, deps) => readSettings(await deps.database()),
   'settings.update': async (input, deps) =>
     stale(deps, await writeSettings(await deps.database(), input)),
+  'hint.dismiss': async (_input, deps) =>
+    stale(deps, await writeSettings(await deps.database(), { firstRunHintDone: true })),
   'settings.site': async (input, deps) =>
     stale(deps, await setSiteOn(await deps.database(), input.site, input.on)),
   'thread.summary': async (input, deps) => threadSummary(await deps.database(), input.thread),

@@ -39,6 +39,8 @@ export async function writeSettings(
     quickTags: [...new Set(patch.quickTags ?? current.quickTags)],
     disabledSites: [...new Set(patch.disabledSites ?? current.disabledSites)],
     tagNamesInPage: patch.tagNamesInPage ?? current.tagNamesInPage,
+    // Absent until dismissed, so the settings of older installs need no migration.
+    ...((patch.firstRunHintDone ?? current.firstRunHintDone) ? { firstRunHintDone: true } : {}),
   };
   const tags = new Set(await tx.objectStore('tags').getAllKeys());
   const missing = next.quickTags.find((name) => !tags.has(name));

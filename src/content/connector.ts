@@ -17,6 +17,8 @@ export interface ContentConnector {
   deleteDraft(key: string): Promise<void>;
   /** Has the worker inject the UI script into this frame (./lazy/load.ts waits for it). */
   loadUi(): Promise<void>;
+  /** The first-run hint was dismissed: no page shows it again. */
+  dismissHint(): Promise<void>;
 }
 
 export const workerConnector: ContentConnector = {
@@ -33,5 +35,8 @@ export const workerConnector: ContentConnector = {
   },
   loadUi: async () => {
     await callWorker('ui.load', {});
+  },
+  dismissHint: async () => {
+    await callWorker('hint.dismiss', {});
   },
 };

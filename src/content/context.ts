@@ -6,6 +6,7 @@
 import type { Annotator } from './annotator';
 import type { CommentNavigator } from './navigator';
 import type { NoteEditorHost } from './note-editing';
+import type { KeyHelpHost } from './key-help';
 import type { HiddenBarHost } from './ui/HiddenBar';
 import type { Toaster } from './ui/Toast';
 
@@ -15,6 +16,8 @@ export interface SessionCommands {
   openPanel(key: string): void;
   /** Filters the page by a tag, or clears the filter with null; returns how many comments match. */
   setFilter(tag: string | null): number;
+  /** Undoes the latest action that removed something (undo.ts). */
+  undo(): Promise<void>;
 }
 
 export interface SessionContext {
@@ -45,6 +48,12 @@ export interface LazyUi {
   readonly NoteEditorHost: typeof NoteEditorHost;
   readonly HiddenBarHost: typeof HiddenBarHost;
   readonly Toaster: typeof Toaster;
+  /** The `?` overlay listing the keys, opened by the keyboard feature. */
+  readonly KeyHelpHost: typeof KeyHelpHost;
+  /** Undo toasts and the `u` command (undo.ts). */
+  readonly startUndo: Feature;
+  /** The one-time hint on the first thread opened after install. */
+  readonly startFirstRunHint: Feature;
 }
 
 /** The hook a waiting content script puts on its isolated world's global object. */

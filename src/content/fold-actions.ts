@@ -55,3 +55,12 @@ export function bulkFoldChanges(
     }
   }
 }
+
+/** What the undo toast says a bulk action did. */
+export function bulkLabel(action: Exclude<BulkFoldAction, 'undo'>, count: number): string {
+  const subthreads = `${count} ${count === 1 ? 'subthread' : 'subthreads'}`;
+  if (action === 'expand-all') return `Expanded ${subthreads}`;
+  return action === 'collapse-read'
+    ? `Collapsed ${subthreads} already read`
+    : `Collapsed ${subthreads}`;
+}

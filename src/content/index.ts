@@ -93,8 +93,10 @@ const FEATURES: readonly Feature[] = [
   startNewMarks,
   startHiddenBar,
   startKeyboard,
+  fromUi((ui) => ui.startUndo),
   fromUi((ui) => ui.startCommentControl),
   fromUi((ui) => ui.startTagFilter),
+  fromUi((ui) => ui.startFirstRunHint),
 ];
 
 /**
@@ -116,6 +118,10 @@ function queuedCommands(context: SessionContext, signal: AbortSignal): SessionCo
       );
       return 0;
     },
+    undo: async () => {
+      await context.ui();
+      if (!signal.aborted && context.commands.undo !== queued.undo) await context.commands.undo();
+    },
   };
   return queued;
 }
@@ -126,7 +132,7 @@ function startSession(page: string, annotator: Annotator): Session {
   const context: SessionContext = {
     annotator,
     navigator: new CommentNavigator(annotator.model, signal),
-    commands: { openPanel: () => undefined, setFilter: () => 0 },
+    commands: { openPanel: () => undefined, setFilter: () => 0, undo: async () => undefined },
     ui: () => loadUi(workerConnector),
   };
   annotator.noteEditors = () => context.ui().then((ui) => ui.NoteEditorHost);

@@ -60,11 +60,12 @@ export class CommentNavigator {
     return this.current === null ? -1 : comments.findIndex((c) => c.key === this.current);
   }
 
-  focus(comment: SiteComment): void {
+  /** Makes the comment the current one and focuses it; `scroll` brings it into view. */
+  focus(comment: SiteComment, scroll = true): void {
     const element = comment.element;
     if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
     element.focus({ preventScroll: true });
-    element.scrollIntoView({ block: 'nearest' });
+    if (scroll) element.scrollIntoView({ block: 'nearest' });
     this.current = comment.key;
   }
 

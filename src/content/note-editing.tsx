@@ -82,6 +82,12 @@ export async function showNoteEditor(
   draw();
 }
 
+/** Focuses a comment as the navigator does, so `j`, `x` and the rest go on from it. */
+function focusComment(element: HTMLElement): void {
+  if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
+  element.focus({ preventScroll: true });
+}
+
 /** The page's one inline note editor, under a comment's header. */
 export class NoteEditorHost {
   private ui: ShadowUi | null = null;
@@ -125,7 +131,12 @@ export class NoteEditorHost {
           user ? edits.editUser(user, ops, onWaiting) : edits.edit(key, ops, onWaiting),
       },
       () => this.ui === ui,
-      () => this.close(),
+      () => {
+        // Saved or cancelled from the keyboard: the keys act on the comment again, not the page.
+        const hadFocus = document.activeElement === ui.host;
+        this.close();
+        if (hadFocus || document.activeElement === document.body) focusComment(comment.element);
+      },
     );
   }
 

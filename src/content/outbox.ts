@@ -6,7 +6,7 @@
  */
 import { ThreadnoteError } from '../shared/messages';
 import type { CommentOp, UserOp } from '../shared/operations';
-import type { ToastTone } from './ui/Toast';
+import type { ToastAction, ToastTone } from './ui/Toast';
 import { trusted } from './trusted';
 
 export type AnyOp = CommentOp | UserOp;
@@ -19,7 +19,7 @@ export interface RecordOps {
 
 /** Where the outbox tells the reader how saving goes: the page's toast. */
 export interface SaveNotices {
-  show(text: string, tone: ToastTone, hideAfterMs?: number): void;
+  show(text: string, tone: ToastTone, hideAfterMs?: number, action?: ToastAction): void;
 }
 
 interface Job {

@@ -5,7 +5,13 @@
  * shows them.
  */
 import type { BulkFoldAction } from '../shared/messages';
-import { QUOTE_LENGTH, keptName, type Fold } from '../shared/model';
+import {
+  QUOTE_LENGTH,
+  keptName,
+  type CommentAnnotation,
+  type Fold,
+  type UserAnnotation,
+} from '../shared/model';
 import type { CommentOp, UserOp } from '../shared/operations';
 import type { SiteComment } from '../sites/types';
 import type { ContentConnector } from './connector';
@@ -20,9 +26,12 @@ import {
   type CommentEdit,
   type EditAnswers,
 } from './edits';
-import { bulkFoldChanges } from './fold-actions';
+import { bulkFoldChanges, bulkLabel } from './fold-actions';
 import { alreadyShown, reasonOf, type PageSaving } from './outbox';
 import type { PageModel } from './page-model';
+
+/** How long the toast offers Undo; `u` still undoes after it went. */
+const UNDO_TOAST_MS = 10_000;
 
 function refFor(comment: SiteComment): CommentEdit['comment'] {
   return {
@@ -34,8 +43,35 @@ function refFor(comment: SiteComment): CommentEdit['comment'] {
   };
 }
 
+/** A stored edit as undo.ts sees it: each record as it was before and is after. */
+export type StoredEdit =
+  | {
+      kind: 'comments';
+      /** Set by a bulk action, which names itself; other edits are named by their operations. */
+      label: string | null;
+      ops: readonly CommentOp[];
+      records: { key: string; before: CommentAnnotation | null; after: CommentAnnotation | null }[];
+    }
+  | {
+      kind: 'user';
+      author: string;
+      ops: readonly UserOp[];
+      before: UserAnnotation | null;
+      after: UserAnnotation | null;
+    };
+
+/** As many as `u` can go back through (undo.ts). */
+const EARLY_EDITS_KEPT = 20;
+
 export class PageEdits {
   private readonly foldHistory: { key: string; fold: Fold }[][] = [];
+  /** Told of each edit once stored, unless the edit is itself an undo (undo.ts). */
+  private onStored: ((edit: StoredEdit) => void) | null = null;
+  /**
+   * Edits stored before undo.ts listens: it comes with the UI script, which a key press or a stub
+   * can beat. It takes them when it starts, so `u` reaches them too.
+   */
+  private readonly storedEarly: StoredEdit[] = [];
 
   constructor(
     private readonly model: PageModel,
@@ -57,7 +93,9 @@ export class PageEdits {
   async editMany(
     edits: readonly { key: string; ops: CommentOp[] }[],
     onWaiting?: (reason: string) => void,
+    { label = null, undoing = false }: { label?: string | null; undoing?: boolean } = {},
   ): Promise<void> {
+    const before = edits.map(({ key }) => ({ key, before: this.model.annotation(key) }));
     const comments = this.model.byKey();
     const refs: CommentEdit[] = edits.map(({ key, ops }) => {
       const comment = comments.get(key);
@@ -75,6 +113,28 @@ export class PageEdits {
       if (at >= 0) this.foldHistory.splice(at, 1);
       throw error;
     }
+    if (undoing) return;
+    this.stored({
+      kind: 'comments',
+      label,
+      ops: edits.flatMap(({ ops }) => ops),
+      records: before.map((record) => ({ ...record, after: this.model.annotation(record.key) })),
+    });
+  }
+
+  /** Tells `listener` of every stored edit from now on, and of those stored before it came. */
+  listenStored(listener: ((edit: StoredEdit) => void) | null): void {
+    this.onStored = listener;
+    if (listener) for (const edit of this.storedEarly.splice(0)) listener(edit);
+  }
+
+  private stored(edit: StoredEdit): void {
+    if (this.onStored) {
+      this.onStored(edit);
+      return;
+    }
+    this.storedEarly.push(edit);
+    if (this.storedEarly.length > EARLY_EDITS_KEPT) this.storedEarly.shift();
   }
 
   /** Shows each comment the keys name, with its replies (a fold back to none). */
@@ -92,9 +152,13 @@ export class PageEdits {
     author: string,
     ops: UserOp[],
     onWaiting?: (reason: string) => void,
+    undoing = false,
   ): Promise<void> {
     const user = { key: this.model.userKey(author), name: keptName(author) };
+    const before = this.model.user(author);
     await sendUserEdit(this.saving, this.worker, this.answers, user, ops, onWaiting);
+    if (undoing) return;
+    this.stored({ kind: 'user', author, ops, before, after: this.model.user(author) });
   }
 
   /**
@@ -127,9 +191,23 @@ export class PageEdits {
       model.knowsVisit() ? (key) => model.isNew(key) : null,
     ).filter(({ key }) => comments.has(key));
     if (changes.length > 0) {
-      await this.editMany(changes.map(({ key, fold }) => ({ key, ops: [foldOp(fold)] })));
+      await this.editMany(
+        changes.map(({ key, fold }) => ({ key, ops: [foldOp(fold)] })),
+        undefined,
+        { label: bulkLabel(action, changes.length) },
+      );
     }
     return { changed: changes.length, canUndo: this.foldHistory.length > 0 };
+  }
+
+  /** Offers to undo what the reader just did, in the page's toast (undo.ts). */
+  toastUndo(label: string, undo: () => void): void {
+    this.saving.toaster.show(label, 'done', UNDO_TOAST_MS, { label: 'Undo', run: undo });
+  }
+
+  /** Says something went as asked, in the page's toast, for a moment. */
+  toastDone(text: string): void {
+    this.saving.toaster.show(text, 'done', 3_000);
   }
 
   /** Shows the reader a failure of something they asked for (a key press), in the page's toast. */

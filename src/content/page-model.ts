@@ -293,6 +293,17 @@ export class PageModel {
     return this.settings.quickTags;
   }
 
+  /** Whether the reader dismissed the first-run hint. */
+  firstRunHintDone(): boolean {
+    return this.settings.firstRunHintDone === true;
+  }
+
+  /** Remembers, for every page from now on, that the reader dismissed the first-run hint. */
+  async dismissFirstRunHint(): Promise<void> {
+    this.settings = { ...this.settings, firstRunHintDone: true };
+    await this.worker.dismissHint();
+  }
+
   /** Whether the forum's scripts may read tag names in the page's attributes. */
   tagNamesInPage(): boolean {
     return this.settings.tagNamesInPage !== false;

@@ -138,7 +138,7 @@ export function AllThreads({
         <p class="empty">
           {anyFilter
             ? 'No annotated thread matches. Choose another site or tag.'
-            : 'No annotated threads yet. Open a thread, hover a comment and press T to tag it or N to note it; it will be listed here.'}
+            : 'No annotated threads yet. Open a thread, click a comment and press t to tag it or n to note it; it will be listed here.'}
         </p>
       )}
       <ul class="threads">

@@ -176,7 +176,7 @@ function ThisTab({
     return (
       <p class="empty">
         This tab is not a thread Threadnote can read. Open a comment page on Hacker News, Lobsters
-        or classic Reddit, or a Discourse topic, hover a comment and press T (or click “✎
+        or classic Reddit, or a Discourse topic, click a comment and press t (or click “✎
         Threadnote”) to tag it, note it or fold it. Your annotated threads are under All threads.
       </p>
     );

@@ -76,8 +76,8 @@ export function ThreadView({ current, summary, connector, onChanged, onDisable }
       {page.newComments > 0 && <NewComments tabId={current.tabId} connector={connector} />}
       {counts === undefined || counts.annotated === 0 ? (
         <p class="empty">
-          Nothing noted here yet. Hover a comment and press T (or click “✎ Threadnote”) to tag it, N
-          to write a note, X to collapse it.
+          Nothing noted here yet. Click a comment and press t (or click “✎ Threadnote”) to tag it, n
+          to write a note, x to collapse it.
         </p>
       ) : (
         <Annotated

@@ -78,7 +78,11 @@ const noteText = v.pipe(
 /** A kept version is named by when it was saved. */
 const versionStamp = v.pipe(v.string(), v.maxLength(40));
 const tagOps = [
-  v.strictObject({ op: v.literal('tag.add'), tag: tagName }),
+  v.strictObject({
+    op: v.literal('tag.add'),
+    tag: tagName,
+    at: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  }),
   v.strictObject({ op: v.literal('tag.remove'), tag: tagName }),
 ] as const;
 const noteOps = [
@@ -90,12 +94,19 @@ const noteOps = [
   v.strictObject({ op: v.literal('note.restore'), version: versionStamp }),
   v.strictObject({ op: v.literal('note.dismiss'), version: versionStamp }),
 ] as const;
+/** An undo puts back the record's own times (operations.ts, `stamp.set`). */
+const stampOp = v.strictObject({
+  op: v.literal('stamp.set'),
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  updatedAt: v.pipe(v.string(), v.isoTimestamp()),
+});
 const MAX_OPS = 100;
 export const commentOps = v.pipe(
   v.array(
     v.variant('op', [
       ...tagOps,
       ...noteOps,
+      stampOp,
       v.strictObject({ op: v.literal('fold.set'), fold: v.picklist(FOLDS) }),
     ]),
   ),
@@ -103,7 +114,7 @@ export const commentOps = v.pipe(
   v.maxLength(MAX_OPS),
 );
 export const userOps = v.pipe(
-  v.array(v.variant('op', [...tagOps, ...noteOps])),
+  v.array(v.variant('op', [...tagOps, ...noteOps, stampOp])),
   v.minLength(1),
   v.maxLength(MAX_OPS),
 );

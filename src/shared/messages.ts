@@ -131,6 +131,7 @@ export interface WorkerOutputs {
   'settings.get': Settings;
   'settings.update': Settings;
   'settings.site': Settings;
+  'hint.dismiss': Settings;
   'thread.summary': ThreadSummary;
   'popup.open': PopupState;
   'threads.list': ThreadListPage;

@@ -131,26 +131,8 @@ export function isNormalTagName(name: string): boolean {
   return parsed.ok && parsed.name === name;
 }
 
-/**
- * Default tag colours: each carries white text at a contrast ratio of at least 4.5:1, and they
- * stay apart for the common kinds of colour blindness.
- */
-export const TAG_PALETTE = [
-  '#1864ab',
-  '#2b8a3e',
-  '#c92a2a',
-  '#862e9c',
-  '#a61e4d',
-  '#0b7285',
-  '#5f3dc4',
-  '#8f5a00',
-] as const;
-
-export function defaultTagColor(name: string): string {
-  let hash = 0;
-  for (let i = 0; i < name.length; i++) hash = (hash * 31 + name.charCodeAt(i)) | 0;
-  return TAG_PALETTE[Math.abs(hash) % TAG_PALETTE.length] ?? TAG_PALETTE[0];
-}
+/** Tag colours live in tag-colors.ts; these names stay for the modules that import them here. */
+export { TAG_PALETTE, defaultTagColor } from './tag-colors';
 
 export function siteOfKey(key: string): string {
   const colon = key.lastIndexOf(':');
@@ -171,6 +153,8 @@ export interface Settings {
    * comment has tags (`data-tn-tags=""`).
    */
   tagNamesInPage: boolean;
+  /** Whether the reader dismissed the hint shown on the first thread after install. */
+  firstRunHintDone?: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

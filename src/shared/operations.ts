@@ -6,7 +6,8 @@
  */
 import type { CommentAnnotation, Fold, NoteVersion, UserAnnotation } from './model';
 
-export type TagOp = { op: 'tag.add'; tag: string } | { op: 'tag.remove'; tag: string };
+/** `at` puts an added tag back where an undone removal took it from. */
+export type TagOp = { op: 'tag.add'; tag: string; at?: number } | { op: 'tag.remove'; tag: string };
 /**
  * `base` is the saved text the writer started from. When what is stored differs from it, someone
  * else (another tab, a sync) wrote the note meanwhile: that text is kept as a conflicting version
@@ -19,8 +20,13 @@ export type NoteOp =
   /** Forgets a kept version. */
   | { op: 'note.dismiss'; version: string };
 export type FoldOp = { op: 'fold.set'; fold: Fold };
-export type CommentOp = TagOp | NoteOp | FoldOp;
-export type UserOp = TagOp | NoteOp;
+/**
+ * Puts back a record's times, last in an undo's operations: undoing restores the record as it
+ * was, not as it was with today's `updatedAt` (inverseOps).
+ */
+export type StampOp = { op: 'stamp.set'; createdAt: string; updatedAt: string };
+export type CommentOp = TagOp | NoteOp | FoldOp | StampOp;
+export type UserOp = TagOp | NoteOp | StampOp;
 
 /** At most this many replaced texts are kept per record, newest first. */
 export const MAX_NOTE_VERSIONS = 5;
@@ -48,7 +54,11 @@ export function keepReplaced(
 
 /** The one rule for a tag operation: an add keeps one of each name, a remove takes it off. */
 export function applyTagOp(tags: readonly string[], op: TagOp): string[] {
-  if (op.op === 'tag.add') return tags.includes(op.tag) ? [...tags] : [...tags, op.tag];
+  if (op.op === 'tag.add') {
+    if (tags.includes(op.tag)) return [...tags];
+    const at = Math.min(op.at ?? tags.length, tags.length);
+    return [...tags.slice(0, at), op.tag, ...tags.slice(at)];
+  }
   return tags.filter((tag) => tag !== op.tag);
 }
 
@@ -66,13 +76,17 @@ export function applyCommentOps(
 ): Applied<CommentAnnotation> {
   let next: CommentAnnotation = { ...stored, tags: [...stored.tags] };
   const kept: NoteVersion[] = [];
+  let updatedAt = now;
   for (const op of ops) {
     if (op.op === 'fold.set') next = { ...next, fold: op.fold };
-    else if (op.op === 'tag.add' || op.op === 'tag.remove') {
+    else if (op.op === 'stamp.set') {
+      next = { ...next, createdAt: op.createdAt };
+      updatedAt = op.updatedAt;
+    } else if (op.op === 'tag.add' || op.op === 'tag.remove') {
       next = { ...next, tags: applyTagOp(next.tags, op) };
     } else next = applyNoteOp(next, op, kept);
   }
-  return { next: { ...next, updatedAt: now }, kept };
+  return { next: { ...next, updatedAt }, kept };
 }
 
 function applyNoteOp<T extends NoteHolder>(record: T, op: NoteOp, kept: NoteVersion[]): T {
@@ -109,12 +123,16 @@ export function applyUserOps(
 ): Applied<UserAnnotation> {
   let next: UserAnnotation = { ...stored, tags: [...stored.tags] };
   const kept: NoteVersion[] = [];
+  let updatedAt = now;
   for (const op of ops) {
-    if (op.op === 'tag.add' || op.op === 'tag.remove') {
+    if (op.op === 'stamp.set') {
+      next = { ...next, createdAt: op.createdAt };
+      updatedAt = op.updatedAt;
+    } else if (op.op === 'tag.add' || op.op === 'tag.remove') {
       next = { ...next, tags: applyTagOp(next.tags, op) };
     } else next = applyNoteOp(next, op, kept);
   }
-  return { next: { ...next, updatedAt: now }, kept };
+  return { next: { ...next, updatedAt }, kept };
 }
 
 /** Records without kept versions carry no `conflicts` field at all. */
@@ -134,4 +152,32 @@ export function tagDiff(before: readonly string[], after: readonly string[]): Ta
       .map((tag) => ({ op: 'tag.remove' as const, tag })),
     ...after.filter((tag) => !before.includes(tag)).map((tag) => ({ op: 'tag.add' as const, tag })),
   ];
+}
+
+type Undoable = Pick<CommentAnnotation, 'tags' | 'note' | 'createdAt' | 'updatedAt'> & {
+  fold?: Fold;
+};
+
+/**
+ * The operations that take a record from `now` back to `before` (null: no record), for undo.
+ * Tags go back to their places and the times to what they were, so the stored record is the one
+ * the undone edit replaced, field for field. Kept note versions are left as they are.
+ */
+export function inverseOps(before: Undoable | null, now: Undoable | null): CommentOp[] {
+  const was = before ?? { tags: [], note: '', fold: 'none' as Fold, createdAt: '', updatedAt: '' };
+  const is = now ?? { tags: [], note: '', fold: 'none' as Fold, createdAt: '', updatedAt: '' };
+  const ops: CommentOp[] = is.tags
+    .filter((tag) => !was.tags.includes(tag))
+    .map((tag) => ({ op: 'tag.remove', tag }));
+  was.tags.forEach((tag, at) => {
+    if (!is.tags.includes(tag)) ops.push({ op: 'tag.add', tag, at });
+  });
+  if (was.note !== is.note) ops.push({ op: 'note.set', note: was.note, base: is.note });
+  if ((was.fold ?? 'none') !== (is.fold ?? 'none')) {
+    ops.push({ op: 'fold.set', fold: was.fold ?? 'none' });
+  }
+  if (before && ops.length > 0) {
+    ops.push({ op: 'stamp.set', createdAt: before.createdAt, updatedAt: before.updatedAt });
+  }
+  return ops;
 }

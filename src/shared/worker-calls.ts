@@ -205,6 +205,13 @@ export const workerCalls = {
     callers: ['extension'],
     writes: true,
   }),
+  /** The reader dismissed the first-run hint (src/content/first-run.tsx): it shows no more. */
+  'hint.dismiss': defineCall({
+    schema: noInput,
+    callers: ['content'],
+    keys: noKeys,
+    writes: true,
+  }),
   /** Turns Threadnote on or off on one built-in site, leaving the others as they are. */
   'settings.site': defineCall({
     schema: v.strictObject({ site: siteId, on: v.boolean() }),

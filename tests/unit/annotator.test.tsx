@@ -68,6 +68,7 @@ const connector: ContentConnector = {
   loadUi: async () => {
     await import('../../src/content/lazy/ui');
   },
+  dismissHint: () => call('hint.dismiss', {}),
 };
 
 /**
@@ -338,7 +339,11 @@ describe('Edits from the page', () => {
     const session = new AbortController();
     sessions.push(session);
     const navigator = new CommentNavigator(annotator.model, session.signal);
-    const commands = { openPanel: () => undefined, setFilter: () => 0 };
+    const commands = {
+      openPanel: () => undefined,
+      setFilter: () => 0,
+      undo: async () => undefined,
+    };
     startKeyboard({ annotator, navigator, commands, ui: () => loadUi(connector) }, session.signal);
     const comment = annotator.model.comment('x:2');
     if (!comment) throw new Error('no post 2');
@@ -539,7 +544,11 @@ describe('Features of a session', () => {
     const annotator = await started();
     const session = new AbortController();
     const navigator = new CommentNavigator(annotator.model, session.signal);
-    const commands: SessionCommands = { openPanel: () => undefined, setFilter: () => 0 };
+    const commands: SessionCommands = {
+      openPanel: () => undefined,
+      setFilter: () => 0,
+      undo: async () => undefined,
+    };
     const context = { annotator, navigator, commands, ui: () => loadUi(connector) };
     for (const start of [startKeyboard, startCommentControl, startTagFilter]) {
       start(context, session.signal);
@@ -565,7 +574,11 @@ describe('Features of a session', () => {
     const annotator = await started();
     const session = new AbortController();
     const navigator = new CommentNavigator(annotator.model, session.signal);
-    const commands: SessionCommands = { openPanel: () => undefined, setFilter: () => 0 };
+    const commands: SessionCommands = {
+      openPanel: () => undefined,
+      setFilter: () => 0,
+      undo: async () => undefined,
+    };
     const context = { annotator, navigator, commands, ui: () => loadUi(connector) };
     startNewMarks(context, session.signal);
     // The bar's promise resolves once it is drawn: the session holds the comments until then.

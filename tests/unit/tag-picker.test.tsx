@@ -47,8 +47,13 @@ describe('TagPicker', () => {
     expect(onChange).toHaveBeenCalledWith([{ op: 'tag.add', tag: 'follow-up' }]);
   });
 
-  it('toggles a listed tag on or off by what is applied', () => {
+  it('toggles a listed tag on or off by what is applied', async () => {
     const { container, onChange } = picker(['later']);
+    // The recently used tags show on ↓ in the empty field.
+    container
+      .querySelector('input')
+      ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve));
     const options = [...container.querySelectorAll<HTMLElement>('[role="option"]')];
     options.find((option) => option.textContent?.startsWith('later'))?.click();
     options.find((option) => option.textContent?.startsWith('wrong'))?.click();

@@ -18,6 +18,8 @@ describe('worker calls', () => {
       'draft.delete',
       'draft.get',
       'draft.save',
+      // The first-run hint's Got it (src/content/first-run.tsx).
+      'hint.dismiss',
       'page.early',
       'page.open',
       'settings.get',

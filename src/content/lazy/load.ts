@@ -8,7 +8,7 @@
 import { UI_SCRIPT_HOOK } from '../../shared/ui-script';
 import type { ContentConnector } from '../connector';
 import type { SaveNotices } from '../outbox';
-import type { ToastTone } from '../ui/Toast';
+import type { ToastAction, ToastTone } from '../ui/Toast';
 import type { LazyUi, UiHook } from '../context';
 
 /** The UI once its script arrived in this world; it stays for the document. */
@@ -71,14 +71,14 @@ export function lazyToaster(worker: ContentConnector): SaveNotices {
   let toaster: { show: SaveNotices['show'] } | null = null;
   let latest: Parameters<SaveNotices['show']> | null = null;
   return {
-    show(text: string, tone: ToastTone, hideAfterMs?: number) {
+    show(text: string, tone: ToastTone, hideAfterMs?: number, action?: ToastAction) {
       if (toaster) {
-        toaster.show(text, tone, hideAfterMs);
+        toaster.show(text, tone, hideAfterMs, action);
         return;
       }
       // Only the last message matters: each replaces the one before.
       const first = latest === null;
-      latest = [text, tone, hideAfterMs];
+      latest = [text, tone, hideAfterMs, action];
       if (!first) return;
       loadUi(worker).then(
         (ui) => {

@@ -7,8 +7,11 @@
  */
 import { UI_SCRIPT_HOOK } from '../../shared/ui-script';
 import { startCommentControl } from '../comment-control';
+import { startFirstRunHint } from '../first-run';
+import { KeyHelpHost } from '../key-help';
 import { NoteEditorHost } from '../note-editing';
 import { startTagFilter } from '../tag-filter';
+import { startUndo } from '../undo';
 import { HiddenBarHost } from '../ui/HiddenBar';
 import { Toaster } from '../ui/Toast';
 import type { UiHook } from '../context';
@@ -16,4 +19,13 @@ import type { UiHook } from '../context';
 const scope = globalThis as { threadnoteUi?: UiHook };
 const hook = scope[UI_SCRIPT_HOOK];
 delete scope.threadnoteUi;
-hook?.({ startCommentControl, startTagFilter, NoteEditorHost, HiddenBarHost, Toaster });
+hook?.({
+  startCommentControl,
+  startTagFilter,
+  startFirstRunHint,
+  startUndo,
+  NoteEditorHost,
+  HiddenBarHost,
+  KeyHelpHost,
+  Toaster,
+});

@@ -1,10 +1,19 @@
 import { trusted } from '../trusted';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type CommentAnnotation, type Tag, type UserAnnotation } from '../../shared/model';
 import type { CommentOp, UserOp } from '../../shared/operations';
 import { foldOp } from '../edits';
 import { reasonOf } from '../outbox';
+import { floatNear, pinnedTo } from './popover';
 import { TagPicker } from './TagPicker';
+
+/** How long a success message stays before it fades; errors stay until the next message. */
+const DONE_FADES_MS = 2500;
+
+interface Message {
+  text: string;
+  tone: 'pending' | 'done' | 'error';
+}
 
 export interface ControlTarget {
   key: string;
@@ -19,6 +28,8 @@ export interface ControlPanelProps {
   knownTags: Tag[];
   quickTags: readonly string[];
   open: boolean;
+  /** What the panel is placed against: the header the trigger sits in. */
+  frame: Element | null;
   onOpenChange: (open: boolean) => void;
   /** Each resolves once the worker stored the operations. */
   onEdit: (ops: CommentOp[]) => Promise<void>;
@@ -33,6 +44,7 @@ export function ControlPanel({
   knownTags,
   quickTags,
   open,
+  frame,
   onOpenChange,
   onEdit,
   onUserEdit,
@@ -40,40 +52,49 @@ export function ControlPanel({
 }: ControlPanelProps) {
   const trigger = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
-  const [error, setError] = useState('');
-  const [status, setStatus] = useState('');
+  // One line for the latest word on saving: a newer message replaces the last, never sits beside it.
+  const [message, setMessage] = useState<Message | null>(null);
+  const say = (text: string, tone: Message['tone']) => setMessage(text ? { text, tone } : null);
+  const setError = (text: string) => say(text, 'error');
 
   const folded = (target.annotation?.fold ?? 'none') !== 'none';
 
   // A layout effect: the field must have focus before the next key arrives (t, then typing).
   useLayoutEffect(() => {
     if (!open) return;
-    setError('');
-    setStatus('');
+    setMessage(null);
     panel.current?.querySelector<HTMLInputElement>('input')?.focus();
     // Reset only when the panel opens or moves to another comment, never while typing.
   }, [open, target.key]);
 
+  useLayoutEffect(() => {
+    const floating = panel.current;
+    const anchor = trigger.current;
+    if (!open || !floating || !anchor) return undefined;
+    return floatNear(frame ? pinnedTo(frame, anchor) : anchor, floating);
+  }, [open, target.key, frame]);
+
+  useEffect(() => {
+    if (message?.tone !== 'done') return undefined;
+    const timer = setTimeout(() => setMessage(null), DONE_FADES_MS);
+    return () => clearTimeout(timer);
+  }, [message]);
+
   /** "Saved" is said only once the worker stored the change; until then, that it is on its way. */
   const attempt = async (work: () => Promise<void>, done: string): Promise<boolean> => {
-    setError('');
-    setStatus('Saving…');
+    say('Saving…', 'pending');
     try {
       await work();
-      setStatus(done);
+      say(done, 'done');
       return true;
     } catch (failure) {
-      setStatus('');
       setError(reasonOf(failure, 'Threadnote refused the change.'));
       return false;
     }
   };
   const run = (ops: CommentOp[], done: string) => attempt(() => onEdit(ops), done);
 
-  const close = () => {
-    onOpenChange(false);
-    trigger.current?.focus();
-  };
+  const close = () => onOpenChange(false);
 
   const who = target.author ?? 'a deleted account';
 
@@ -166,16 +187,12 @@ export function ControlPanel({
               onError={setError}
             />
           )}
-          {error && (
-            <div class="error" role="alert">
-              {error}
-            </div>
-          )}
-          {status && (
-            <div class="status" role="status">
-              {status}
-            </div>
-          )}
+          <div
+            class={message ? `message ${message.tone}` : 'message'}
+            role={message?.tone === 'error' ? 'alert' : 'status'}
+          >
+            {message?.text}
+          </div>
         </div>
       )}
     </>

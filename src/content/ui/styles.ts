@@ -148,3 +148,92 @@ export const toastCss = `${baseCss}
 button { background: none; border: 0; padding: 0; color: inherit; text-decoration: underline; font-size: 11px; }
 button:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
 `;
+
+/**
+ * The control as a popover (comment-control.tsx), kept apart from controlCss, which it overrides.
+ * The host is absolutely positioned without offsets: it shows where it would sit in the header
+ * but takes no room there, so the trigger never pushes the forum's text. The panel is `fixed` and
+ * placed by Floating UI (popover.ts), so it never widens the page. Colours come from the forum's
+ * tokens where a site sets them.
+ */
+export const popoverCss = `
+:host { position: absolute; margin-left: 6px; z-index: 2147482500; }
+.trigger {
+  background: var(--tn-bg, #fff); color: var(--tn-accent, #6b4b00);
+  border-color: var(--tn-border, #c8c8b4); padding: 0 5px; font-size: 11px; line-height: 14px;
+  white-space: nowrap;
+}
+.panel {
+  position: fixed; top: 0; left: 0; overflow: auto;
+  width: min(320px, calc(100vw - 16px));
+  background: var(--tn-bg, #fff); color: var(--tn-fg, #222);
+  border-color: var(--tn-border, #bbb);
+}
+.panel .muted, .panel .hint { color: var(--tn-muted, #595959); }
+.message { min-height: 1.4em; margin-top: 4px; transition: opacity .6s; }
+.message:empty { opacity: 0; }
+.message.pending { color: var(--tn-muted, #595959); }
+.message.done { color: #1f6f32; }
+.check { color: #1f6f32; }
+.message.error { color: #c92a2a; }
+.option[aria-selected="true"] { font-weight: normal; }
+.option.active { background: var(--tn-highlight, #e7f0fb); color: var(--tn-fg, #222); }
+.option.applied { font-weight: 600; }
+.option.create { font-style: italic; }
+.chips { margin-top: 6px; }
+.combo { position: relative; }
+.combo .options {
+  position: absolute; top: 100%; left: 0; right: 0; z-index: 1; margin-top: 2px;
+  background: var(--tn-bg, #fff); box-shadow: 0 4px 12px rgba(0,0,0,.15);
+}
+/* A chip's remove button shows on hover or focus only: one stray click removes nothing unseen. */
+.chip .remove { opacity: 0; }
+.chip:hover .remove, .chip:focus-within .remove { opacity: 1; }
+`;
+
+/** The toast's Undo button (Toast.tsx), kept apart from toastCss. */
+export const toastActionCss = `
+.action { font-weight: 600; font-size: 12px; }
+`;
+
+/** The `?` key overlay (KeyHelp.tsx) and the first-run hint, apart from the blocks above. */
+export const keyHelpCss = `${baseCss}
+:host { position: fixed; inset: 0; z-index: 2147483100; }
+.backdrop { position: fixed; inset: 0; background: rgba(0,0,0,.35); display: flex; align-items: center; justify-content: center; }
+.help {
+  box-sizing: border-box; width: min(34em, calc(100vw - 16px)); max-height: calc(100vh - 16px); overflow: auto;
+  background: var(--tn-bg, #fff); color: var(--tn-fg, #222); border: 1px solid var(--tn-border, #bbb);
+  border-radius: 8px; padding: 14px 16px; box-shadow: 0 6px 24px rgba(0,0,0,.25);
+}
+h2 { font-size: 14px; margin: 0 0 6px; }
+.hint { color: var(--tn-muted, #595959); margin: 0 0 8px; }
+table { border-collapse: collapse; width: 100%; font: inherit; color: inherit; }
+th { text-align: left; font-weight: normal; white-space: nowrap; padding: 3px 12px 3px 0; vertical-align: top; }
+td { padding: 3px 0; }
+kbd {
+  font: 11px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1px solid var(--tn-border, #bbb);
+  border-bottom-width: 2px; border-radius: 4px; padding: 0 5px; background: var(--tn-bg, #fff);
+}
+.close { margin-top: 10px; border: 1px solid #aaa; background: #f4f4f4; color: #222; border-radius: 4px; padding: 2px 10px; }
+.close:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
+@media (prefers-color-scheme: dark) {
+  .help { background: var(--tn-bg, #1e1e1e); color: var(--tn-fg, #eee); border-color: var(--tn-border, #555); }
+  .hint { color: var(--tn-muted, #bbb); }
+  kbd { background: var(--tn-bg, #2a2a2a); border-color: var(--tn-border, #777); }
+  .close { background: #333; color: #eee; border-color: #777; }
+}
+`;
+
+/** The first-run hint (first-run.tsx), at the page's bottom left, away from the toast. */
+export const firstRunCss = `${baseCss}
+:host { position: fixed; left: 16px; bottom: 16px; z-index: 2147483000; max-width: min(26em, calc(100vw - 32px)); }
+.hint {
+  display: flex; gap: 10px; align-items: flex-end; padding: 8px 12px; border-radius: 8px;
+  background: var(--tn-bg, #fff); color: var(--tn-fg, #222); border: 1px solid var(--tn-border, #bbb);
+  box-shadow: 0 4px 16px rgba(0,0,0,.18);
+}
+p { margin: 0; flex: 1; }
+kbd { font: 11px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1px solid #bbb; border-radius: 3px; padding: 0 4px; }
+button { border: 1px solid #1864ab; background: #1864ab; color: #fff; border-radius: 4px; padding: 2px 10px; white-space: nowrap; }
+button:focus-visible { outline: 2px solid #1864ab; outline-offset: 2px; }
+`;

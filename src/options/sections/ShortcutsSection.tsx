@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { PAGE_KEYS } from '../../shared/page-keys';
+import { PAGE_KEYS, PAGE_KEYS_HINT } from '../../shared/page-keys';
 import type { Shortcut } from '../connector';
 import type { SectionProps } from './section';
 import { errorText } from './data/describe';
@@ -57,10 +57,7 @@ export function ShortcutsSection({ connector }: SectionProps) {
         {message}
       </p>
       <h3>On a forum page</h3>
-      <p class="hint">
-        With a comment focused (click it, or move with j and k). Keys never act while you type in a
-        field, nor with Ctrl, Alt or ⌘ held.
-      </p>
+      <p class="hint">{PAGE_KEYS_HINT}</p>
       <table class="keys">
         <thead>
           <tr>

@@ -102,7 +102,7 @@ export function TagsSection({ connector, revision, onChanged }: SectionProps) {
     <>
       <p class="hint">
         Tag comments and users from a thread: hover a comment and click “✎ Threadnote”, or focus it
-        and press T. Star up to {MAX_QUICK_TAGS} quick tags to apply them with the number keys.
+        and press t. Star up to {MAX_QUICK_TAGS} quick tags to apply them with the number keys.
       </p>
       {rows.length === 0 && <p class="empty">No tags yet.</p>}
       {rows.length > 0 && (
