@@ -43,6 +43,10 @@ export class Annotator {
       {
         drawShown: (comment) => this.decorations.draw(comment),
         showAgain: (keys) => edits.reporting(edits.unfold(keys)),
+        foldFromSite: (key, folded) =>
+          edits.reporting(
+            folded ? edits.edit(key, [{ op: 'fold.set', fold: 'collapsed' }]) : edits.unfold([key]),
+          ),
       },
       doc,
     );

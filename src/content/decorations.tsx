@@ -8,6 +8,7 @@ import type { FoldView } from './fold-view';
 import type { PageModel } from './page-model';
 import { ShadowUi, createShadowHost, shadowOf } from './shadow';
 import { InSight } from './sight';
+import { Theme, lookFor } from './theme';
 import { renderCommentChips } from './ui/comment-chips';
 import { CommentNote } from './ui/CommentNote';
 import { chipsCss, noteCss } from './ui/styles';
@@ -24,6 +25,8 @@ const ATTR = {
 
 const FLASH_MS = 2_000;
 const FLASH = 'tn-flash';
+/** page.css hides what carries it, as it does a collapsed comment's text. */
+const NOTE_FOLDED = 'tn-collapsed-body';
 
 /** Draws the eye to a comment just jumped to. */
 export function flash(comment: SiteComment): void {
@@ -64,12 +67,21 @@ export class Decorations {
   private readonly notes = new Map<string, ShadowUi>();
   private readonly inSight = new InSight((comment) => this.draw(comment));
   private readonly userLinkChips = new UserLinkChips();
+  /** The forum's look, light or dark as the page is, for every root Threadnote draws. */
+  private readonly theme: Theme;
 
   constructor(
     private readonly model: PageModel,
     private readonly folds: FoldView,
     private readonly actions: DecorationActions,
-  ) {}
+  ) {
+    this.theme = new Theme(
+      lookFor(model.adapter.site),
+      document,
+      () => model.comments()[0]?.element ?? null,
+    );
+    this.theme.start();
+  }
 
   /** Marks comments read for the first time. Writes only, after the adapter's reads. */
   mark(comments: readonly SiteComment[]): void {
@@ -114,7 +126,7 @@ export class Decorations {
     const annotation = model.annotation(comment.key);
     const element = comment.element;
     const tagNames = annotation?.tags ?? [];
-    const fold = annotation?.fold ?? 'none';
+    const fold = model.foldOf(comment.key);
     // Reading the author costs a lookup in the page: only worth it when someone is annotated.
     const user = model.anyUsers() ? model.user(comment.author) : null;
     const userTagNames = user?.tags ?? [];
@@ -135,7 +147,7 @@ export class Decorations {
     const collapsed = fold !== 'none';
     this.folds.collapse(comment, collapsed);
     this.drawChips(comment, tagNames, userTagNames, user, collapsed, whenInSight);
-    this.drawNote(comment, annotation?.note ?? '', annotation?.conflicts?.length ?? 0);
+    this.drawNote(comment, annotation?.note ?? '', annotation?.conflicts?.length ?? 0, collapsed);
   }
 
   private drawChips(
@@ -181,7 +193,11 @@ export class Decorations {
       userTags: userTagNames.map((name) => model.tagFor(name)),
       userNote,
       collapsed: collapsed
-        ? { replies: model.describeSubthread(comment), onExpand: () => actions.expand(comment.key) }
+        ? {
+            summary: model.describeSubthread(comment),
+            onExpand: () => actions.expand(comment.key),
+            ownToggle: model.adapter.ownFold !== undefined,
+          }
         : null,
       onRemoveTag: (name) => actions.removeTag(comment.key, name),
       onTagClick: (name) => actions.tagClicked(name),
@@ -190,7 +206,8 @@ export class Decorations {
     });
   }
 
-  private drawNote(comment: SiteComment, note: string, versions: number): void {
+  /** A collapsed comment's note is folded with it: its stub says "1 note" instead. */
+  private drawNote(comment: SiteComment, note: string, versions: number, collapsed: boolean): void {
     let ui = this.notes.get(comment.key);
     if (!note && versions === 0) {
       ui?.host.remove();
@@ -202,6 +219,7 @@ export class Decorations {
       this.notes.set(comment.key, ui);
     }
     const { host } = ui;
+    host.classList.toggle(NOTE_FOLDED, collapsed);
     const body = comment.body();
     const header = comment.header();
     if (body?.parentNode) {
@@ -245,5 +263,6 @@ export class Decorations {
 
   stop(): void {
     this.inSight.stop();
+    this.theme.stop();
   }
 }

@@ -6,6 +6,7 @@
 import type { SiteComment } from '../sites/types';
 import { foldedAway } from './folds';
 import type { PageModel } from './page-model';
+import { trusted } from './trusted';
 import { HiddenBarHost } from './ui/HiddenBar';
 
 const CLASS = {
@@ -18,6 +19,8 @@ export interface FoldViewActions {
   drawShown(comment: SiteComment): void;
   /** The reader asked for hidden subthreads back, from the bar. */
   showAgain(keys: string[]): void;
+  /** The reader folded or opened a comment with the forum's own toggle (HN's [–]). */
+  foldFromSite(key: string, folded: boolean): void;
 }
 
 export class FoldView {
@@ -27,6 +30,7 @@ export class FoldView {
   /** Annotated comments folded out of sight, whose chips, stub and note wait for the fold to open. */
   private readonly deferred = new Set<string>();
   private readonly hiddenBar: HiddenBarHost;
+  private readonly listening = new AbortController();
 
   constructor(
     private readonly model: PageModel,
@@ -34,6 +38,21 @@ export class FoldView {
     doc: Document,
   ) {
     this.hiddenBar = new HiddenBarHost(() => model.adapter.threadBarAnchor(doc));
+    const own = model.adapter.ownFold;
+    if (own) {
+      // One fold per comment: the forum's toggle acts first, then Threadnote's fold follows it,
+      // and Threadnote's stored fold is what a reload shows.
+      const onClick = trusted((event: MouseEvent) => {
+        const row = event.target instanceof Element ? own.toggled(event.target) : null;
+        const key = row?.getAttribute('data-tn-comment');
+        if (!row || !key) return;
+        setTimeout(() => {
+          const folded = own.isFolded(row);
+          if (folded !== (model.foldOf(key) !== 'none')) actions.foldFromSite(key, folded);
+        });
+      });
+      doc.addEventListener('click', onClick, { signal: this.listening.signal });
+    }
   }
 
   /** Whether a fold above (or its own hide) puts the comment out of sight. */
@@ -53,6 +72,10 @@ export class FoldView {
   /** Shows or hides the parts of the comment a collapse hides. */
   collapse(comment: SiteComment, collapsed: boolean): void {
     if (collapsed === this.collapsedBodies.has(comment.key)) return;
+    // The forum's own toggle says the same: one fold, whichever control made it.
+    const own = this.model.adapter.ownFold;
+    if (own && own.isFolded(comment.element) !== collapsed)
+      own.setFolded(comment.element, collapsed);
     const parts = collapsed ? comment.foldedParts() : (this.collapsedBodies.get(comment.key) ?? []);
     for (const part of parts) part.classList.toggle(CLASS.collapsedBody, collapsed);
     if (collapsed) this.collapsedBodies.set(comment.key, parts);
@@ -98,6 +121,7 @@ export class FoldView {
   }
 
   stop(): void {
+    this.listening.abort();
     this.hiddenBar.remove();
   }
 

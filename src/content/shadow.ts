@@ -4,6 +4,7 @@
  * `shadowRoot` is null for them, and for Threadnote too, which finds its roots with shadowOf.
  */
 import { render, type ComponentChild } from 'preact';
+import { themeSheet } from './theme';
 
 const sheets = new Map<string, CSSStyleSheet>();
 const roots = new WeakMap<Element, ShadowRoot>();
@@ -22,7 +23,8 @@ function sheetFor(css: string): CSSStyleSheet {
 export function createShadowHost(tag: `tn-${string}`, css: string): HTMLElement {
   const host = document.createElement(tag);
   const root = host.attachShadow({ mode: 'closed' });
-  root.adoptedStyleSheets = [sheetFor(css)];
+  // The forum's tokens first (theme.ts): every root's own rules read them.
+  root.adoptedStyleSheets = [themeSheet(), sheetFor(css)];
   roots.set(host, root);
   return host;
 }

@@ -11,7 +11,7 @@
 import type { ThreadRef } from '../shared/model';
 import { DepthNesting, DomComment, neverThrows, pageByAddress, userLinksOf } from './kit';
 import { textOf } from './text';
-import type { CommentFlags, PageKind, SiteAdapter, SitePage } from './types';
+import type { CommentFlags, OwnFold, PageKind, SiteAdapter, SitePage } from './types';
 
 const ORIGIN = 'https://news.ycombinator.com';
 const SITE = 'hn';
@@ -37,7 +37,12 @@ const SELECTORS = {
   storyLink: 'span.onstory a[href*="item?id="]',
   navLinks: 'span.navs a',
   reply: '.reply',
+  toggle: 'a.togg',
 } as const;
+
+/** HN's fold classes: `coll` on a folded row, `noshow` on the rows under it. */
+const FOLDED = 'coll';
+const UNDER_FOLD = 'noshow';
 
 /** Old HN markup has no indent attribute; its spacer image is 40 px wide per level. */
 const INDENT_WIDTH_PX = 40;
@@ -202,6 +207,39 @@ function parsePage(doc: Document, url: URL): SitePage {
   return { kind, thread, comments };
 }
 
+/**
+ * HN's own [–]: a folded row has `coll` and its link reads `[+N]` (N from its `n` attribute), the
+ * rows under it (the next rows with a greater indent) have `noshow`. Opening shows them again but
+ * for those under a row that is itself still folded, as HN's script does.
+ */
+const ownFold: OwnFold = {
+  toggled(target) {
+    const link = target.closest(SELECTORS.toggle);
+    return link?.closest<HTMLElement>(SELECTORS.rows) ?? null;
+  },
+  isFolded: (row) => row.classList.contains(FOLDED),
+  setFolded(row, folded) {
+    const link = row.querySelector(SELECTORS.toggle);
+    row.classList.toggle(FOLDED, folded);
+    const n = link?.getAttribute('n');
+    if (link) link.textContent = folded ? `[+${n ?? ''}]` : '[–]';
+    const depth = readIndent(row);
+    let foldedAt: number | null = null;
+    for (let next = row.nextElementSibling; next; next = next.nextElementSibling) {
+      if (!next.classList.contains(SELECTORS.commentRowClass)) continue;
+      const d = readIndent(next);
+      if (d <= depth) break;
+      if (folded) {
+        next.classList.add(UNDER_FOLD);
+        continue;
+      }
+      if (foldedAt !== null && d > foldedAt) continue;
+      foldedAt = next.classList.contains(FOLDED) ? d : null;
+      next.classList.remove(UNDER_FOLD);
+    }
+  },
+};
+
 export const hackerNews: SiteAdapter = {
   site: SITE,
   name: 'Hacker News',
@@ -220,4 +258,5 @@ export const hackerNews: SiteAdapter = {
     const parent = firstCommentRow(doc)?.parentNode;
     return parent ? [{ node: parent, subtree: false }] : [];
   },
+  ownFold,
 };

@@ -203,7 +203,7 @@ describe('Annotator on a forum that re-renders its posts', () => {
     expect(old?.hasAttribute('data-tn-tags')).toBe(false);
     expect(old?.querySelector('tn-chips, tn-note')).toBeNull();
     expect(annotator.model.describeSubthread(annotator.model.comment('x:1') as DomComment)).toBe(
-      '2 replies by user3 and user4',
+      '2 replies by user3 and user4 · 1 note',
     );
   });
 

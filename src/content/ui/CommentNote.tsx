@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { trusted } from '../trusted';
 import { noteParts } from '../../shared/note-text';
 import { keptLabel } from './comment-chips';
@@ -20,8 +21,9 @@ export function NoteText({ note }: { note: string }) {
 }
 
 /**
- * The reader's note under the comment. Versions written elsewhere that a save replaced unseen
- * are said next to it, one click from the editor that restores or dismisses them.
+ * The reader's note under the comment, clamped to three lines with "more"/"less" so that a long
+ * note never takes over the thread. Versions written elsewhere that a save replaced unseen are
+ * said next to it, one click from the editor that restores or dismisses them.
  */
 export function CommentNote({
   note,
@@ -32,28 +34,54 @@ export function CommentNote({
   versions: number;
   onEdit: () => void;
 }) {
+  const text = useRef<HTMLSpanElement>(null);
+  const [open, setOpen] = useState(false);
+  const [overflows, setOverflows] = useState(false);
+  // Whether the clamp cuts anything: measured when the note's box changes size, as when it is
+  // drawn while hidden (its editor open, or folded away) and shows later.
+  useLayoutEffect(() => {
+    const element = text.current;
+    if (!element || open) return undefined;
+    const measure = () => setOverflows(element.scrollHeight > element.clientHeight + 1);
+    measure();
+    const watcher = new ResizeObserver(measure);
+    watcher.observe(element);
+    return () => watcher.disconnect();
+  }, [note, open]);
   return (
     <div class="note" role="note" aria-label="Your Threadnote note">
       {note && (
-        <span class="text" dir="auto">
+        <span ref={text} class={open ? 'text' : 'text clamped'} dir="auto">
           <NoteText note={note} />
         </span>
       )}
-      {note && (
-        <button type="button" class="edit" onClick={trusted(onEdit)} aria-label="Edit your note">
-          edit
-        </button>
-      )}
-      {versions > 0 && (
-        <button
-          type="button"
-          class="kept"
-          onClick={trusted(onEdit)}
-          aria-label={`${keptLabel(versions)}: show them in the note editor`}
-        >
-          {keptLabel(versions)} · show
-        </button>
-      )}
+      <span class="actions">
+        {note && (overflows || open) && (
+          <button
+            type="button"
+            class="more"
+            aria-expanded={open}
+            onClick={trusted(() => setOpen(!open))}
+          >
+            {open ? 'less' : 'more'}
+          </button>
+        )}
+        {note && (
+          <button type="button" class="edit" onClick={trusted(onEdit)} aria-label="Edit your note">
+            edit
+          </button>
+        )}
+        {versions > 0 && (
+          <button
+            type="button"
+            class="kept"
+            onClick={trusted(onEdit)}
+            aria-label={`${keptLabel(versions)}: show them in the note editor`}
+          >
+            {keptLabel(versions)} · show
+          </button>
+        )}
+      </span>
     </div>
   );
 }
