@@ -4,15 +4,19 @@
  * (the forum's own dark theme, and a page darkened by an injected stylesheet); a long note clamped;
  * HN's own [–] and Threadnote's fold in agreement; a permalink inside a folded subthread shown.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ForumLook } from '../../src/sites/forum-look';
+import { discourseLook } from '../../src/sites/discourse-style';
 import { hackerNewsLook } from '../../src/sites/hacker-news-style';
 import { lobstersLook } from '../../src/sites/lobsters-style';
 import { redditLook } from '../../src/sites/reddit-style';
 import { annotate, comment, openControl } from './flows';
 import {
+  DISCOURSE,
   HN,
   LOBSTERS,
   OLD_REDDIT,
@@ -26,7 +30,57 @@ import {
 } from './harness';
 import { inComment, inContentWorld } from './shadow';
 
-const session = browserForSuite();
+const session = browserForSuite({ grantedHosts: ['forum.example.org'] });
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core on Threadnote's UI in the page. It lives in closed shadow roots, which axe cannot see
+ * from the page; so axe runs in the content script's world, where every root can be opened, and
+ * is shown them as open ones. Only Threadnote's hosts are audited: the forum's own markup is not
+ * ours to judge.
+ */
+async function auditPageUi(page: Page): Promise<string[]> {
+  const install = `(arg, open) => {
+    if (!globalThis.axe) {
+      Object.defineProperty(Element.prototype, 'shadowRoot', {
+        configurable: true,
+        get() { return this instanceof HTMLElement ? open(this) : null; },
+      });
+      ${AXE}
+    }
+    globalThis.tnAxe = null;
+    const hosts = [...document.querySelectorAll('tn-chips, tn-note, tn-hidden-bar, tn-control')];
+    globalThis.axe
+      .run({ include: hosts }, {
+        resultTypes: ['violations'],
+        // Where a forum puts its comments (in a landmark or not) is the forum's markup.
+        rules: { region: { enabled: false } },
+      })
+      .then((result) => { globalThis.tnAxe = result.violations.map((v) =>
+        v.id + ': ' + v.help + ' (' + v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)).join(', ') + ')'); })
+      .catch((error) => { globalThis.tnAxe = ['axe failed: ' + error]; });
+    return hosts.length;
+  }`;
+  const source = Object.assign(() => 0, { toString: () => install });
+  expect(await inContentWorld(page, source, null)).toBeGreaterThan(0);
+  const read = Object.assign(() => null, { toString: () => '() => globalThis.tnAxe' });
+  await expect.poll(() => inContentWorld<null, string[] | null>(page, read, null)).not.toBeNull();
+  return (await inContentWorld<null, string[] | null>(page, read, null)) ?? [];
+}
+
+/** axe-core on one of the extension's own pages (the popup), which it reads as any page. */
+async function auditExtensionPage(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(): Promise<{ violations: { id: string; help: string }[] }> };
+      }
+    ).axe;
+    return (await axe.run()).violations.map((v) => `${v.id}: ${v.help}`);
+  });
+}
 
 interface Forum {
   name: string;
@@ -41,7 +95,29 @@ interface Forum {
   sizes: [number, number];
   /** Makes the page dark the forum's own way. */
   darken: (page: Page) => Promise<void>;
+  /** Opens the thread (Discourse: once the reader has enabled the host). */
+  open?: () => Promise<Page>;
 }
+
+/** Enables Threadnote on the Discourse host from the popup, as a reader does, and opens the topic. */
+async function openDiscourse(url: string): Promise<Page> {
+  const page = await session().context.newPage();
+  await page.bringToFront();
+  await page.goto(url);
+  const popup = await openPopup(session(), await tabIdOf(session(), url));
+  const enable = popup.getByRole('button', { name: 'Enable Threadnote on forum.example.org' });
+  await expect.poll(() => enable.isVisible()).toBe(true);
+  await enable.click();
+  await expect.poll(() => popup.locator('.site').textContent()).toContain('Discourse');
+  await popup.close();
+  await page.bringToFront();
+  await expect
+    .poll(() => page.locator('article[data-post-id]:not([data-tn-comment])').count())
+    .toBe(0);
+  return page;
+}
+
+const TOPIC = `${DISCOURSE}/t/offline-first-sync-crdts-or-server-authoritative/4242`;
 
 const FORUMS: Forum[] = [
   {
@@ -78,6 +154,18 @@ const FORUMS: Forum[] = [
     sizes: [9.9, 13.1],
     darken: (page) =>
       page.evaluate(() => document.documentElement.classList.add('res-nightmode')).then(() => {}),
+  },
+  {
+    name: 'discourse',
+    url: TOPIC,
+    rows: 'article[data-post-id]',
+    hover: '.topic-meta-data .names a[data-user-card]',
+    look: discourseLook,
+    noted: 'discourse/forum.example.org:57325',
+    folded: 'discourse/forum.example.org:57349',
+    sizes: [12.9, 14.1],
+    darken: (page) => page.emulateMedia({ colorScheme: 'dark' }),
+    open: () => openDiscourse(TOPIC),
   },
 ];
 
@@ -206,7 +294,9 @@ function expectForumLook(seen: Seen, forum: Forum, dark: boolean): void {
 describe('Threadnote looks native on each forum', () => {
   for (const forum of FORUMS) {
     it(`${forum.name}: the forum's font, sizes and colours, light and dark`, async () => {
-      const page = await openThread(session(), forum.url, forum.rows);
+      const page = forum.open
+        ? await forum.open()
+        : await openThread(session(), forum.url, forum.rows);
       await annotate(page, forum.noted, forum.hover, {
         tags: ['insightful'],
         note: 'Asked about remote work. '.repeat(3),
@@ -215,7 +305,8 @@ describe('Threadnote looks native on each forum', () => {
       await comment(page, forum.noted).scrollIntoViewIfNeeded();
       await expect.poll(async () => (await readLook(page)).scheme).toBe('light');
       expectForumLook(await readLook(page), forum, false);
-      for (const width of [1280, 360]) {
+      expect(await auditPageUi(page)).toEqual([]);
+      for (const width of [1280, 1024, 360]) {
         await page.setViewportSize({ width, height: 800 });
         await page.screenshot({ path: join(OUTPUT, `look-${forum.name}-${width}-light.png`) });
       }
@@ -224,7 +315,8 @@ describe('Threadnote looks native on each forum', () => {
       await forum.darken(page);
       await expect.poll(async () => (await readLook(page)).scheme).toBe('dark');
       expectForumLook(await readLook(page), forum, true);
-      for (const width of [1280, 360]) {
+      expect(await auditPageUi(page)).toEqual([]);
+      for (const width of [1280, 1024, 360]) {
         await page.setViewportSize({ width, height: 800 });
         await page.screenshot({ path: join(OUTPUT, `look-${forum.name}-${width}-dark.png`) });
       }
@@ -383,6 +475,11 @@ describe('long notes, one fold, permalinks', () => {
     const height = await popup.evaluate(() => document.documentElement.scrollHeight);
     await popup.screenshot({ path: join(OUTPUT, 'look-popup-600.png'), fullPage: true });
     expect(height).toBeLessThanOrEqual(600);
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      expect(await auditExtensionPage(popup)).toEqual([]);
+      await popup.screenshot({ path: join(OUTPUT, `look-popup-600-${scheme}.png`) });
+    }
     await popup.close();
     await page.close();
   });
