@@ -47,7 +47,7 @@ export function ThreadView({ current, summary, connector, onChanged, onDisable }
   const permalink = page.permalink === true;
   const allItems: [string, string, number][] = [
     ['tagged', 'tagged', counts?.tagged ?? 0],
-    ['noted', 'notes', counts?.noted ?? 0],
+    ['noted', counts?.noted === 1 ? 'note' : 'notes', counts?.noted ?? 0],
     ['collapsed', 'collapsed', counts?.collapsed ?? 0],
     ['hidden', 'hidden', counts?.hidden ?? 0],
     ['orphaned', 'notes off page', permalink ? 0 : orphans.length],

@@ -23,7 +23,6 @@ import {
 import { inComment, inContentWorld } from './shadow';
 
 const STORY = `${HN}/item?id=44533403`;
-const COMMENT_PAGE = `${HN}/item?id=44536000`;
 const ROWS = 'tr.athing.comtr';
 const MOTOBOI = '44536000';
 const LANTERNFISH = '44536118'; // on both the story page and motoboi's comment page
