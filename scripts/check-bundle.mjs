@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const GOAL = 15 * 1024;
-const LIMIT = 26 * 1024;
+const LIMIT = 27.5 * 1024;
 const dir = process.argv[2] ?? 'dist';
 
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));

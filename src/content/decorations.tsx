@@ -8,7 +8,7 @@ import type { FoldView } from './fold-view';
 import type { PageModel } from './page-model';
 import { ShadowUi, createShadowHost, shadowOf } from './shadow';
 import { InSight } from './sight';
-import { Theme, lookFor } from './theme';
+import { Theme } from './theme';
 import { renderCommentChips } from './ui/comment-chips';
 import { CommentNote } from './ui/CommentNote';
 import { chipsCss, noteCss } from './ui/styles';
@@ -76,7 +76,7 @@ export class Decorations {
     private readonly actions: DecorationActions,
   ) {
     this.theme = new Theme(
-      lookFor(model.adapter.site),
+      model.adapter.look,
       document,
       () => model.comments()[0]?.element ?? null,
     );

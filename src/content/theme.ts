@@ -10,11 +10,7 @@
  * all end up there. It is read again when the system's scheme changes, when <html> or <body>
  * change class or style, and when the page's <head> gains or loses a stylesheet.
  */
-import { discourseLook } from '../sites/discourse-style';
-import type { ForumLook, Palette } from '../sites/forum-look';
-import { hackerNewsLook } from '../sites/hacker-news-style';
-import { lobstersLook } from '../sites/lobsters-style';
-import { redditLook } from '../sites/reddit-style';
+import type { ForumLook } from '../sites/forum-look';
 import { trusted } from './trusted';
 
 /** Below this relative luminance a background counts as dark (mid-grey is about 0.2). */
@@ -23,42 +19,20 @@ const DARK_BELOW = 0.2;
 let sheet: CSSStyleSheet | null = null;
 let shown = '';
 
-/** The stylesheet of tokens, shared by every root; light HN tokens until a page says otherwise. */
+/** The stylesheet of tokens, shared by every root; filled once a forum's look is known. */
 export function themeSheet(): CSSStyleSheet {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    applyTokens(hackerNewsLook, false);
-  }
+  sheet ??= new CSSStyleSheet();
   return sheet;
 }
-
-/** The look of a site code (`hn`, `lobsters`, `reddit`, `discourse/<host>`). */
-export function lookFor(site: string): ForumLook {
-  if (site === 'lobsters') return lobstersLook;
-  if (site === 'reddit') return redditLook;
-  if (site.startsWith('discourse/')) return discourseLook;
-  return hackerNewsLook;
-}
-
-const NAMES: Record<keyof Palette, string> = {
-  fg: '--tn-fg',
-  muted: '--tn-muted',
-  bg: '--tn-bg',
-  surface: '--tn-surface',
-  border: '--tn-border',
-  accent: '--tn-accent',
-  onAccent: '--tn-on-accent',
-  mark: '--tn-mark',
-  focus: '--tn-focus',
-  danger: '--tn-danger',
-  ok: '--tn-ok',
-};
 
 /** The `:host` rule that declares a look's tokens. */
 export function tokensCss(look: ForumLook, dark: boolean): string {
   const palette = dark ? look.dark : look.light;
-  const colours = (Object.keys(NAMES) as (keyof Palette)[])
-    .map((name) => `${NAMES[name]}: ${palette[name]};`)
+  // `onAccent` is `--tn-on-accent`.
+  const colours = Object.entries(palette)
+    .map(
+      ([name, value]) => `--tn-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${value};`,
+    )
     .join(' ');
   return `:host { --tn-font: ${look.font}; --tn-size: ${look.size}; --tn-small: ${look.small}; ${colours} --tn-scheme: ${dark ? 'dark' : 'light'}; color-scheme: ${dark ? 'dark' : 'light'}; }`;
 }
@@ -73,29 +47,20 @@ function applyTokens(look: ForumLook, dark: boolean): void {
 /** Red, green, blue (0–255) and alpha (0–1) of a computed colour. */
 export type Rgba = [number, number, number, number];
 
-let probe: CanvasRenderingContext2D | null | undefined;
-
-/** Parses a computed colour: `rgb()`/`rgba()` directly, any other syntax through a canvas. */
+/**
+ * Parses a computed colour. Browsers give `rgb()`/`rgba()` for every sRGB colour, however the page
+ * wrote it; a colour in a wider space (`oklch()`, `color()`) counts as transparent, and the walk
+ * for the background goes on past it.
+ */
 export function parseColour(value: string): Rgba | null {
   const match =
     /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(
       value.trim(),
     );
-  if (match) {
-    const alpha = match[4] ?? '1';
-    const a = alpha.endsWith('%') ? Number.parseFloat(alpha) / 100 : Number(alpha);
-    return [Number(match[1]), Number(match[2]), Number(match[3]), a];
-  }
-  if (probe === undefined) {
-    probe = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
-  }
-  if (!probe) return null;
-  probe.clearRect(0, 0, 1, 1);
-  probe.fillStyle = '#000';
-  probe.fillStyle = value;
-  probe.fillRect(0, 0, 1, 1);
-  const [r = 0, g = 0, b = 0, a = 0] = probe.getImageData(0, 0, 1, 1).data;
-  return [r, g, b, a / 255];
+  if (!match) return null;
+  const alpha = match[4] ?? '1';
+  const a = alpha.endsWith('%') ? Number.parseFloat(alpha) / 100 : Number(alpha);
+  return [Number(match[1]), Number(match[2]), Number(match[3]), a];
 }
 
 /** WCAG relative luminance of an sRGB colour. */

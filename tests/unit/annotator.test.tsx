@@ -17,6 +17,7 @@ import { ThreadnoteError, type WorkerInput } from '../../src/shared/messages';
 import { DEFAULT_SETTINGS, type CommentAnnotation } from '../../src/shared/model';
 import { applyCommentOps } from '../../src/shared/operations';
 import { nestByParent, type DomComment } from '../../src/sites/kit';
+import { hackerNewsLook } from '../../src/sites/hacker-news-style';
 import type { SiteAdapter } from '../../src/sites/types';
 import { testComments, testThread } from './adapter-checks';
 
@@ -117,6 +118,7 @@ function annotation(key: string, patch: Partial<CommentAnnotation>): CommentAnno
 
 const parses = { count: 0 };
 const adapter: SiteAdapter = {
+  look: hackerNewsLook,
   site: 'x',
   name: 'Test forum',
   matches: ['https://forum.test/*'],

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { lookFor, luminance, parseColour, tokensCss, type Rgba } from '../../src/content/theme';
+import { luminance, parseColour, tokensCss, type Rgba } from '../../src/content/theme';
+import { discourseLook } from '../../src/sites/discourse-style';
+import { hackerNewsLook } from '../../src/sites/hacker-news-style';
+import { lobstersLook } from '../../src/sites/lobsters-style';
+import { redditLook } from '../../src/sites/reddit-style';
 import type { ForumLook, Palette } from '../../src/sites/forum-look';
 
 function rgb(hex: string): Rgba {
@@ -13,10 +17,10 @@ function contrast(a: string, b: string): number {
 }
 
 const FORUMS: [string, ForumLook][] = [
-  ['hn', lookFor('hn')],
-  ['lobsters', lookFor('lobsters')],
-  ['reddit', lookFor('reddit')],
-  ['discourse/forum.example.org', lookFor('discourse/forum.example.org')],
+  ['hn', hackerNewsLook],
+  ['lobsters', lobstersLook],
+  ['reddit', redditLook],
+  ['discourse', discourseLook],
 ];
 
 describe('theme', () => {
@@ -28,8 +32,8 @@ describe('theme', () => {
 
   it('gives each forum its own look, and HN no blue', () => {
     expect(new Set(FORUMS.map(([, look]) => look)).size).toBe(4);
-    expect(lookFor('hn').font).toMatch(/^Verdana, Geneva/);
-    for (const palette of [lookFor('hn').light, lookFor('hn').dark]) {
+    expect(hackerNewsLook.font).toMatch(/^Verdana, Geneva/);
+    for (const palette of [hackerNewsLook.light, hackerNewsLook.dark]) {
       for (const colour of Object.values(palette)) {
         const [r, g, b] = rgb(colour);
         expect(b > r && b > g, `${colour} is blue`).toBe(false);
@@ -55,7 +59,7 @@ describe('theme', () => {
   });
 
   it('declares the tokens and the scheme on the host', () => {
-    const css = tokensCss(lookFor('lobsters'), true);
+    const css = tokensCss(lobstersLook, true);
     expect(css).toContain('--tn-fg: #dddddd;');
     expect(css).toContain('--tn-font: "helvetica neue", arial, sans-serif;');
     expect(css).toContain('color-scheme: dark;');

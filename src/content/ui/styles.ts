@@ -136,8 +136,8 @@ button {
 button:disabled { opacity: .6; cursor: default; }
 `;
 
+/** Within the viewport: never wider than the window, and the field grows up to 60% of its height. */
 export const editorCss = `${baseCss}
-/* Within the viewport: never wider than the window, and the field grows up to 60% of its height. */
 :host { display: block; margin: 4px 0 6px; max-width: min(60em, calc(100vw - 24px)); font-size: var(--tn-size); }
 .editor { background: var(--tn-bg); border: 1px solid var(--tn-border); border-left: 2px solid var(--tn-mark); padding: 6px; }
 label { display: block; font-weight: bold; margin-bottom: 4px; }
@@ -160,8 +160,8 @@ textarea {
 .muted { color: var(--tn-muted); }
 `;
 
+/** Within a 360 px wide window too: never wider than the viewport less its margins. */
 export const toastCss = `${baseCss}
-/* Within a 360 px wide window too: never wider than the viewport less its margins. */
 :host { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; max-width: min(28em, calc(100vw - 32px)); }
 .toast {
   display: flex; gap: 8px; align-items: baseline; padding: 6px 10px; border-radius: 3px;
