@@ -226,7 +226,8 @@ const ownFold: OwnFold = {
     row.classList.toggle(FOLDED, folded);
     const n = link?.getAttribute('n');
     if (link) link.textContent = folded ? `[+${n ?? ''}]` : '[–]';
-    if (folded) return;
+    // Only HN's own fold puts rows out of sight with `noshow`: none on the page, nothing to undo.
+    if (folded || !row.parentNode?.querySelector(`.${UNDER_FOLD}`)) return;
     const depth = readIndent(row);
     let foldedAt: number | null = null;
     for (let next = row.nextElementSibling; next; next = next.nextElementSibling) {

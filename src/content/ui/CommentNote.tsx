@@ -37,14 +37,17 @@ export function CommentNote({
   const text = useRef<HTMLSpanElement>(null);
   const [open, setOpen] = useState(false);
   const [overflows, setOverflows] = useState(false);
-  // Whether the clamp cuts anything: measured when the note's box changes size, as when it is
-  // drawn while hidden (its editor open, or folded away) and shows later.
+  // Whether the clamp cuts anything, read when the browser lays the note out (a ResizeObserver
+  // reports each note once it has a box, and again when it changes): reading its size while the
+  // page is being decorated would force a layout of the whole thread per note (npm run bench:
+  // 60 annotations took 750 ms instead of 10). A note drawn hidden (its editor open, or folded
+  // away) is measured when it shows.
   useLayoutEffect(() => {
     const element = text.current;
     if (!element || open) return undefined;
-    const measure = () => setOverflows(element.scrollHeight > element.clientHeight + 1);
-    measure();
-    const watcher = new ResizeObserver(measure);
+    const watcher = new ResizeObserver(() =>
+      setOverflows(element.scrollHeight > element.clientHeight + 1),
+    );
     watcher.observe(element);
     return () => watcher.disconnect();
   }, [note, open]);
