@@ -40,7 +40,17 @@ export class Annotator {
     const edits = new PageEdits(model, worker, saving, this);
     this.model = model;
     this.edits = edits;
-    this.folds = new FoldView(model, { drawShown: (comment) => this.decorations.draw(comment) });
+    this.folds = new FoldView(
+      model,
+      {
+        drawShown: (comment) => this.decorations.draw(comment),
+        foldFromSite: (key, folded) =>
+          edits.reporting(
+            folded ? edits.edit(key, [{ op: 'fold.set', fold: 'collapsed' }]) : edits.unfold([key]),
+          ),
+      },
+      doc,
+    );
     this.decorations = new Decorations(model, this.folds, {
       expand: (key) => edits.reporting(edits.unfold([key])),
       removeTag: (key, name) => edits.reporting(edits.edit(key, [{ op: 'tag.remove', tag: name }])),
@@ -86,6 +96,7 @@ export class Annotator {
     this.stopped = true;
     this.stopWatching();
     this.decorations.stop();
+    this.folds.stop();
     this.editor?.close();
   }
 

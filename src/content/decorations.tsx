@@ -9,6 +9,7 @@ import type { FoldView } from './fold-view';
 import type { PageModel } from './page-model';
 import { createShadowHost, shadowOf } from './shadow-roots';
 import { InSight } from './sight';
+import { Theme } from './theme';
 import { renderCommentChips } from './ui/comment-chips';
 import { renderCommentNote } from './ui/CommentNote';
 import { chipsCss, noteCss } from './ui/styles';
@@ -24,6 +25,8 @@ const ATTR = {
 
 const FLASH_MS = 2_000;
 const FLASH = 'tn-flash';
+/** page.css hides what carries it, as it does a collapsed comment's text. */
+const NOTE_FOLDED = 'tn-collapsed-body';
 
 /** Draws the eye to a comment just jumped to. */
 export function flash(comment: SiteComment): void {
@@ -55,12 +58,21 @@ export class Decorations {
   private readonly notes = new Map<string, HTMLElement>();
   private readonly inSight = new InSight((comment) => this.draw(comment));
   private readonly userLinkChips = new UserLinkChips();
+  /** The forum's look, light or dark as the page is, for every root Threadnote draws. */
+  private readonly theme: Theme;
 
   constructor(
     private readonly model: PageModel,
     private readonly folds: FoldView,
     private readonly actions: DecorationActions,
-  ) {}
+  ) {
+    this.theme = new Theme(
+      model.adapter.look,
+      document,
+      () => model.comments()[0]?.element ?? null,
+    );
+    this.theme.start();
+  }
 
   /** Marks comments read for the first time. Writes only, after the adapter's reads. */
   mark(comments: readonly SiteComment[]): void {
@@ -103,7 +115,7 @@ export class Decorations {
     const annotation = model.annotation(comment.key);
     const element = comment.element;
     const tagNames = annotation?.tags ?? [];
-    const fold = annotation?.fold ?? 'none';
+    const fold = model.foldOf(comment.key);
     // Reading the author costs a lookup in the page: only worth it when someone is annotated.
     const user = model.anyUsers() ? model.user(comment.author) : null;
     const userTagNames = user?.tags ?? [];
@@ -124,7 +136,7 @@ export class Decorations {
     const collapsed = fold !== 'none';
     this.folds.collapse(comment, collapsed);
     this.drawChips(comment, tagNames, userTagNames, user, collapsed, whenInSight);
-    this.drawNote(comment, annotation?.note ?? '', annotation?.conflicts?.length ?? 0);
+    this.drawNote(comment, annotation?.note ?? '', annotation?.conflicts?.length ?? 0, collapsed);
   }
 
   private drawChips(
@@ -170,7 +182,11 @@ export class Decorations {
       userTags: userTagNames.map((name) => model.tagFor(name)),
       userNote,
       collapsed: collapsed
-        ? { replies: model.describeSubthread(comment), onExpand: () => actions.expand(comment.key) }
+        ? {
+            summary: model.describeSubthread(comment),
+            onExpand: () => actions.expand(comment.key),
+            ownToggle: model.adapter.ownFold !== undefined,
+          }
         : null,
       onRemoveTag: (name) => actions.removeTag(comment.key, name),
       onTagClick: (name) => actions.tagClicked(name),
@@ -179,7 +195,8 @@ export class Decorations {
     });
   }
 
-  private drawNote(comment: SiteComment, note: string, versions: number): void {
+  /** A collapsed comment's note is folded with it: its stub says "1 note" instead. */
+  private drawNote(comment: SiteComment, note: string, versions: number, collapsed: boolean): void {
     let host = this.notes.get(comment.key);
     if (!note && versions === 0) {
       host?.remove();
@@ -190,6 +207,7 @@ export class Decorations {
       host = createShadowHost('tn-note', noteCss);
       this.notes.set(comment.key, host);
     }
+    host.classList.toggle(NOTE_FOLDED, collapsed);
     const body = comment.body();
     const header = comment.header();
     if (body?.parentNode) {
@@ -231,5 +249,6 @@ export class Decorations {
 
   stop(): void {
     this.inSight.stop();
+    this.theme.stop();
   }
 }

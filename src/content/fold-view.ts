@@ -6,6 +6,7 @@
 import type { SiteComment } from '../sites/types';
 import { foldedAway } from './folds';
 import type { PageModel } from './page-model';
+import { trusted } from './trusted';
 
 const CLASS = {
   foldedAway: 'tn-folded-away',
@@ -15,6 +16,8 @@ const CLASS = {
 export interface FoldViewActions {
   /** Draws a comment whose decorations waited for its fold to open. */
   drawShown(comment: SiteComment): void;
+  /** The reader folded or opened a comment with the forum's own toggle (HN's [–]). */
+  foldFromSite(key: string, folded: boolean): void;
 }
 
 export class FoldView {
@@ -24,10 +27,34 @@ export class FoldView {
   /** Annotated comments folded out of sight, whose chips, stub and note wait for the fold to open. */
   private readonly deferred = new Set<string>();
 
+  private readonly listening = new AbortController();
+
   constructor(
     private readonly model: PageModel,
     private readonly actions: FoldViewActions,
-  ) {}
+    doc: Document,
+  ) {
+    const own = model.adapter.ownFold;
+    if (own) {
+      // One fold per comment: the forum's toggle acts first, then Threadnote's fold follows it,
+      // and Threadnote's stored fold is what a reload shows.
+      const onClick = trusted((event: MouseEvent) => {
+        const row = event.target instanceof Element ? own.toggled(event.target) : null;
+        const key = row?.getAttribute('data-tn-comment');
+        if (!row || !key) return;
+        setTimeout(() => {
+          const folded = own.isFolded(row);
+          if (folded !== (model.foldOf(key) !== 'none')) actions.foldFromSite(key, folded);
+        });
+      });
+      doc.addEventListener('click', onClick, { signal: this.listening.signal });
+    }
+  }
+
+  /** Stops following the forum's own fold toggle. */
+  stop(): void {
+    this.listening.abort();
+  }
 
   /** Whether a fold above (or its own hide) puts the comment out of sight. */
   isAway(key: string): boolean {
@@ -46,6 +73,10 @@ export class FoldView {
   /** Shows or hides the parts of the comment a collapse hides. */
   collapse(comment: SiteComment, collapsed: boolean): void {
     if (collapsed === this.collapsedBodies.has(comment.key)) return;
+    // The forum's own toggle says the same: one fold, whichever control made it.
+    const own = this.model.adapter.ownFold;
+    if (own && own.isFolded(comment.element) !== collapsed)
+      own.setFolded(comment.element, collapsed);
     const parts = collapsed ? comment.foldedParts() : (this.collapsedBodies.get(comment.key) ?? []);
     for (const part of parts) part.classList.toggle(CLASS.collapsedBody, collapsed);
     if (collapsed) this.collapsedBodies.set(comment.key, parts);

@@ -129,14 +129,17 @@ export class CommentTree {
   }
 }
 
-/** "3 replies by alice, bob and 2 others, 1 new" — who is behind a collapsed subthread. */
+/**
+ * "3 replies by alice, bob and 2 others · 1 new" — who is behind a collapsed subthread; empty
+ * when there are no replies (a stub never says "0 replies").
+ */
 export function describeReplies(count: number, authors: readonly string[], fresh = 0): string {
+  if (count === 0) return '';
   const described = describeAuthors(count, authors);
-  return fresh > 0 ? `${described}, ${fresh} new` : described;
+  return fresh > 0 ? `${described} · ${fresh} new` : described;
 }
 
 function describeAuthors(count: number, authors: readonly string[]): string {
-  if (count === 0) return 'no replies';
   const noun = count === 1 ? 'reply' : 'replies';
   const names = [...new Set(authors)];
   if (names.length === 0) return `${count} ${noun}`;

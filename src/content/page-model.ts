@@ -52,6 +52,11 @@ export class PageModel {
   private tree: CommentTree | null = null;
   private seenBefore: Set<string> | null = null;
   private settings: Settings = DEFAULT_SETTINGS;
+  /**
+   * On a comment's own page (a permalink), that comment: it shows open, whatever fold the thread
+   * stores for it, until the reader folds or opens it here. Its replies keep their folds.
+   */
+  private permalinkKey: string | null = null;
   /** Links to users outside comments (story submitters): their user tags show there too. */
   userLinks: readonly UserLink[] = [];
 
@@ -74,6 +79,8 @@ export class PageModel {
       this.tree.learn(previousComments);
     }
     this.tree?.learn(page.comments);
+    if (!previous)
+      this.permalinkKey = page.kind === 'comment' ? (page.comments[0]?.key ?? null) : null;
     this.page = page;
     this.index = null;
     if (!previous) return { added: page.comments, gone: [] };
@@ -188,7 +195,9 @@ export class PageModel {
       const before = this.annotations.get(key);
       if (annotation) this.annotations.set(key, annotation);
       else this.annotations.delete(key);
-      foldsChanged ||= (before?.fold ?? 'none') !== (annotation?.fold ?? 'none');
+      const changed = (before?.fold ?? 'none') !== (annotation?.fold ?? 'none');
+      if (changed && key === this.permalinkKey) this.permalinkKey = null;
+      foldsChanged ||= changed;
     }
     return foldsChanged;
   }
@@ -254,9 +263,15 @@ export class PageModel {
     return author ? (this.users.get(this.userKey(author)) ?? null) : null;
   }
 
-  /** A comment's fold as stored: what the page shows. */
+  /** A comment's fold as the page shows it: as stored, but for the permalink's own comment. */
   foldOf(key: string): Fold {
+    if (key === this.permalinkKey) return 'none';
     return this.annotations.get(key)?.fold ?? 'none';
+  }
+
+  /** Whether the page is a comment's own page (a permalink) rather than its thread's. */
+  isPermalink(): boolean {
+    return this.page.kind === 'comment';
   }
 
   /** Whether any comment Threadnote knows of is folded, on the page or taken off it. */
@@ -332,12 +347,19 @@ export class PageModel {
     return this.replies(key).length;
   }
 
-  /** Replies that a collapse hides, as "N replies by alice, bob and 3 others". */
+  /**
+   * What a collapsed comment's stub says is folded away: "16 replies by a, b and 3 others · 1 new",
+   * or the author when there are no replies, and "1 note" when the comment has one.
+   */
   describeSubthread(comment: SiteComment): string {
     const replies = this.replies(comment.key);
     const authors = replies.flatMap((reply) => (reply.author ? [reply.author] : []));
     const fresh = replies.filter((reply) => this.isNew(reply.key)).length;
-    return describeReplies(replies.length, authors, fresh);
+    const parts = [
+      describeReplies(replies.length, authors, fresh) || (comment.author ?? 'comment'),
+    ];
+    if (this.annotations.get(comment.key)?.note) parts.push('1 note');
+    return parts.join(' · ');
   }
 
   pageInfo(): PageInfo {
@@ -350,6 +372,7 @@ export class PageModel {
       // An engine's adapter is keyed `<engine>/<host>` (sites/types.ts); asking the registry
       // would put every forum's adapter into each forum's content script.
       enabledHost: this.adapter.site.includes('/') ? this.url.host : null,
+      permalink: this.page.kind === 'comment',
       commentKeys: comments.map((comment) => comment.key),
       newComments: this.seenBefore
         ? comments.filter((comment) => this.isNew(comment.key)).length

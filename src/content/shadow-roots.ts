@@ -13,9 +13,20 @@
  * keyboard must see that the reader types in the note editor): the map is kept on the isolated
  * world's global object, which the page's own scripts cannot see.
  */
-const scope = globalThis as { threadnoteRoots?: WeakMap<Element, ShadowRoot> };
+const scope = globalThis as {
+  threadnoteRoots?: WeakMap<Element, ShadowRoot>;
+  threadnoteTheme?: CSSStyleSheet;
+};
 const roots = (scope.threadnoteRoots ??= new WeakMap());
 const sheets = new Map<string, CSSStyleSheet>();
+
+/**
+ * The forum's tokens (theme.ts fills it), adopted first by every root, so the UI script's roots
+ * take the look the content script found: shared the same way as the roots.
+ */
+export function themeSheet(): CSSStyleSheet {
+  return (scope.threadnoteTheme ??= new CSSStyleSheet());
+}
 
 function sheetFor(css: string): CSSStyleSheet {
   let sheet = sheets.get(css);
@@ -31,7 +42,8 @@ function sheetFor(css: string): CSSStyleSheet {
 export function createShadowHost(tag: `tn-${string}`, css: string): HTMLElement {
   const host = document.createElement(tag);
   const root = host.attachShadow({ mode: 'closed' });
-  root.adoptedStyleSheets = [sheetFor(css)];
+  // The forum's tokens first: every root's own rules read them.
+  root.adoptedStyleSheets = [themeSheet(), sheetFor(css)];
   roots.set(host, root);
   return host;
 }

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BulkFoldAction, ThreadSummary } from '../shared/messages';
 import type { ExportFormat } from '../shared/model';
 import { displayText } from '../shared/note-text';
@@ -43,16 +43,20 @@ export function ThreadView({ current, summary, connector, onChanged, onDisable }
   const annotations = summary?.annotations ?? [];
   const orphans = annotations.filter((a) => a.note !== '' && !present.has(a.key));
   const counts = summary?.counts;
-  const items: [string, string, number][] = [
+  // On a comment's own page the thread's other notes are elsewhere in it, not lost.
+  const permalink = page.permalink === true;
+  const allItems: [string, string, number][] = [
     ['tagged', 'tagged', counts?.tagged ?? 0],
-    ['noted', 'notes', counts?.noted ?? 0],
+    ['noted', counts?.noted === 1 ? 'note' : 'notes', counts?.noted ?? 0],
     ['collapsed', 'collapsed', counts?.collapsed ?? 0],
     ['hidden', 'hidden', counts?.hidden ?? 0],
-    ['orphaned', 'notes off page', orphans.length],
+    ['orphaned', 'notes off page', permalink ? 0 : orphans.length],
     ['users', 'tagged users here', page.taggedUsers],
     ['new', 'new since last visit', page.newComments],
     ['comments', 'on page', page.comments],
   ];
+  // Only what is there: a row of zeros says nothing and pushes the thread's notes down.
+  const items = allItems.filter(([, , value]) => value > 0);
   return (
     <section aria-label="This thread">
       <p class="site">{page.siteName}</p>
@@ -88,7 +92,17 @@ export function ThreadView({ current, summary, connector, onChanged, onDisable }
           connector={connector}
         />
       )}
-      {orphans.length > 0 && <Orphans orphans={orphans} />}
+      {orphans.length > 0 &&
+        (permalink ? (
+          <p class="more-notes" data-more-notes={orphans.length}>
+            {orphans.length} more {orphans.length === 1 ? 'note' : 'notes'} in the full thread ·{' '}
+            <a href={page.thread.url} target="_blank" rel="noopener noreferrer">
+              open the thread
+            </a>
+          </p>
+        ) : (
+          <Orphans orphans={orphans} />
+        ))}
       {summary && summary.tags.length > 0 && (
         <TagFilter tabId={current.tabId} connector={connector} tags={summary.tags} />
       )}
@@ -229,18 +243,45 @@ function Orphans({ orphans }: { orphans: readonly Annotation[] }) {
       <ul>
         {orphans.map((note) => (
           <li key={note.key} data-orphan={note.key}>
-            <blockquote>{note.quote || '(no text was kept)'}</blockquote>
+            <blockquote>
+              <Clamped text={note.quote || '(no text was kept)'} />
+            </blockquote>
             <p class="by">
               {note.author || '[deleted]'} ·{' '}
               <a href={note.url} target="_blank" rel="noopener noreferrer">
                 permalink
               </a>
             </p>
-            <p class="note">{displayText(note.note)}</p>
+            <div class="note">
+              <Clamped text={displayText(note.note)} />
+            </div>
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Text clamped to three lines, with "more"/"less" when the clamp cuts it. */
+function Clamped({ text }: { text: string }) {
+  const box = useRef<HTMLSpanElement>(null);
+  const [open, setOpen] = useState(false);
+  const [cut, setCut] = useState(false);
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (element && !open) setCut(element.scrollHeight > element.clientHeight + 1);
+  });
+  return (
+    <>
+      <span ref={box} class={open ? 'clamp-text' : 'clamp-text clamped'}>
+        {text}
+      </span>
+      {(cut || open) && (
+        <button type="button" class="link more" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? 'less' : 'more'}
+        </button>
+      )}
+    </>
   );
 }
 

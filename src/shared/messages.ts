@@ -299,6 +299,11 @@ export interface PageInfo {
   comments: number;
   /** The host, on forum software (Discourse) that Threadnote reads because the reader enabled it. */
   enabledHost: string | null;
+  /**
+   * Whether the page is one comment's own page (a permalink): the thread's other notes are not
+   * missing there, only elsewhere in the thread. Absent from older content scripts.
+   */
+  permalink?: boolean;
   /** Keys of the comments on the page, so notes on missing ones show as orphans. */
   commentKeys: string[];
   /** Comments on the page that were not there at the last visit (0 on a first visit). */

@@ -16,6 +16,7 @@
  */
 import type { ThreadRef } from '../shared/model';
 import { DomComment, absoluteUrl, emptyPage, nestByParent, neverThrows } from './kit';
+import { discourseLook } from './discourse-style';
 import { textOf } from './text';
 import type { CommentFlags, ForumEngine, SiteAdapter, SitePage } from './types';
 
@@ -117,6 +118,7 @@ function adapterForHost(host: string): SiteAdapter {
     adapter = {
       site,
       name: `Discourse (${host})`,
+      look: discourseLook,
       matches: [`https://${host}/*`],
       handles: (url) =>
         url.protocol === 'https:' && url.host === host && TOPIC_PATH.test(url.pathname),

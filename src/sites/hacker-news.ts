@@ -10,8 +10,9 @@
  */
 import type { ThreadRef } from '../shared/model';
 import { DepthNesting, DomComment, neverThrows, pageByAddress, userLinksOf } from './kit';
+import { hackerNewsLook } from './hacker-news-style';
 import { textOf } from './text';
-import type { CommentFlags, PageKind, SiteAdapter, SitePage } from './types';
+import type { CommentFlags, OwnFold, PageKind, SiteAdapter, SitePage } from './types';
 
 const ORIGIN = 'https://news.ycombinator.com';
 const SITE = 'hn';
@@ -37,7 +38,12 @@ const SELECTORS = {
   storyLink: 'span.onstory a[href*="item?id="]',
   navLinks: 'span.navs a',
   reply: '.reply',
+  toggle: 'a.togg',
 } as const;
+
+/** HN's fold classes: `coll` on a folded row, `noshow` on the rows under it. */
+const FOLDED = 'coll';
+const UNDER_FOLD = 'noshow';
 
 /** Old HN markup has no indent attribute; its spacer image is 40 px wide per level. */
 const INDENT_WIDTH_PX = 40;
@@ -202,9 +208,43 @@ function parsePage(doc: Document, url: URL): SitePage {
   return { kind, thread, comments };
 }
 
+/**
+ * HN's own [–]: a folded row has `coll` and its link reads `[+N]` (N from its `n` attribute), the
+ * rows under it (the next rows with a greater indent) have `noshow`. Threadnote's fold hides those
+ * rows itself, so folding sets only the row's own marks: marking a 1,000-reply subthread twice
+ * cost a second restyle of every row (npm run bench). Opening shows the rows HN hid again but for
+ * those under a row that is itself still folded, as HN's script does.
+ */
+const ownFold: OwnFold = {
+  toggled(target) {
+    const link = target.closest(SELECTORS.toggle);
+    return link?.closest<HTMLElement>(SELECTORS.rows) ?? null;
+  },
+  isFolded: (row) => row.classList.contains(FOLDED),
+  setFolded(row, folded) {
+    const link = row.querySelector(SELECTORS.toggle);
+    row.classList.toggle(FOLDED, folded);
+    const n = link?.getAttribute('n');
+    if (link) link.textContent = folded ? `[+${n ?? ''}]` : '[–]';
+    // Only HN's own fold puts rows out of sight with `noshow`: none on the page, nothing to undo.
+    if (folded || !row.parentNode?.querySelector(`.${UNDER_FOLD}`)) return;
+    const depth = readIndent(row);
+    let foldedAt: number | null = null;
+    for (let next = row.nextElementSibling; next; next = next.nextElementSibling) {
+      if (!next.classList.contains(SELECTORS.commentRowClass)) continue;
+      const d = readIndent(next);
+      if (d <= depth) break;
+      if (foldedAt !== null && d > foldedAt) continue;
+      foldedAt = next.classList.contains(FOLDED) ? d : null;
+      if (next.classList.contains(UNDER_FOLD)) next.classList.remove(UNDER_FOLD);
+    }
+  },
+};
+
 export const hackerNews: SiteAdapter = {
   site: SITE,
   name: 'Hacker News',
+  look: hackerNewsLook,
   matches: ['https://news.ycombinator.com/*'],
   handles: (url) => url.protocol === 'https:' && url.hostname === 'news.ycombinator.com',
   pageOf: pageByAddress,
@@ -220,4 +260,5 @@ export const hackerNews: SiteAdapter = {
     const parent = firstCommentRow(doc)?.parentNode;
     return parent ? [{ node: parent, subtree: false }] : [];
   },
+  ownFold,
 };

@@ -18,6 +18,7 @@ import {
   userLinksOf,
 } from './kit';
 import { textOf } from './text';
+import { lobstersLook } from './lobsters-style';
 import type { CommentFlags, SiteAdapter, SitePage } from './types';
 
 const ORIGIN = 'https://lobste.rs';
@@ -92,6 +93,7 @@ function parsePage(doc: Document, url: URL): SitePage {
 export const lobsters: SiteAdapter = {
   site: SITE,
   name: 'Lobsters',
+  look: lobstersLook,
   matches: ['https://lobste.rs/*'],
   handles: (url) =>
     url.protocol === 'https:' && url.hostname === 'lobste.rs' && STORY_PATH.test(url.pathname),

@@ -19,6 +19,7 @@ import {
   userLinksOf,
 } from './kit';
 import { textOf } from './text';
+import { redditLook } from './reddit-style';
 import type { CommentFlags, SiteAdapter, SitePage } from './types';
 
 const SITE = 'reddit';
@@ -105,6 +106,7 @@ function parsePage(doc: Document, url: URL): SitePage {
 export const classicReddit: SiteAdapter = {
   site: SITE,
   name: 'Reddit',
+  look: redditLook,
   matches: ['https://old.reddit.com/*', 'https://www.reddit.com/*'],
   handles: (url) =>
     url.protocol === 'https:' && HOSTS.has(url.hostname) && THREAD_PATH.test(url.pathname),

@@ -3,6 +3,7 @@
  * forum's markup; features work on these shapes and never on selectors.
  */
 import type { ThreadRef } from '../shared/model';
+import type { ForumLook } from './forum-look';
 
 export interface CommentFlags {
   dead: boolean;
@@ -94,6 +95,19 @@ export interface SiteAdapter {
    * posts in place). Threadnote ignores its own `tn-*` elements coming and going there.
    */
   commentContainers(doc: Document): { node: Node; subtree: boolean }[];
+  /** The forum's font, sizes and colours, light and dark (`<forum>-style.ts`). */
+  look: ForumLook;
+  /** The forum's own fold toggle, where Threadnote keeps it in agreement with its folds. */
+  ownFold?: OwnFold;
+}
+
+/** A forum's own per-comment fold (HN's [–]/[+N]), driven through the forum's own markup. */
+export interface OwnFold {
+  /** The comment element whose own toggle `target` is (or is in), if it is one. */
+  toggled(target: Element): HTMLElement | null;
+  isFolded(element: HTMLElement): boolean;
+  /** Folds or opens the comment as the forum's own toggle would. */
+  setFolded(element: HTMLElement, folded: boolean): void;
 }
 
 /**

@@ -111,7 +111,7 @@ describe('Discourse in a real Chromium', () => {
     expect(await article(page, 7).isVisible()).toBe(false);
     expect(await article(page, 11).isVisible()).toBe(false);
     expect(await inComment(page, key(4), 'tn-chips >> .stub').textContent()).toMatch(
-      /collapsed: 4 replies by alice, dmitri and 2 others/,
+      /\[\+\] 4 replies by alice, dmitri and 2 others/,
     );
     await page.screenshot({ path: join(OUTPUT, 'discourse-back-at-top.png') });
   });

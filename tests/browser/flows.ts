@@ -91,9 +91,9 @@ export async function expectAnnotated(page: Page, key: string, expected: Annotat
   }
 }
 
-/** Clicks “expand” in the stub Threadnote leaves on a collapsed comment. */
+/** Clicks the stub's “[+]” that Threadnote leaves on a collapsed comment. */
 export async function expandFromStub(page: Page, key: string): Promise<void> {
-  await inComment(page, key, 'tn-chips >> .stub button').filter({ hasText: 'expand' }).click();
+  await inComment(page, key, 'tn-chips >> .stub button.expand').click();
   await expect.poll(() => comment(page, key).getAttribute('data-tn-fold')).toBeNull();
 }
 
@@ -117,7 +117,11 @@ export async function expectPopup(
   screenshot: string,
 ): Promise<void> {
   const popup = await openPopup(session, await tabIdOf(session, url));
-  const count = (id: string) => popup.locator(`[data-count="${id}"] strong`).textContent();
+  // The popup leaves out counters that are zero.
+  const count = async (id: string) => {
+    const value = popup.locator(`[data-count="${id}"] strong`);
+    return (await value.count()) > 0 ? value.textContent() : '0';
+  };
   await expect.poll(() => count('tagged')).toBe(String(expected.tagged));
   expect(await popup.locator('.site').textContent()).toBe(expected.site);
   expect(await popup.getByTestId('thread-title').textContent()).toBe(expected.title);

@@ -36,7 +36,7 @@ describe('Lobsters in a real Chromium', () => {
     expect(await text(page, 'owddle').isVisible()).toBe(false);
     expect(await page.locator('#c_lqqn3a').isVisible()).toBe(false);
     expect(await inComment(page, GIOELE, 'tn-chips >> .stub').textContent()).toContain(
-      'collapsed: 1 reply by kghose',
+      '[+] 1 reply by kghose',
     );
     expect(await page.locator('#c_9vyyu5').isVisible()).toBe(true);
     await page.screenshot({ path: join(OUTPUT, 'lobsters-annotated.png') });

@@ -62,7 +62,7 @@ describe('classic Reddit in a real Chromium', () => {
     );
     for (const id of ASKER_REPLIES) expect(await thing(page, id).isVisible()).toBe(false);
     expect(await inComment(page, ASKER, 'tn-chips >> .stub').textContent()).toContain(
-      'collapsed: 2 replies by deathstartrenchrun and Zberry1978',
+      '[+] 2 replies by deathstartrenchrun and Zberry1978',
     );
     await comment(page, ASKER).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(OUTPUT, 'reddit-annotated.png') });

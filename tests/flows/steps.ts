@@ -83,9 +83,12 @@ export async function foldThroughPanel(tab: Tab, id: string, button: string): Pr
   await tab.clickText(`${panel(id)} button`, button);
 }
 
-/** Clicks “expand” in the stub Threadnote leaves on a collapsed comment. */
-export async function expandFromStub(tab: Tab, id: string): Promise<void> {
-  await tab.clickText(`${ui(id, 'tn-chips')}.stub button`, 'expand');
+/**
+ * Opens a collapsed comment with HN's own [+N]: on HN that is the one fold control, and
+ * Threadnote's stub beside it only says what is folded.
+ */
+export async function expandCollapsed(tab: Tab, id: string): Promise<void> {
+  await tab.click(`tr[id="${id}"] a.togg`);
   await expect.poll(() => fold(tab, id)).toBeNull();
 }
 

@@ -20,6 +20,7 @@ import { ThreadnoteError, type WorkerInput } from '../../src/shared/messages';
 import { DEFAULT_SETTINGS, type CommentAnnotation } from '../../src/shared/model';
 import { applyCommentOps } from '../../src/shared/operations';
 import { nestByParent, type DomComment } from '../../src/sites/kit';
+import { hackerNewsLook } from '../../src/sites/hacker-news-style';
 import type { SiteAdapter } from '../../src/sites/types';
 import { testComments, testThread } from './adapter-checks';
 
@@ -131,6 +132,7 @@ function annotation(key: string, patch: Partial<CommentAnnotation>): CommentAnno
 
 const parses = { count: 0 };
 const adapter: SiteAdapter = {
+  look: hackerNewsLook,
   site: 'x',
   name: 'Test forum',
   matches: ['https://forum.test/*'],
@@ -225,7 +227,7 @@ describe('Annotator on a forum that re-renders its posts', () => {
     expect(old?.hasAttribute('data-tn-tags')).toBe(false);
     expect(old?.querySelector('tn-chips, tn-note')).toBeNull();
     expect(annotator.model.describeSubthread(annotator.model.comment('x:1') as DomComment)).toBe(
-      '2 replies by user3 and user4',
+      '2 replies by user3 and user4 · 1 note',
     );
   });
 

@@ -16,7 +16,11 @@ function props(patch: Partial<CommentChipsProps> = {}): CommentChipsProps {
     userNote: '',
     userVersions: 0,
     onUserVersions: () => undefined,
-    collapsed: { replies: '3 replies by alice and bob', onExpand: () => undefined },
+    collapsed: {
+      summary: '3 replies by alice and bob',
+      onExpand: () => undefined,
+      ownToggle: false,
+    },
     onRemoveTag: () => undefined,
     onTagClick: () => undefined,
     ...patch,
@@ -32,7 +36,7 @@ describe('renderCommentChips', () => {
     const shadow = root();
     renderCommentChips(shadow, props());
     const stub = shadow.querySelector('.stub');
-    expect(stub?.textContent).toBe('[collapsed: 3 replies by alice and bob] · expand');
+    expect(stub?.textContent).toBe('[+] 3 replies by alice and bob');
 
     // The worker's echo of the change just drawn: nothing to write.
     renderCommentChips(shadow, props());
@@ -41,7 +45,7 @@ describe('renderCommentChips', () => {
     renderCommentChips(shadow, props({ tags: [tag('insightful', '#c53030')] }));
     expect(shadow.querySelector('.stub')).not.toBe(stub);
     const chip = shadow.querySelector<HTMLElement>('.chip');
-    expect(chip?.style.background).toBe('#c53030');
+    expect(chip?.querySelector<HTMLElement>('.swatch')?.style.background).toBe('#c53030');
 
     renderCommentChips(shadow, props({ tags: [tag('insightful', '#c53030')], collapsed: null }));
     expect(shadow.querySelector('.stub')).toBeNull();

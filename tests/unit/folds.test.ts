@@ -145,7 +145,7 @@ describe('CommentTree', () => {
 
 describe('describeReplies', () => {
   it('names up to two authors and counts the rest', () => {
-    expect(describeReplies(0, [])).toBe('no replies');
+    expect(describeReplies(0, [])).toBe('');
     expect(describeReplies(1, ['alice'])).toBe('1 reply by alice');
     expect(describeReplies(3, ['alice', 'bob', 'alice'])).toBe('3 replies by alice and bob');
     expect(describeReplies(5, ['alice', 'bob', 'carol', 'dan', 'carol'])).toBe(
@@ -155,6 +155,6 @@ describe('describeReplies', () => {
       '4 replies by alice, bob and 1 other',
     );
     expect(describeReplies(2, [])).toBe('2 replies');
-    expect(describeReplies(3, ['alice'], 2)).toBe('3 replies by alice, 2 new');
+    expect(describeReplies(3, ['alice'], 2)).toBe('3 replies by alice · 2 new');
   });
 });

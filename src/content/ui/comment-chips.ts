@@ -29,17 +29,27 @@ export interface CommentChipsProps {
   userVersions: number;
   /** Opens the user note's editor, where kept versions are restored or dismissed. */
   onUserVersions: () => void;
-  /** Set while the comment is collapsed: what is folded away, and how to bring it back. */
-  collapsed: { replies: string; onExpand: () => void } | null;
+  /**
+   * Set while the comment is collapsed: what is folded away ("16 replies by a, b and 3 others ·
+   * 1 new"), and how to bring it back.
+   */
+  collapsed: { summary: string; onExpand: () => void; ownToggle: boolean } | null;
   onRemoveTag: (name: string) => void;
   /** Clicking a tag's name filters the thread by it. */
   onTagClick: (name: string) => void;
 }
 
+/**
+ * A small, muted chip in the forum's greys; the tag's own colour only in its swatch. A user tag's
+ * swatch is round and its name slanted, a comment tag's square and framed.
+ */
 function chip(tag: Tag, className: string, title: string, onClick: () => void): HTMLSpanElement {
   const element = document.createElement('span');
   element.className = className;
-  element.style.background = tag.color;
+  const swatch = document.createElement('span');
+  swatch.className = 'swatch';
+  swatch.style.background = tag.color;
+  element.append(swatch);
   const name = button('name', tag.name, onClick);
   name.title = title
     ? `${title} — show only comments with this tag`
@@ -68,7 +78,8 @@ export function renderCommentChips(root: ShadowRoot, props: CommentChipsProps): 
     props.userTags.map(({ name, color }) => [name, color]),
     props.userNote,
     props.userVersions,
-    props.collapsed?.replies ?? null,
+    props.collapsed?.summary ?? null,
+    props.collapsed?.ownToggle ?? null,
   ]);
   if (shown.get(root) === look) return;
   shown.set(root, look);
@@ -109,10 +120,16 @@ export function renderCommentChips(root: ShadowRoot, props: CommentChipsProps): 
   if (props.collapsed) {
     const stub = document.createElement('span');
     stub.className = 'stub';
-    stub.append(
-      `[collapsed: ${props.collapsed.replies}] · `,
-      button('expand', 'expand', props.collapsed.onExpand),
-    );
+    // In the forums' own idiom: "[+] 16 replies by a, b and 3 others · 1 new". Where the forum
+    // has its own toggle beside it (HN's [+16], kept in agreement), that is the one control.
+    if (props.collapsed.ownToggle) {
+      stub.append(props.collapsed.summary);
+    } else {
+      const expand = button('expand', '[+]', props.collapsed.onExpand);
+      expand.setAttribute('aria-label', `Expand: ${props.collapsed.summary}`);
+      expand.title = 'Expand';
+      stub.append(expand, ' ', props.collapsed.summary);
+    }
     children.push(stub);
   }
   root.replaceChildren(...children);

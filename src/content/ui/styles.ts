@@ -1,92 +1,117 @@
-/** Shared look of the injected UI: small, quiet, readable on HN's beige and on dark themes. */
+/**
+ * Shared structure of the injected UI. Every font, size and colour is a token (`var(--tn-…)`)
+ * that theme.ts declares per forum, light or dark, from `src/sites/<forum>-style.ts`: only the
+ * tokens differ from forum to forum, so the UI reads as part of the page it sits in.
+ */
 export const baseCss = `
-:host { all: initial; font: 12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222; }
-button { font: inherit; cursor: pointer; }
-.chip {
-  display: inline-flex; align-items: center; gap: 2px; margin: 0 2px; padding: 0 6px;
-  border-radius: 8px; color: #fff; font-size: 11px; line-height: 16px; border: 0;
+:host {
+  all: initial; font-family: var(--tn-font); font-size: var(--tn-small); line-height: 1.4;
+  color: var(--tn-fg);
 }
+button { font: inherit; cursor: pointer; }
+:focus-visible { outline: 2px solid var(--tn-focus); outline-offset: 1px; }
+.chip {
+  display: inline-flex; align-items: center; gap: 3px; margin: 0 0 0 4px; padding: 0 3px;
+  border: 1px solid var(--tn-border); border-radius: 2px; color: var(--tn-muted);
+  background: transparent; font-size: var(--tn-small); line-height: 1.3; vertical-align: baseline;
+}
+.swatch { display: inline-block; width: .6em; height: .6em; border-radius: 1px; flex: none; }
 .chip .name { background: none; border: 0; color: inherit; padding: 0; font: inherit; cursor: pointer; }
-.chip .remove { background: none; border: 0; color: inherit; padding: 0 0 0 2px; opacity: .8; }
-.chip .remove:hover, .chip .remove:focus-visible { opacity: 1; }
-.user-chip { outline: 1px dashed currentColor; outline-offset: -1px; }
+.chip .remove {
+  background: none; border: 0; color: inherit; padding: 0; width: 0; overflow: hidden; opacity: 0;
+}
+.chip:hover .remove, .chip:focus-within .remove { width: auto; opacity: 1; }
+.user-chip { border-color: transparent; font-style: italic; }
+.user-chip .swatch { border-radius: 50%; }
 `;
 
 export const chipsCss = `${baseCss}
-:host { display: inline; margin-left: 4px; }
-.stub { color: #828282; font-size: 11px; margin-left: 4px; }
-.user-note { position: relative; color: #6b4b00; font-size: 11px; margin-left: 4px; cursor: help; unicode-bidi: isolate; }
+:host { display: inline; margin-left: 2px; }
+.stub { color: var(--tn-muted); margin-left: 4px; }
+.stub .expand {
+  background: none; border: 0; padding: 0; color: var(--tn-fg);
+  text-decoration: none;
+}
+.stub .expand:hover { text-decoration: underline; }
+.user-note { position: relative; color: var(--tn-muted); margin-left: 4px; cursor: help; unicode-bidi: isolate; }
 .user-note .full {
-  display: none; position: absolute; z-index: 2147483000; left: 0; top: 16px; width: max-content; max-width: 28em;
-  white-space: pre-wrap; background: #fff8db; border: 1px solid #f08c00; border-radius: 4px; padding: 4px 6px; color: #3b2f00;
+  display: none; position: absolute; z-index: 2147483000; left: 0; top: 1.4em; width: max-content;
+  max-width: min(28em, 80vw); max-height: 12em; overflow: auto; white-space: pre-wrap;
+  background: var(--tn-bg); border: 1px solid var(--tn-border); border-radius: 3px;
+  padding: 4px 6px; color: var(--tn-fg);
 }
 .user-note:hover .full, .user-note:focus .full { display: block; }
-.user-note:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
-.kept { background: none; border: 0; padding: 0; margin-left: 4px; color: #8f5a00; text-decoration: underline; font-size: 11px; }
-.stub button { background: none; border: 0; padding: 0; color: #1864ab; text-decoration: underline; font-size: 11px; }
+.kept { background: none; border: 0; padding: 0; margin-left: 4px; color: var(--tn-accent); text-decoration: underline; }
 `;
 
 export const noteCss = `${baseCss}
-:host { display: block; margin: 6px 0 2px; }
+:host { display: block; margin: 4px 0 6px; }
 .note {
-  white-space: pre-wrap; overflow-wrap: anywhere; max-width: 60em; padding: 4px 8px;
-  background: #fff8db; border-left: 3px solid #f08c00; color: #3b2f00; font-size: 12px;
-  unicode-bidi: isolate;
+  max-width: 60em; padding: 2px 6px; border-left: 2px solid var(--tn-mark);
+  background: var(--tn-surface); color: var(--tn-fg); font-size: var(--tn-size); line-height: 1.4;
 }
-.note a { color: #1864ab; }
-.note .edit, .note .kept { margin-left: 8px; background: none; border: 0; padding: 0; color: #8f5a00; text-decoration: underline; font-size: 11px; }
+.text {
+  display: block; white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: isolate;
+}
+.text.clamped { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; }
+.note a { color: var(--tn-accent); }
+.actions { display: block; font-size: var(--tn-small); }
+.note button { margin-right: 8px; background: none; border: 0; padding: 0; color: var(--tn-accent); text-decoration: underline; }
 `;
 
 export const controlCss = `${baseCss}
 :host { display: inline-block; position: relative; margin-left: 6px; vertical-align: baseline; }
 .trigger {
-  border: 1px solid #c8c8b4; background: #fff; color: #6b4b00; border-radius: 4px;
-  padding: 0 6px; font-size: 11px; line-height: 16px;
+  border: 1px solid var(--tn-border); background: transparent; color: var(--tn-muted); border-radius: 2px;
+  padding: 0 4px; line-height: 1.3;
 }
-.trigger:focus-visible, .panel :focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
 .panel {
-  position: absolute; z-index: 2147483000; top: 22px; left: 0; width: 320px; box-sizing: border-box;
-  background: #fff; color: #222; border: 1px solid #bbb; border-radius: 6px; padding: 10px;
-  box-shadow: 0 4px 16px rgba(0,0,0,.18);
+  position: absolute; z-index: 2147483000; top: 1.8em; left: 0; width: min(320px, calc(100vw - 16px));
+  box-sizing: border-box; background: var(--tn-bg); color: var(--tn-fg); border: 1px solid var(--tn-border);
+  border-radius: 3px; padding: 10px; box-shadow: 0 3px 12px rgba(0,0,0,.2); font-size: var(--tn-size);
 }
-.panel h2 { font-size: 12px; margin: 0 0 8px; font-weight: 600; }
+.panel h2 { font-size: inherit; margin: 0 0 8px; font-weight: bold; }
 .panel section { margin-bottom: 10px; }
-.panel label { display: block; font-weight: 600; margin-bottom: 4px; }
+.panel label { display: block; font-weight: bold; margin-bottom: 4px; }
 .panel input, .panel textarea {
-  box-sizing: border-box; width: 100%; font: inherit; padding: 4px; border: 1px solid #aaa; border-radius: 4px;
+  box-sizing: border-box; width: 100%; font: inherit; padding: 3px; color: var(--tn-fg);
+  background: var(--tn-bg); border: 1px solid var(--tn-border); border-radius: 2px;
 }
 .panel textarea { min-height: 64px; resize: vertical; }
 .row { display: flex; gap: 6px; align-items: center; margin-top: 6px; flex-wrap: wrap; }
-.action { border: 1px solid #aaa; background: #f4f4f4; border-radius: 4px; padding: 2px 8px; }
-.action.primary { background: #1864ab; border-color: #1864ab; color: #fff; }
-.options { list-style: none; margin: 4px 0 0; padding: 2px; border: 1px solid #ddd; border-radius: 4px; max-height: 160px; overflow: auto; }
-.option { display: flex; align-items: center; gap: 6px; padding: 2px 6px; border-radius: 3px; cursor: pointer; }
-.option.active, .option:hover { background: #e7f0fb; }
-.option[aria-selected="true"] { font-weight: 600; }
+.action { border: 1px solid var(--tn-border); background: var(--tn-surface); color: var(--tn-fg); border-radius: 2px; padding: 1px 8px; }
+.action.primary { background: var(--tn-accent); border-color: var(--tn-accent); color: var(--tn-on-accent); }
+.options {
+  list-style: none; margin: 4px 0 0; padding: 2px; border: 1px solid var(--tn-border);
+  border-radius: 2px; max-height: 160px; overflow: auto;
+}
+.option { display: flex; align-items: center; gap: 6px; padding: 2px 6px; border-radius: 2px; cursor: pointer; }
+.option.active, .option:hover { background: var(--tn-surface); }
+.option[aria-selected="true"] { font-weight: bold; }
 .swatch { width: 10px; height: 10px; border-radius: 2px; flex: none; }
-.check { color: #2b8a3e; }
-.hint { margin: -4px 0 10px; font-size: 11px; }
-.error { color: #c92a2a; margin-top: 4px; }
-.status { color: #2b8a3e; }
-.muted { color: #666; }
+.check { color: var(--tn-ok); }
+.hint { margin: -4px 0 10px; font-size: var(--tn-small); }
+.error { color: var(--tn-danger); margin-top: 4px; }
+.status { color: var(--tn-ok); }
+.muted { color: var(--tn-muted); }
 `;
 
 export const hiddenBarCss = `${baseCss}
 :host { display: block; margin: 6px 0 10px; }
 .bar {
-  display: flex; align-items: flex-start; gap: 8px; padding: 6px 10px; border-radius: 6px;
-  background: #fff4e6; border: 1px solid #ffc078; color: #5c3b00;
+  display: flex; align-items: flex-start; gap: 8px; padding: 4px 8px;
+  background: var(--tn-surface); border-left: 2px solid var(--tn-mark); color: var(--tn-fg);
 }
-.list { flex: 1; }
-.fresh { color: #c92a2a; }
+.list { flex: 1; min-width: 0; }
+.fresh { color: var(--tn-accent); }
 ul { list-style: none; margin: 6px 0 0; padding: 0; }
 li { display: flex; gap: 8px; align-items: baseline; padding: 2px 0; }
-.who { font-weight: 600; }
-.what { color: #7a5a1c; white-space: nowrap; }
-.excerpt { flex: 1; color: #555; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
+.who { font-weight: bold; }
+.what { color: var(--tn-muted); white-space: nowrap; }
+.excerpt { flex: 1; color: var(--tn-muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
 button {
-  border: 1px solid #e8590c; background: #fff; color: #b3450a; border-radius: 4px;
-  padding: 0 8px; font-size: 11px; line-height: 18px;
+  border: 1px solid var(--tn-border); background: var(--tn-bg); color: var(--tn-accent); border-radius: 2px;
+  padding: 0 6px; line-height: 1.5;
 }
 button.toggle {
   border: 0; background: none; color: inherit; padding: 0; font-size: inherit; line-height: inherit;
@@ -94,59 +119,59 @@ button.toggle {
 }
 button.toggle::before { content: "\\25B8\\00A0"; }
 button.toggle[aria-expanded="true"]::before { content: "\\25BE\\00A0"; }
-button:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
 `;
 
 export const filterBarCss = `${baseCss}
 :host { display: block; position: sticky; top: 0; z-index: 2147482000; margin: 6px 0; }
 .bar {
-  display: flex; align-items: center; gap: 8px; padding: 6px 10px; border-radius: 6px;
-  background: #e7f5ff; border: 1px solid #74c0fc; color: #0b3d66;
+  display: flex; align-items: center; gap: 8px; padding: 4px 8px;
+  background: var(--tn-bg); border: 1px solid var(--tn-border); border-left: 2px solid var(--tn-mark);
+  color: var(--tn-fg);
 }
 .count { flex: 1; }
 button {
-  border: 1px solid #1864ab; background: #fff; color: #1864ab; border-radius: 4px;
-  padding: 0 8px; font-size: 11px; line-height: 18px;
+  border: 1px solid var(--tn-border); background: var(--tn-bg); color: var(--tn-accent); border-radius: 2px;
+  padding: 0 6px; line-height: 1.5;
 }
-button:disabled { opacity: .5; cursor: default; }
-button:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
+button:disabled { opacity: .6; cursor: default; }
 `;
 
+/** Within the viewport: never wider than the window, and the field grows up to 60% of its height. */
 export const editorCss = `${baseCss}
-:host { display: block; margin: 6px 0 4px; max-width: 60em; }
-.editor { background: #fff; border: 1px solid #f08c00; border-radius: 6px; padding: 8px; }
-label { display: block; font-weight: 600; margin-bottom: 4px; }
+:host { display: block; margin: 4px 0 6px; max-width: min(60em, calc(100vw - 24px)); font-size: var(--tn-size); }
+.editor { background: var(--tn-bg); border: 1px solid var(--tn-border); border-left: 2px solid var(--tn-mark); padding: 6px; }
+label { display: block; font-weight: bold; margin-bottom: 4px; }
 textarea {
-  box-sizing: border-box; width: 100%; min-height: 3.5em; resize: none; overflow: hidden;
-  font: inherit; padding: 4px; border: 1px solid #aaa; border-radius: 4px; unicode-bidi: plaintext;
+  box-sizing: border-box; width: 100%; min-height: 3.5em; max-height: 60vh; resize: none; overflow: auto;
+  font: inherit; padding: 4px; color: var(--tn-fg); background: var(--tn-bg);
+  border: 1px solid var(--tn-border); border-radius: 2px; unicode-bidi: plaintext;
 }
-textarea:focus-visible, button:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
-.row { display: flex; gap: 6px; align-items: center; margin-top: 6px; flex-wrap: wrap; }
-.action { border: 1px solid #aaa; background: #f4f4f4; border-radius: 4px; padding: 2px 8px; }
-.action.primary { background: #1864ab; border-color: #1864ab; color: #fff; }
-.offer, .confirm { background: #fff4e6; border-radius: 4px; padding: 4px 6px; margin-bottom: 6px; }
+.row { display: flex; gap: 6px; align-items: center; margin-top: 6px; flex-wrap: wrap; font-size: var(--tn-small); }
+.action { border: 1px solid var(--tn-border); background: var(--tn-surface); color: var(--tn-fg); border-radius: 2px; padding: 1px 8px; }
+.action.primary { background: var(--tn-accent); border-color: var(--tn-accent); color: var(--tn-on-accent); }
+.offer, .confirm { background: var(--tn-surface); padding: 4px 6px; margin-bottom: 6px; }
 .confirm { margin: 6px 0 0; }
-.versions { margin: 6px 0 0; padding: 4px 6px; background: #f8f9fa; border-radius: 4px; }
+.versions { margin: 6px 0 0; padding: 4px 6px; background: var(--tn-surface); }
 .versions p { margin: 0 0 4px; }
-.versions ul { list-style: none; margin: 0; padding: 0; }
+.versions ul { list-style: none; margin: 0; padding: 0; max-height: 30vh; overflow: auto; }
 .versions li { padding: 2px 0; }
 .versions .excerpt { white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: isolate; }
-.error { color: #c92a2a; margin: 4px 0 0; }
-.muted { color: #666; }
+.error { color: var(--tn-danger); margin: 4px 0 0; }
+.muted { color: var(--tn-muted); }
 `;
 
+/** Within a 360 px wide window too: never wider than the viewport less its margins. */
 export const toastCss = `${baseCss}
-/* Within a 360 px wide window too: never wider than the viewport less its margins. */
 :host { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; max-width: min(28em, calc(100vw - 32px)); }
 .toast {
-  display: flex; gap: 8px; align-items: baseline; padding: 6px 10px; border-radius: 6px;
-  box-shadow: 0 2px 10px rgba(0,0,0,.2); background: #fff4e6; border: 1px solid #ffc078; color: #5c3b00;
+  display: flex; gap: 8px; align-items: baseline; padding: 6px 10px; border-radius: 3px;
+  box-shadow: 0 2px 10px rgba(0,0,0,.2); background: var(--tn-bg); border: 1px solid var(--tn-border);
+  border-left: 2px solid var(--tn-mark); color: var(--tn-fg);
 }
-.toast.done { background: #ebfbee; border-color: #8ce99a; color: #1b5e20; }
-.toast.error { background: #fff5f5; border-color: #ffa8a8; color: #8a1c1c; }
+.toast.done { border-left-color: var(--tn-ok); }
+.toast.error { border-left-color: var(--tn-danger); color: var(--tn-danger); }
 .text { flex: 1; overflow-wrap: anywhere; }
-button { background: none; border: 0; padding: 0; color: inherit; text-decoration: underline; font-size: 11px; }
-button:focus-visible { outline: 2px solid #1864ab; outline-offset: 1px; }
+button { background: none; border: 0; padding: 0; color: inherit; text-decoration: underline; }
 `;
 
 /**
