@@ -11,6 +11,26 @@ import { trusted } from './trusted';
 import { ControlPanel } from './ui/ControlPanel';
 import { controlCss, popoverCss } from './ui/styles';
 
+/**
+ * The host takes no room in the header (popoverCss): without offsets it shows where the header's
+ * flow would put it, after the header's content. In a flex or grid header (Discourse's) an
+ * absolutely placed box sits at the header's start instead, over the author's name: there it is
+ * placed after the header's last item.
+ */
+function besideLastItem(host: HTMLElement, header: HTMLElement): void {
+  host.style.removeProperty('left');
+  host.style.removeProperty('top');
+  const display = getComputedStyle(header).display;
+  if (!display.includes('flex') && !display.includes('grid')) return;
+  const last = host.previousElementSibling;
+  const origin = host.offsetParent;
+  if (!last || !origin) return;
+  const item = last.getBoundingClientRect();
+  const box = origin.getBoundingClientRect();
+  host.style.left = `${Math.round(item.right - box.left + origin.scrollLeft)}px`;
+  host.style.top = `${Math.round(item.top - box.top + origin.scrollTop)}px`;
+}
+
 export function startCommentControl(
   { annotator, navigator, commands }: SessionContext,
   signal: AbortSignal,
@@ -103,6 +123,7 @@ export function startCommentControl(
     const header = model.comment(key)?.header();
     if (!header) return false;
     if (ui.host.parentElement !== header) header.appendChild(ui.host);
+    besideLastItem(ui.host, header);
     return true;
   };
 

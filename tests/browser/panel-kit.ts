@@ -80,14 +80,14 @@ export async function openPanel(page: Page, id: string) {
   return panel;
 }
 
-/** The background colours of the tag chips Threadnote shows in a comment's header. */
+/** The colours of the tag chips Threadnote shows in a comment's header (each chip's swatch). */
 export function chipColors(page: Page, key: string): Promise<string[]> {
   return inContentWorld(
     page,
     (key: string, open) => {
       const host = document.querySelector(`[data-tn-comment="${key}"] tn-chips`);
       const root = host ? open(host) : null;
-      return [...(root?.querySelectorAll<HTMLElement>('.chip:not(.user-chip)') ?? [])].map(
+      return [...(root?.querySelectorAll<HTMLElement>('.chip:not(.user-chip) .swatch') ?? [])].map(
         (chip) => getComputedStyle(chip).backgroundColor,
       );
     },

@@ -47,7 +47,10 @@ describe('undo', () => {
   it('restores a removed tag from the toast’s Undo, in its place, here and in another tab', async () => {
     const before = await stored();
     const panel = await openPanel(page, id);
-    await panel.locator('.chips .chip', { hasText: 'beta' }).locator('button.remove').click();
+    // The × shows on hover or focus, as a reader finds it.
+    const chipBeta = panel.locator('.chips .chip', { hasText: 'beta' });
+    await chipBeta.hover();
+    await chipBeta.locator('button.remove').click();
     await expect.poll(() => tagsIn(page)).toBe('alpha gamma');
     await expect.poll(() => tagsIn(other)).toBe('alpha gamma');
     const toast = inShadow(page, 'tn-toast >> .toast');
@@ -62,7 +65,10 @@ describe('undo', () => {
   it('undoes a removed user tag and a deleted note with u', async () => {
     const before = await stored();
     const panel = await openPanel(page, id);
-    await panel.locator('.chips .chip', { hasText: 'expert' }).locator('button.remove').click();
+    // The × shows on hover or focus, as a reader finds it.
+    const chipExpert = panel.locator('.chips .chip', { hasText: 'expert' });
+    await chipExpert.hover();
+    await chipExpert.locator('button.remove').click();
     await expect.poll(async () => JSON.stringify(await stored())).not.toBe(JSON.stringify(before));
     await page.keyboard.press('Escape');
     await page.keyboard.press('u');
