@@ -164,7 +164,9 @@ export function ControlPanel({
             >
               {folded
                 ? 'Expand subthread'
-                : `Collapse subthread (${target.replies} ${target.replies === 1 ? 'reply' : 'replies'})`}
+                : target.replies === 0
+                  ? 'Collapse comment'
+                  : `Collapse subthread (${target.replies} ${target.replies === 1 ? 'reply' : 'replies'})`}
             </button>
             <button
               type="button"
