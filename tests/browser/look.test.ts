@@ -29,6 +29,7 @@ import {
   type Session,
 } from '../kit/chromium';
 import { inComment, inContentWorld } from '../kit/chromium-shadow';
+import { darken } from '../kit/forum-dark.mjs';
 
 const session = browserForSuite({ grantedHosts: ['forum.example.org'] });
 
@@ -129,8 +130,7 @@ const FORUMS: Forum[] = [
     noted: 'hn:44536000',
     folded: 'hn:44535112',
     sizes: [10.6, 12.1],
-    // HN has no dark theme: only an add-on such as Dark Reader darkens it.
-    darken: (page) => darkReader(page),
+    darken: (page) => darken(page, 'hn'),
   },
   {
     name: 'lobsters',
@@ -141,7 +141,7 @@ const FORUMS: Forum[] = [
     noted: 'lobsters:owddle',
     folded: 'lobsters:lqqn3a',
     sizes: [11.9, 13.4],
-    darken: (page) => page.emulateMedia({ colorScheme: 'dark' }),
+    darken: (page) => darken(page, 'lobsters'),
   },
   {
     name: 'reddit',
@@ -152,8 +152,7 @@ const FORUMS: Forum[] = [
     noted: 'reddit:t1_d8q50n6',
     folded: 'reddit:t1_d8q4lwg',
     sizes: [9.9, 13.1],
-    darken: (page) =>
-      page.evaluate(() => document.documentElement.classList.add('res-nightmode')).then(() => {}),
+    darken: (page) => darken(page, 'reddit'),
   },
   {
     name: 'discourse',
@@ -164,18 +163,10 @@ const FORUMS: Forum[] = [
     noted: 'discourse/forum.example.org:57325',
     folded: 'discourse/forum.example.org:57349',
     sizes: [12.9, 14.1],
-    darken: (page) => page.emulateMedia({ colorScheme: 'dark' }),
+    darken: (page) => darken(page, 'discourse'),
     open: () => openDiscourse(TOPIC),
   },
 ];
-
-/** What Dark Reader's dynamic mode does: a stylesheet that darkens every background. */
-async function darkReader(page: Page): Promise<void> {
-  await page.addStyleTag({
-    content:
-      'html, body, table, td, tr { background-color: #181a1b !important; color: #d8d4cf !important; }',
-  });
-}
 
 function hexToRgb(hex: string): string {
   const n = Number.parseInt(hex.slice(1), 16);

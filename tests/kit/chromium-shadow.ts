@@ -10,7 +10,10 @@
  * Selectors are CSS steps joined by ` >> `: each step matches inside what the element on its left
  * holds, its shadow root included (`[data-tn-comment="hn:1"] tn-control >> .panel`).
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { inContentWorld, worldOf } from './content-world.mjs';
+
+export { inContentWorld };
 
 /** One step of a deep selector, as the isolated world reads it. */
 interface Step {
@@ -78,89 +81,10 @@ function answer(path: Step[], query: Query, open: (element: Element) => ShadowRo
   return element.getAttribute(query.attribute);
 }
 
-/** The content script's world in a page, followed across reloads. */
-class ContentWorld {
-  private readonly contexts = new Map<number, string>();
-  private frame = '';
-
-  private constructor(private readonly cdp: CDPSession) {
-    cdp.on('Runtime.executionContextCreated', ({ context }) => {
-      const aux = context.auxData as { type?: string; frameId?: string } | undefined;
-      if (aux?.type === 'isolated' && context.origin.startsWith('chrome-extension://')) {
-        this.contexts.set(context.id, aux.frameId ?? '');
-      }
-    });
-    cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) =>
-      this.contexts.delete(executionContextId),
-    );
-    cdp.on('Runtime.executionContextsCleared', () => this.contexts.clear());
-  }
-
-  static async attach(page: Page): Promise<ContentWorld> {
-    const cdp = await page.context().newCDPSession(page);
-    const world = new ContentWorld(cdp);
-    const { frameTree } = await cdp.send('Page.getFrameTree');
-    world.frame = frameTree.frame.id;
-    await cdp.send('Runtime.enable');
-    return world;
-  }
-
-  /** The newest content script context of the top frame: the one of the page shown now. */
-  private context(): number | undefined {
-    return [...this.contexts].findLast(([, frame]) => frame === this.frame)?.[0];
-  }
-
-  /**
-   * Runs the function whose source is `fn` there, as `fn(arg, open)`: `open` gives any element's
-   * shadow root, closed or not.
-   */
-  async run<T>(fn: string, arg: unknown): Promise<T> {
-    const expression = `(${fn})(${JSON.stringify(arg)}, (element) =>
-      chrome.dom.openOrClosedShadowRoot(element))`;
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const contextId = this.context();
-      if (contextId !== undefined) {
-        const reply = await this.cdp
-          .send('Runtime.evaluate', { expression, contextId, returnByValue: true })
-          .catch((error: unknown) => ({ error }));
-        if ('result' in reply && !reply.exceptionDetails) return reply.result.value as T;
-        // A context torn down by a reload between finding and using it: look again.
-        if (!('error' in reply)) throw new Error(JSON.stringify(reply.exceptionDetails));
-      }
-      if (Date.now() > deadline) throw new Error('Threadnote’s content script world not found');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
-
-const worlds = new WeakMap<Page, Promise<ContentWorld>>();
-
-function worldOf(page: Page): Promise<ContentWorld> {
-  let world = worlds.get(page);
-  if (!world) {
-    world = ContentWorld.attach(page);
-    worlds.set(page, world);
-  }
-  return world;
-}
-
 /** Answers `query` about the element `path` finds, in the content script's world. */
 async function ask(page: Page, path: Step[], query: Query): Promise<Answer> {
   const fn = `({ path, query }, open) => (${answer.toString()})(path, query, open)`;
   return (await worldOf(page)).run(fn, { path, query });
-}
-
-/**
- * Runs `fn` in the content script's world, where `open(element)` gives an element's shadow root,
- * closed or not. `fn` is sent as source text: it can use only its arguments and the page.
- */
-export async function inContentWorld<A, T>(
-  page: Page,
-  fn: (arg: A, open: (element: Element) => ShadowRoot | null) => T,
-  arg: A,
-): Promise<T> {
-  return (await worldOf(page)).run(fn.toString(), arg);
 }
 
 /** Waits until the element shows and returns the middle of its box, scrolled into view. */
