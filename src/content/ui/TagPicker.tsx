@@ -191,7 +191,10 @@ export function TagPicker({ id, label, applied, known, onChange, onError }: TagP
       {applied.length > 0 && (
         <div class="row chips">
           {applied.map((name) => (
-            <span key={name} class="chip" style={{ background: colorOf(name) }}>
+            <span key={name} class="chip">
+              {/* The tag's colour in its swatch, as on the page: the name keeps the forum's text
+                  colour, readable light and dark. */}
+              <span class="swatch" style={{ background: colorOf(name) }} />
               {name}
               <button
                 type="button"
