@@ -6,6 +6,7 @@
  * browser's.
  */
 import 'fake-indexeddb/auto';
+import { PerformanceObserver } from 'node:perf_hooks';
 import memory from 'pouchdb-adapter-memory';
 import { openWithMigrations } from '../src/background/db';
 import { editComments } from '../src/background/edits';
@@ -14,7 +15,7 @@ import type { ThreadnoteDB } from '../src/background/schema';
 import { deriveKeys, randomSalt, sealKeyCheck, type SyncKeys } from '../src/background/sync/crypto';
 import { Pouch } from '../src/background/sync/pouch';
 import { KEY_CHECK_ID, SALT_ID, type SyncTarget } from '../src/background/sync/remote';
-import { syncOnce } from '../src/background/sync/replicate';
+import { localName, syncOnce } from '../src/background/sync/replicate';
 import type { CommentAnnotation } from '../src/shared/model';
 import { startSyncServer } from '../tests/sync-server/server.mjs';
 
@@ -30,6 +31,21 @@ interface Server {
 
 async function store(): Promise<ThreadnoteDB> {
   return (await openWithMigrations(`bench-sync-${++serial}`, migrations)) as ThreadnoteDB;
+}
+
+/**
+ * Frees a store and its device's local sync database. Everything here lives in this one heap, so
+ * a size's leftovers would make the garbage collector's work, and so each later size's time per
+ * record, grow with every size measured before it.
+ */
+async function drop(db: ThreadnoteDB, device: Syncer): Promise<void> {
+  db.close();
+  await new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(db.name);
+    request.onsuccess = resolve;
+    request.onerror = () => reject(request.error);
+  });
+  await device.destroyLocal();
 }
 
 /** `count` comment annotations over 100-comment threads, written straight into a store. */
@@ -72,37 +88,81 @@ async function target(server: Server, keys: SyncKeys, salt: string): Promise<Syn
   return { url: server.url, database, username: '', password: '' };
 }
 
-function syncer(db: ThreadnoteDB, to: SyncTarget, keys: SyncKeys) {
-  const localPrefix = `bench-device-${++serial}-`;
-  let phase = '';
-  let since = performance.now();
-  // BENCH_SYNC_TRACE=1 prints how long each phase of a run took, to find where time goes.
-  const onProgress = ({ phase: next }: { phase: string }) => {
-    if (next === phase || !process.env.BENCH_SYNC_TRACE) return;
-    const now = performance.now();
-    process.stderr.write(`  ${phase || 'start'}: ${Math.round(now - since)} ms\n`);
-    [phase, since] = [next, now];
-  };
-  const deps = {
-    db,
-    Pouch: LocalPouch,
-    localAdapter: 'memory',
-    localPrefix,
-    now: tick,
-    onProgress,
-  };
-  return () => syncOnce(deps, to, keys);
+interface Syncer {
+  /** One sync run; `phases` holds how long each of its phases took, in ms. */
+  run(): Promise<Record<string, number>>;
+  destroyLocal(): Promise<void>;
 }
 
-async function timed(work: () => Promise<unknown>): Promise<number> {
+function syncer(db: ThreadnoteDB, to: SyncTarget, keys: SyncKeys): Syncer {
+  const localPrefix = `bench-device-${++serial}-`;
+  return {
+    async run() {
+      const phases: Record<string, number> = {};
+      let phase = 'start';
+      let since = performance.now();
+      const onProgress = ({ phase: next }: { phase: string }) => {
+        if (next === phase) return;
+        const now = performance.now();
+        phases[phase] = (phases[phase] ?? 0) + now - since;
+        [phase, since] = [next, now];
+      };
+      await syncOnce(
+        { db, Pouch: LocalPouch, localAdapter: 'memory', localPrefix, now: tick, onProgress },
+        to,
+        keys,
+      );
+      phases[phase] = (phases[phase] ?? 0) + performance.now() - since;
+      // BENCH_SYNC_TRACE=1 prints how long each phase of a run took, to find where time goes.
+      if (process.env.BENCH_SYNC_TRACE) {
+        const parts = Object.entries(phases).map(([name, ms]) => `${name} ${Math.round(ms)} ms`);
+        process.stderr.write(`  ${parts.join(', ')}\n`);
+      }
+      return phases;
+    },
+    async destroyLocal() {
+      const name = `${localPrefix}${await localName(keys, to)}`;
+      await new LocalPouch(name, { adapter: 'memory' }).destroy();
+    },
+  };
+}
+
+/** Runs `work`, and says how long it took and how much of that the garbage collector took. */
+async function measured<T>(
+  work: () => Promise<T>,
+): Promise<{ ms: number; gcMs: number; value: T }> {
+  let gcMs = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
   const started = performance.now();
-  await work();
-  return performance.now() - started;
+  const value = await work();
+  const ms = performance.now() - started;
+  // GC entries are delivered asynchronously: let the last ones arrive.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  observer.disconnect();
+  return { ms, gcMs, value };
+}
+
+export interface FirstSync {
+  annotations: number;
+  ms: number;
+  msPer10k: number;
+  /** Of `ms`, the garbage collector's pauses. */
+  gcMs: number;
+  /** Per phase of the receiving profile's run (replicating, receiving), ms per 10,000. */
+  phasesPer10k: Record<string, number>;
 }
 
 export interface SyncBenchResult {
-  first: { annotations: number; ms: number; msPer10k: number }[];
+  first: FirstSync[];
   incremental: { annotations: number; ms: number }[];
+}
+
+/** Deletes a database on the server (the server shares this process's heap). */
+async function dropTarget(to: SyncTarget): Promise<void> {
+  await fetch(`${to.url}/${to.database}`, { method: 'DELETE' });
 }
 
 /** First syncs of `sizes` annotations to an empty profile; 10 changes on the smallest and largest. */
@@ -116,13 +176,28 @@ export async function benchSync(sizes: number[], rounds: number): Promise<SyncBe
       const to = await target(server, keys, salt);
       const a = await store();
       await fill(a, size);
-      await syncer(a, to, keys)();
+      const syncA = syncer(a, to, keys);
+      await syncA.run();
+      // The sending profile has done its part: only the server's copy and B are measured.
+      await drop(a, syncA);
       const b = await store();
-      const ms = await timed(syncer(b, to, keys));
-      result.first.push({ annotations: size, ms, msPer10k: (ms / size) * 10_000 });
-      process.stderr.write(`sync bench: first sync of ${size} in ${Math.round(ms)} ms\n`);
-      a.close();
-      b.close();
+      const syncB = syncer(b, to, keys);
+      const { ms, gcMs, value: phases } = await measured(() => syncB.run());
+      const per10k = (value: number) => (value / size) * 10_000;
+      result.first.push({
+        annotations: size,
+        ms,
+        msPer10k: per10k(ms),
+        gcMs,
+        phasesPer10k: Object.fromEntries(
+          Object.entries(phases).map(([name, value]) => [name, per10k(value)]),
+        ),
+      });
+      process.stderr.write(
+        `sync bench: first sync of ${size} in ${Math.round(ms)} ms (GC ${Math.round(gcMs)} ms)\n`,
+      );
+      await drop(b, syncB);
+      await dropTarget(to);
     }
     for (const size of [1_000, sizes.at(-1) ?? 1_000]) {
       const to = await target(server, keys, salt);
@@ -131,8 +206,8 @@ export async function benchSync(sizes: number[], rounds: number): Promise<SyncBe
       const syncA = syncer(a, to, keys);
       const b = await store();
       const syncB = syncer(b, to, keys);
-      await syncA();
-      await syncB();
+      await syncA.run();
+      await syncB.run();
       const runs: number[] = [];
       // Round 0 warms the code up and is not counted.
       for (let round = 0; round <= rounds; round++) {
@@ -148,16 +223,17 @@ export async function benchSync(sizes: number[], rounds: number): Promise<SyncBe
         }));
         await editComments(a, edits, tick());
         // Both sides: A sends its 10 changes, B receives them.
-        const ms = await timed(async () => {
-          await syncA();
-          await syncB();
+        const { ms } = await measured(async () => {
+          await syncA.run();
+          await syncB.run();
         });
         if (round > 0) runs.push(ms);
       }
       runs.sort((x, y) => x - y);
       result.incremental.push({ annotations: size, ms: runs[Math.floor(runs.length / 2)] ?? 0 });
-      a.close();
-      b.close();
+      await drop(a, syncA);
+      await drop(b, syncB);
+      await dropTarget(to);
     }
   } finally {
     await server.stop();
