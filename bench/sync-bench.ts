@@ -127,28 +127,37 @@ function syncer(db: ThreadnoteDB, to: SyncTarget, keys: SyncKeys): Syncer {
   };
 }
 
-/** Runs `work`, and says how long it took and how much of that the garbage collector took. */
+/**
+ * Runs `work`, and says how long it took, how much CPU time this process spent meanwhile (the run,
+ * the in-process server and the collector: on a shared machine the figure load changes least),
+ * and how much of it the garbage collector took.
+ */
 async function measured<T>(
   work: () => Promise<T>,
-): Promise<{ ms: number; gcMs: number; value: T }> {
+): Promise<{ ms: number; cpuMs: number; gcMs: number; value: T }> {
   let gcMs = 0;
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) gcMs += entry.duration;
   });
   observer.observe({ entryTypes: ['gc'] });
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const value = await work();
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
   // GC entries are delivered asynchronously: let the last ones arrive.
   await new Promise((resolve) => setTimeout(resolve, 0));
   observer.disconnect();
-  return { ms, gcMs, value };
+  return { ms, cpuMs, gcMs, value };
 }
 
 export interface FirstSync {
   annotations: number;
   ms: number;
   msPer10k: number;
+  /** The process's CPU time per 10,000 (user and system). */
+  cpuMsPer10k: number;
   /** Of `ms`, the garbage collector's pauses. */
   gcMs: number;
   /** Per phase of the receiving profile's run (replicating, receiving), ms per 10,000. */
@@ -165,75 +174,94 @@ async function dropTarget(to: SyncTarget): Promise<void> {
   await fetch(`${to.url}/${to.database}`, { method: 'DELETE' });
 }
 
-/** First syncs of `sizes` annotations to an empty profile; 10 changes on the smallest and largest. */
+interface Pair {
+  a: ThreadnoteDB;
+  b: ThreadnoteDB;
+  syncA: Syncer;
+  syncB: Syncer;
+  to: SyncTarget;
+}
+
+/** A profile of `size` annotations sent to a new server database, and an empty second profile. */
+async function pair(server: Server, keys: SyncKeys, salt: string, size: number): Promise<Pair> {
+  const to = await target(server, keys, salt);
+  const a = await store();
+  await fill(a, size);
+  const syncA = syncer(a, to, keys);
+  await syncA.run();
+  const b = await store();
+  return { a, b, syncA, syncB: syncer(b, to, keys), to };
+}
+
+async function dropPair({ a, b, syncA, syncB, to }: Pair): Promise<void> {
+  await drop(a, syncA);
+  await drop(b, syncB);
+  await dropTarget(to);
+}
+
+/** Median time of 10 changes made on A, sent by A and received by B, after a warm-up round. */
+async function incremental({ a, syncA, syncB }: Pair, rounds: number): Promise<number> {
+  const runs: number[] = [];
+  for (let round = 0; round <= rounds; round++) {
+    const edits = Array.from({ length: 10 }, (_, index) => ({
+      comment: {
+        key: `hn:${1_000_000 + index * 7}`,
+        thread: { key: 'hn:0', title: 'bench', url: 'https://news.ycombinator.com/item?id=0' },
+        author: 'bench',
+        url: 'https://news.ycombinator.com/item?id=1',
+        quote: 'bench',
+      },
+      ops: [{ op: 'tag.add' as const, tag: `round-${round}` }],
+    }));
+    await editComments(a, edits, tick());
+    const { ms } = await measured(async () => {
+      await syncA.run();
+      await syncB.run();
+    });
+    if (round > 0) runs.push(ms);
+  }
+  runs.sort((x, y) => x - y);
+  return runs[Math.floor(runs.length / 2)] ?? 0;
+}
+
+/**
+ * First syncs of `sizes` annotations to an empty profile; 10 changes on 1,000 annotations and on
+ * the largest size (on the profiles of its first sync, which saves filling and syncing it twice).
+ */
 export async function benchSync(sizes: number[], rounds: number): Promise<SyncBenchResult> {
   const server = (await startSyncServer()) as Server;
   const salt = randomSalt();
   const keys = await deriveKeys('bench passphrase', salt);
   const result: SyncBenchResult = { first: [], incremental: [] };
   try {
+    const small = await pair(server, keys, salt, 1_000);
+    await small.syncB.run();
+    result.incremental.push({ annotations: 1_000, ms: await incremental(small, rounds) });
+    await dropPair(small);
     for (const size of sizes) {
-      const to = await target(server, keys, salt);
-      const a = await store();
-      await fill(a, size);
-      const syncA = syncer(a, to, keys);
-      await syncA.run();
-      // The sending profile has done its part: only the server's copy and B are measured.
-      await drop(a, syncA);
-      const b = await store();
-      const syncB = syncer(b, to, keys);
-      const { ms, gcMs, value: phases } = await measured(() => syncB.run());
+      const devices = await pair(server, keys, salt, size);
+      const { ms, cpuMs, gcMs, value: phases } = await measured(() => devices.syncB.run());
       const per10k = (value: number) => (value / size) * 10_000;
       result.first.push({
         annotations: size,
         ms,
         msPer10k: per10k(ms),
+        cpuMsPer10k: per10k(cpuMs),
         gcMs,
         phasesPer10k: Object.fromEntries(
           Object.entries(phases).map(([name, value]) => [name, per10k(value)]),
         ),
       });
       process.stderr.write(
-        `sync bench: first sync of ${size} in ${Math.round(ms)} ms (GC ${Math.round(gcMs)} ms)\n`,
+        `sync bench: first sync of ${size} in ${Math.round(ms)} ms ` +
+          `(CPU ${Math.round(cpuMs)} ms, GC ${Math.round(gcMs)} ms)\n`,
       );
-      await drop(b, syncB);
-      await dropTarget(to);
-    }
-    for (const size of [1_000, sizes.at(-1) ?? 1_000]) {
-      const to = await target(server, keys, salt);
-      const a = await store();
-      await fill(a, size);
-      const syncA = syncer(a, to, keys);
-      const b = await store();
-      const syncB = syncer(b, to, keys);
-      await syncA.run();
-      await syncB.run();
-      const runs: number[] = [];
-      // Round 0 warms the code up and is not counted.
-      for (let round = 0; round <= rounds; round++) {
-        const edits = Array.from({ length: 10 }, (_, index) => ({
-          comment: {
-            key: `hn:${1_000_000 + index * 7}`,
-            thread: { key: 'hn:0', title: 'bench', url: 'https://news.ycombinator.com/item?id=0' },
-            author: 'bench',
-            url: 'https://news.ycombinator.com/item?id=1',
-            quote: 'bench',
-          },
-          ops: [{ op: 'tag.add' as const, tag: `round-${round}` }],
-        }));
-        await editComments(a, edits, tick());
-        // Both sides: A sends its 10 changes, B receives them.
-        const { ms } = await measured(async () => {
-          await syncA.run();
-          await syncB.run();
-        });
-        if (round > 0) runs.push(ms);
+      if (size === sizes.at(-1)) {
+        result.incremental.push({ annotations: size, ms: await incremental(devices, rounds) });
       }
-      runs.sort((x, y) => x - y);
-      result.incremental.push({ annotations: size, ms: runs[Math.floor(runs.length / 2)] ?? 0 });
-      await drop(a, syncA);
-      await drop(b, syncB);
-      await dropTarget(to);
+      // Freed before the next size: leftovers would make the collector's work, and so each later
+      // size's time per record, grow with every size measured before it.
+      await dropPair(devices);
     }
   } finally {
     await server.stop();

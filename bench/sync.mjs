@@ -65,6 +65,7 @@ export async function benchSyncReport() {
   const result = JSON.parse(readFileSync(RESULT, 'utf8'));
   const [small, large] = result.incremental;
   const base = result.first[0]?.msPer10k ?? 1;
+  const cpuBase = result.first[0]?.cpuMsPer10k ?? 1;
   return [
     'Sync (Node: fake-indexeddb + PouchDB memory adapter, express-pouchdb on 127.0.0.1; ' +
       `load average ${load.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end)`,
@@ -72,7 +73,8 @@ export async function benchSyncReport() {
     ...result.first.map(
       (row) =>
         `  ${row.annotations.toLocaleString('en')} annotations: ${(row.ms / 1000).toFixed(1)} s, ` +
-        `${Math.round(row.msPer10k)} ms per 10,000 (${(row.msPer10k / base).toFixed(2)}× the smallest); ` +
+        `${Math.round(row.msPer10k)} ms per 10,000 (${(row.msPer10k / base).toFixed(2)}× the smallest), ` +
+        `CPU ${Math.round(row.cpuMsPer10k)} ms per 10,000 (${(row.cpuMsPer10k / cpuBase).toFixed(2)}×); ` +
         `per 10,000: ${Object.entries(row.phasesPer10k)
           .map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`)
           .join(', ')}; GC ${Math.round((row.gcMs / row.annotations) * 10_000)} ms`,
