@@ -6,6 +6,7 @@
  * browser's.
  */
 import 'fake-indexeddb/auto';
+import { PerformanceObserver } from 'node:perf_hooks';
 import memory from 'pouchdb-adapter-memory';
 import { openWithMigrations } from '../src/background/db';
 import { editComments } from '../src/background/edits';
@@ -14,7 +15,7 @@ import type { ThreadnoteDB } from '../src/background/schema';
 import { deriveKeys, randomSalt, sealKeyCheck, type SyncKeys } from '../src/background/sync/crypto';
 import { Pouch } from '../src/background/sync/pouch';
 import { KEY_CHECK_ID, SALT_ID, type SyncTarget } from '../src/background/sync/remote';
-import { syncOnce } from '../src/background/sync/replicate';
+import { localName, syncOnce } from '../src/background/sync/replicate';
 import type { CommentAnnotation } from '../src/shared/model';
 import { startSyncServer } from '../tests/sync-server/server.mjs';
 
@@ -30,6 +31,21 @@ interface Server {
 
 async function store(): Promise<ThreadnoteDB> {
   return (await openWithMigrations(`bench-sync-${++serial}`, migrations)) as ThreadnoteDB;
+}
+
+/**
+ * Frees a store and its device's local sync database. Everything here lives in this one heap, so
+ * a size's leftovers would make the garbage collector's work, and so each later size's time per
+ * record, grow with every size measured before it.
+ */
+async function drop(db: ThreadnoteDB, device: Syncer): Promise<void> {
+  db.close();
+  await new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(db.name);
+    request.onsuccess = resolve;
+    request.onerror = () => reject(request.error);
+  });
+  await device.destroyLocal();
 }
 
 /** `count` comment annotations over 100-comment threads, written straight into a store. */
@@ -72,92 +88,180 @@ async function target(server: Server, keys: SyncKeys, salt: string): Promise<Syn
   return { url: server.url, database, username: '', password: '' };
 }
 
-function syncer(db: ThreadnoteDB, to: SyncTarget, keys: SyncKeys) {
-  const localPrefix = `bench-device-${++serial}-`;
-  let phase = '';
-  let since = performance.now();
-  // BENCH_SYNC_TRACE=1 prints how long each phase of a run took, to find where time goes.
-  const onProgress = ({ phase: next }: { phase: string }) => {
-    if (next === phase || !process.env.BENCH_SYNC_TRACE) return;
-    const now = performance.now();
-    process.stderr.write(`  ${phase || 'start'}: ${Math.round(now - since)} ms\n`);
-    [phase, since] = [next, now];
-  };
-  const deps = {
-    db,
-    Pouch: LocalPouch,
-    localAdapter: 'memory',
-    localPrefix,
-    now: tick,
-    onProgress,
-  };
-  return () => syncOnce(deps, to, keys);
+interface Syncer {
+  /** One sync run; `phases` holds how long each of its phases took, in ms. */
+  run(): Promise<Record<string, number>>;
+  destroyLocal(): Promise<void>;
 }
 
-async function timed(work: () => Promise<unknown>): Promise<number> {
+function syncer(db: ThreadnoteDB, to: SyncTarget, keys: SyncKeys): Syncer {
+  const localPrefix = `bench-device-${++serial}-`;
+  return {
+    async run() {
+      const phases: Record<string, number> = {};
+      let phase = 'start';
+      let since = performance.now();
+      const onProgress = ({ phase: next }: { phase: string }) => {
+        if (next === phase) return;
+        const now = performance.now();
+        phases[phase] = (phases[phase] ?? 0) + now - since;
+        [phase, since] = [next, now];
+      };
+      await syncOnce(
+        { db, Pouch: LocalPouch, localAdapter: 'memory', localPrefix, now: tick, onProgress },
+        to,
+        keys,
+      );
+      phases[phase] = (phases[phase] ?? 0) + performance.now() - since;
+      // BENCH_SYNC_TRACE=1 prints how long each phase of a run took, to find where time goes.
+      if (process.env.BENCH_SYNC_TRACE) {
+        const parts = Object.entries(phases).map(([name, ms]) => `${name} ${Math.round(ms)} ms`);
+        process.stderr.write(`  ${parts.join(', ')}\n`);
+      }
+      return phases;
+    },
+    async destroyLocal() {
+      const name = `${localPrefix}${await localName(keys, to)}`;
+      await new LocalPouch(name, { adapter: 'memory' }).destroy();
+    },
+  };
+}
+
+/**
+ * Runs `work`, and says how long it took, how much CPU time this process spent meanwhile (the run,
+ * the in-process server and the collector: on a shared machine the figure load changes least),
+ * and how much of it the garbage collector took.
+ */
+async function measured<T>(
+  work: () => Promise<T>,
+): Promise<{ ms: number; cpuMs: number; gcMs: number; value: T }> {
+  let gcMs = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
   const started = performance.now();
-  await work();
-  return performance.now() - started;
+  const cpu = process.cpuUsage();
+  const value = await work();
+  const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
+  // GC entries are delivered asynchronously: let the last ones arrive.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  observer.disconnect();
+  return { ms, cpuMs, gcMs, value };
+}
+
+export interface FirstSync {
+  annotations: number;
+  ms: number;
+  msPer10k: number;
+  /** The process's CPU time per 10,000 (user and system). */
+  cpuMsPer10k: number;
+  /** Of `ms`, the garbage collector's pauses. */
+  gcMs: number;
+  /** Per phase of the receiving profile's run (replicating, receiving), ms per 10,000. */
+  phasesPer10k: Record<string, number>;
 }
 
 export interface SyncBenchResult {
-  first: { annotations: number; ms: number; msPer10k: number }[];
+  first: FirstSync[];
   incremental: { annotations: number; ms: number }[];
 }
 
-/** First syncs of `sizes` annotations to an empty profile; 10 changes on the smallest and largest. */
+/** Deletes a database on the server (the server shares this process's heap). */
+async function dropTarget(to: SyncTarget): Promise<void> {
+  await fetch(`${to.url}/${to.database}`, { method: 'DELETE' });
+}
+
+interface Pair {
+  a: ThreadnoteDB;
+  b: ThreadnoteDB;
+  syncA: Syncer;
+  syncB: Syncer;
+  to: SyncTarget;
+}
+
+/** A profile of `size` annotations sent to a new server database, and an empty second profile. */
+async function pair(server: Server, keys: SyncKeys, salt: string, size: number): Promise<Pair> {
+  const to = await target(server, keys, salt);
+  const a = await store();
+  await fill(a, size);
+  const syncA = syncer(a, to, keys);
+  await syncA.run();
+  const b = await store();
+  return { a, b, syncA, syncB: syncer(b, to, keys), to };
+}
+
+async function dropPair({ a, b, syncA, syncB, to }: Pair): Promise<void> {
+  await drop(a, syncA);
+  await drop(b, syncB);
+  await dropTarget(to);
+}
+
+/** Median time of 10 changes made on A, sent by A and received by B, after a warm-up round. */
+async function incremental({ a, syncA, syncB }: Pair, rounds: number): Promise<number> {
+  const runs: number[] = [];
+  for (let round = 0; round <= rounds; round++) {
+    const edits = Array.from({ length: 10 }, (_, index) => ({
+      comment: {
+        key: `hn:${1_000_000 + index * 7}`,
+        thread: { key: 'hn:0', title: 'bench', url: 'https://news.ycombinator.com/item?id=0' },
+        author: 'bench',
+        url: 'https://news.ycombinator.com/item?id=1',
+        quote: 'bench',
+      },
+      ops: [{ op: 'tag.add' as const, tag: `round-${round}` }],
+    }));
+    await editComments(a, edits, tick());
+    const { ms } = await measured(async () => {
+      await syncA.run();
+      await syncB.run();
+    });
+    if (round > 0) runs.push(ms);
+  }
+  runs.sort((x, y) => x - y);
+  return runs[Math.floor(runs.length / 2)] ?? 0;
+}
+
+/**
+ * First syncs of `sizes` annotations to an empty profile; 10 changes on 1,000 annotations and on
+ * the largest size (on the profiles of its first sync, which saves filling and syncing it twice).
+ */
 export async function benchSync(sizes: number[], rounds: number): Promise<SyncBenchResult> {
   const server = (await startSyncServer()) as Server;
   const salt = randomSalt();
   const keys = await deriveKeys('bench passphrase', salt);
   const result: SyncBenchResult = { first: [], incremental: [] };
   try {
+    const small = await pair(server, keys, salt, 1_000);
+    await small.syncB.run();
+    result.incremental.push({ annotations: 1_000, ms: await incremental(small, rounds) });
+    await dropPair(small);
     for (const size of sizes) {
-      const to = await target(server, keys, salt);
-      const a = await store();
-      await fill(a, size);
-      await syncer(a, to, keys)();
-      const b = await store();
-      const ms = await timed(syncer(b, to, keys));
-      result.first.push({ annotations: size, ms, msPer10k: (ms / size) * 10_000 });
-      process.stderr.write(`sync bench: first sync of ${size} in ${Math.round(ms)} ms\n`);
-      a.close();
-      b.close();
-    }
-    for (const size of [1_000, sizes.at(-1) ?? 1_000]) {
-      const to = await target(server, keys, salt);
-      const a = await store();
-      await fill(a, size);
-      const syncA = syncer(a, to, keys);
-      const b = await store();
-      const syncB = syncer(b, to, keys);
-      await syncA();
-      await syncB();
-      const runs: number[] = [];
-      // Round 0 warms the code up and is not counted.
-      for (let round = 0; round <= rounds; round++) {
-        const edits = Array.from({ length: 10 }, (_, index) => ({
-          comment: {
-            key: `hn:${1_000_000 + index * 7}`,
-            thread: { key: 'hn:0', title: 'bench', url: 'https://news.ycombinator.com/item?id=0' },
-            author: 'bench',
-            url: 'https://news.ycombinator.com/item?id=1',
-            quote: 'bench',
-          },
-          ops: [{ op: 'tag.add' as const, tag: `round-${round}` }],
-        }));
-        await editComments(a, edits, tick());
-        // Both sides: A sends its 10 changes, B receives them.
-        const ms = await timed(async () => {
-          await syncA();
-          await syncB();
-        });
-        if (round > 0) runs.push(ms);
+      const devices = await pair(server, keys, salt, size);
+      const { ms, cpuMs, gcMs, value: phases } = await measured(() => devices.syncB.run());
+      const per10k = (value: number) => (value / size) * 10_000;
+      result.first.push({
+        annotations: size,
+        ms,
+        msPer10k: per10k(ms),
+        cpuMsPer10k: per10k(cpuMs),
+        gcMs,
+        phasesPer10k: Object.fromEntries(
+          Object.entries(phases).map(([name, value]) => [name, per10k(value)]),
+        ),
+      });
+      process.stderr.write(
+        `sync bench: first sync of ${size} in ${Math.round(ms)} ms ` +
+          `(CPU ${Math.round(cpuMs)} ms, GC ${Math.round(gcMs)} ms)\n`,
+      );
+      if (size === sizes.at(-1)) {
+        result.incremental.push({ annotations: size, ms: await incremental(devices, rounds) });
       }
-      runs.sort((x, y) => x - y);
-      result.incremental.push({ annotations: size, ms: runs[Math.floor(runs.length / 2)] ?? 0 });
-      a.close();
-      b.close();
+      // Freed before the next size: leftovers would make the collector's work, and so each later
+      // size's time per record, grow with every size measured before it.
+      await dropPair(devices);
     }
   } finally {
     await server.stop();

@@ -342,6 +342,9 @@ export function firefoxHostPrefs(proxyPort) {
     // Plain http gets nowhere: the forums are all https, and nothing else is reachable here.
     'network.proxy.http': '127.0.0.1',
     'network.proxy.http_port': proxyPort,
+    // 127.0.0.1 directly: the sync tests' CouchDB-protocol server listens there on plain http.
+    'network.proxy.no_proxies_on': '127.0.0.1',
+    'network.proxy.allow_hijacking_localhost': false,
   };
 }
 

@@ -61,6 +61,33 @@ describe('merge of conflicting revisions', () => {
     }
   });
 
+  it('keeps a version dismissed on one side dismissed, whatever the other side still had', () => {
+    const kept = { note: 'old', updatedAt: 't1' };
+    const dismissing = comment({
+      note: { text: 'new', at: 't2', baseAt: null },
+      dismissed: { old: 't3' },
+    });
+    const stale = comment({
+      tags: { later: ['t4', true] },
+      note: { text: 'new', at: 't2', baseAt: null },
+      conflicts: [kept],
+    });
+    for (const merged of [mergePayloads([dismissing, stale]), mergePayloads([stale, dismissing])]) {
+      expect(toRecord(merged)).not.toHaveProperty('conflicts');
+      expect(toRecord(merged)).toMatchObject({ tags: ['later'], note: 'new' });
+      expect(merged).toMatchObject({ dismissed: { old: 't3' } });
+    }
+    // The same text written again after its dismissal is a new version, and is kept.
+    const rewritten = comment({
+      note: { text: 'newest', at: 't6', baseAt: 't2' },
+      conflicts: [{ note: 'old', updatedAt: 't5' }],
+    });
+    expect(toRecord(mergePayloads([dismissing, rewritten]))).toMatchObject({
+      note: 'newest',
+      conflicts: [{ note: 'old', updatedAt: 't5' }],
+    });
+  });
+
   it('does not keep a text that the newer writer replaced having seen it', () => {
     const a = comment({ note: { text: 'old', at: 't1', baseAt: null } });
     const b = comment({ note: { text: 'new', at: 't2', baseAt: 't1' } });
@@ -74,7 +101,7 @@ type Command =
       type: 'edit';
       replica: number;
       comment: number;
-      op: 'add' | 'remove' | 'note' | 'fold';
+      op: 'add' | 'remove' | 'note' | 'fold' | 'dismiss';
       value: number;
     }
   | { type: 'sync'; replica: number };
@@ -84,14 +111,20 @@ const command: fc.Arbitrary<Command> = fc.oneof(
     type: fc.constant('edit' as const),
     replica: fc.nat(2),
     comment: fc.nat(1),
-    op: fc.constantFrom('add' as const, 'remove' as const, 'note' as const, 'fold' as const),
+    op: fc.constantFrom(
+      'add' as const,
+      'remove' as const,
+      'note' as const,
+      'fold' as const,
+      'dismiss' as const,
+    ),
     value: fc.nat(2),
   }),
   fc.record({ type: fc.constant('sync' as const), replica: fc.nat(2) }),
 );
 
 describe('three replicas, any interleaving of edits and syncs', () => {
-  it('converge, and no saved note text is lost unless a writer replaced it having seen it', async () => {
+  it('converge; no saved note text is lost unless a writer replaced it having seen it or dismissed it; a dismissed version stays dismissed', async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 8 }), async (commands) => {
@@ -101,7 +134,21 @@ describe('three replicas, any interleaving of edits and syncs', () => {
         replicas.push(await device(target, 'three replicas', first.keys));
         const saved = new Set<string>();
         const replaced = new Set<string>();
+        const dismissed = new Set<string>();
         let texts = 0;
+        // A start where every replica keeps a version of comment 1's note, so that dismissals
+        // have something to dismiss: replicas 0 and 1 write it without seeing each other.
+        for (const [index, replica] of replicas.slice(0, 2).entries()) {
+          const note = `first text on replica ${index}`;
+          saved.add(note);
+          await editComments(
+            replica.db,
+            [{ comment: commentRef('1'), ops: [{ op: 'note.set', note, base: '' }] }],
+            tick(),
+          );
+        }
+        for (let round = 0; round < 2; round++)
+          for (const replica of replicas) await replica.sync();
         for (const step of commands) {
           const replica = replicas[step.replica] as Device;
           if (step.type === 'sync') {
@@ -119,7 +166,14 @@ describe('three replicas, any interleaving of edits and syncs', () => {
               op: 'fold.set',
               fold: (['none', 'collapsed', 'hidden'] as const)[step.value] ?? 'none',
             };
-          else {
+          else if (step.op === 'dismiss') {
+            // Dismisses one of the versions this replica keeps, as the note's “dismiss” does.
+            const conflicts = stored?.conflicts ?? [];
+            const version = conflicts[step.value % Math.max(1, conflicts.length)];
+            if (!version) continue;
+            dismissed.add(version.note);
+            op = { op: 'note.dismiss', version: version.updatedAt };
+          } else {
             const note = `text ${texts++} on replica ${step.replica}`;
             saved.add(note);
             if (stored?.note) replaced.add(stored.note);
@@ -139,9 +193,14 @@ describe('three replicas, any interleaving of edits and syncs', () => {
             ...(record.conflicts ?? []).map((v) => v.note),
           ]),
         );
-        for (const text of saved) if (!replaced.has(text)) expect(kept).toContain(text);
+        for (const text of saved) {
+          if (!replaced.has(text) && !dismissed.has(text)) expect(kept).toContain(text);
+        }
+        // Every text is written once, so a dismissed one never comes back as a kept version.
+        const versions = (states[0] ?? []).flatMap((record) => record.conflicts ?? []);
+        for (const version of versions) expect(dismissed).not.toContain(version.note);
       }),
-      { numRuns: 15 },
+      { numRuns: 25 },
     );
   });
 });

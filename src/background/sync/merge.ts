@@ -8,7 +8,16 @@
  */
 import type { NoteVersion, Settings, Tag, ThreadRecord } from '../../shared/model';
 import { MAX_NOTE_VERSIONS, keepReplaced } from '../../shared/operations';
-import type { CommentPayload, NoteClock, Payload, TagClock, UserPayload } from './payload';
+import {
+  dismissalsField,
+  isDismissed,
+  type CommentPayload,
+  type Dismissals,
+  type NoteClock,
+  type Payload,
+  type TagClock,
+  type UserPayload,
+} from './payload';
 
 /** A total order on anything JSON: ties between equal times still pick one side everywhere. */
 function canonical(value: unknown): string {
@@ -30,9 +39,14 @@ function mergeTags(a: TagClock, b: TagClock): TagClock {
 }
 
 /** One list of kept versions, a text once, newest first, never the note itself. */
-function keptVersions(note: string, ...lists: NoteVersion[][]): NoteVersion[] {
+function keptVersions(
+  note: string,
+  dismissed: Dismissals,
+  ...lists: NoteVersion[][]
+): NoteVersion[] {
   const byText = new Map<string, NoteVersion>();
   for (const version of lists.flat()) {
+    if (isDismissed(dismissed, version)) continue;
     const known = byText.get(version.note);
     if (!known || version.updatedAt > known.updatedAt) byText.set(version.note, version);
   }
@@ -45,10 +59,23 @@ function keptVersions(note: string, ...lists: NoteVersion[][]): NoteVersion[] {
     .slice(0, MAX_NOTE_VERSIONS);
 }
 
-function mergeNotes(
-  a: { note: NoteClock; conflicts: NoteVersion[] },
-  b: { note: NoteClock; conflicts: NoteVersion[] },
-): { note: NoteClock; conflicts: NoteVersion[] } {
+/** Per text, the latest dismissal of either side. */
+function mergeDismissals(a: Dismissals = {}, b: Dismissals = {}): Dismissals {
+  const merged: Dismissals = { ...a };
+  for (const [text, at] of Object.entries(b)) {
+    const mine = merged[text];
+    if (mine === undefined || at > mine) merged[text] = at;
+  }
+  return merged;
+}
+
+interface NoteSide {
+  note: NoteClock;
+  conflicts: NoteVersion[];
+  dismissed?: Dismissals;
+}
+
+function mergeNotes(a: NoteSide, b: NoteSide): NoteSide {
   const winner = newer(a.note, b.note);
   const loser = winner === a.note ? b.note : a.note;
   // The loser's text was seen by the winner's writer when the winner replaced it.
@@ -58,9 +85,11 @@ function mergeNotes(
     { note: winner.text, base: seen ? loser.text : '' },
   );
   const extra = kept ? [kept] : [];
+  const dismissed = mergeDismissals(a.dismissed, b.dismissed);
   return {
     note: winner,
-    conflicts: keptVersions(winner.text, a.conflicts, b.conflicts, extra),
+    conflicts: keptVersions(winner.text, dismissed, a.conflicts, b.conflicts, extra),
+    ...dismissalsField(dismissed),
   };
 }
 

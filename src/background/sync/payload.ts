@@ -15,6 +15,7 @@ import type {
   UserAnnotation,
 } from '../../shared/model';
 import { isEmptyAnnotation, isEmptyUser } from '../../shared/model';
+import { MAX_NOTE_VERSIONS } from '../../shared/operations';
 import type { SyncKind, SyncedRecords } from './changelog';
 
 /** Per tag: when it was last added (true) or removed (false). */
@@ -26,11 +27,30 @@ export interface NoteClock {
   baseAt: string | null;
 }
 
+/**
+ * Per kept text a reader dismissed: when. A kept version of that text no newer than its dismissal
+ * stays dismissed when revisions merge, as a tag's removal stays removed; a device that still had
+ * the version cannot bring it back. Only written once there is one (older documents have none).
+ */
+export type Dismissals = Record<string, string>;
+
 interface Annotated {
   key: string;
   tags: TagClock;
   note: NoteClock;
   conflicts: NoteVersion[];
+  dismissed?: Dismissals;
+}
+
+export function isDismissed(dismissed: Dismissals | undefined, version: NoteVersion): boolean {
+  const at = dismissed?.[version.note];
+  return at !== undefined && at >= version.updatedAt;
+}
+
+/** `dismissed` as a payload carries it: absent while empty. */
+export function dismissalsField(dismissed: Dismissals): { dismissed?: Dismissals } {
+  const entries = Object.entries(dismissed).sort(([x], [y]) => (x < y ? -1 : 1));
+  return entries.length > 0 ? { dismissed: Object.fromEntries(entries) } : {};
 }
 export interface CommentPayload extends Annotated {
   kind: 'comment';
@@ -72,7 +92,7 @@ function advanceAnnotated(
   base: NoteParts | null,
   current: NoteParts | null,
   at: string,
-): Pick<Annotated, 'tags' | 'note' | 'conflicts'> {
+): Pick<Annotated, 'tags' | 'note' | 'conflicts' | 'dismissed'> {
   const before = base ?? { tags: [], note: '' };
   const after = current ?? { tags: [], note: '' };
   const tags: TagClock = { ...prev.tags };
@@ -81,8 +101,18 @@ function advanceAnnotated(
 
   let note = prev.note;
   let conflicts = prev.conflicts;
+  const dismissed: Dismissals = { ...prev.dismissed };
   if (JSON.stringify(before.conflicts ?? []) !== JSON.stringify(after.conflicts ?? [])) {
     conflicts = after.conflicts ?? [];
+    // A version gone without becoming the note was dismissed, unless a full list pushed it out.
+    const remaining = new Set(conflicts.map((version) => version.note));
+    if (conflicts.length < MAX_NOTE_VERSIONS) {
+      for (const version of before.conflicts ?? []) {
+        if (!remaining.has(version.note) && version.note !== after.note) {
+          dismissed[version.note] = at;
+        }
+      }
+    }
   }
   if (after.note !== before.note && after.note !== prev.note.text) {
     // Written over what this device last synced, or over a text it never saw (which is kept).
@@ -92,7 +122,14 @@ function advanceAnnotated(
       conflicts = [{ note: prev.note.text, updatedAt: prev.note.at }, ...conflicts];
     }
   }
-  return { tags, note, conflicts: conflicts.filter((version) => version.note !== note.text) };
+  return {
+    tags,
+    note,
+    conflicts: conflicts.filter(
+      (version) => version.note !== note.text && !isDismissed(dismissed, version),
+    ),
+    ...dismissalsField(dismissed),
+  };
 }
 
 /**
