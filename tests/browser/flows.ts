@@ -69,7 +69,7 @@ export async function annotate(
   }
   if (collapse) {
     // Collapsing closes the panel by itself.
-    await panel.locator('button', { hasText: /Collapse subthread/ }).click();
+    await panel.locator('button', { hasText: /^Collapse (subthread|comment)/ }).click();
     await expect.poll(() => comment(page, key).getAttribute('data-tn-fold')).toBe('collapsed');
   } else if (await panel.isVisible()) {
     await page.keyboard.press('Escape');

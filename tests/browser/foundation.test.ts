@@ -87,7 +87,7 @@ describe('foundation: Hacker News in a real Chromium', () => {
     expect(await page.locator('img[src="x"]').count()).toBe(0);
 
     const again = await openControl(page, MOTOBOI);
-    await again.locator('button', { hasText: /Collapse subthread/ }).click();
+    await again.locator('button', { hasText: /^Collapse (subthread|comment)/ }).click();
     await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-fold')).toBe('collapsed');
     for (const id of replies) expect(await page.locator(`tr[id="${id}"]`).isVisible()).toBe(false);
     expect(await row(page, MOTOBOI).locator('div.comment').isVisible()).toBe(false);
@@ -138,7 +138,7 @@ describe('foundation: Hacker News in a real Chromium', () => {
   it('counts the thread in the popup', async () => {
     const page = await openThread(session(), STORY, ROWS);
     const panel = await openControl(page, MOTOBOI);
-    await panel.locator('button', { hasText: /Collapse subthread/ }).click();
+    await panel.locator('button', { hasText: /^Collapse (subthread|comment)/ }).click();
     await expect.poll(() => row(page, MOTOBOI).getAttribute('data-tn-fold')).toBe('collapsed');
 
     const popup = await openPopup(session(), await tabIdOf(session(), STORY));

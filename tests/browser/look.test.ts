@@ -420,7 +420,7 @@ describe('long notes, one fold, permalinks', () => {
 
     // Threadnote's collapse (x) folds HN's too; HN's [+N] opens it, and Threadnote's with it.
     const panel = await openControl(page, `hn:${MOTOBOI}`, HOVER);
-    await panel.locator('button', { hasText: /Collapse subthread/ }).click();
+    await panel.locator('button', { hasText: /^Collapse (subthread|comment)/ }).click();
     await expect.poll(() => row(page, MOTOBOI).getAttribute('class')).toContain('coll');
     expect(await toggle.textContent()).toBe('[+15]');
     await toggle.click();
