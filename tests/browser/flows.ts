@@ -28,11 +28,19 @@ export async function openControl(
   hoverTarget: string,
 ): Promise<ShadowLocator> {
   const target = comment(page, key);
-  await target.locator(hoverTarget).first().hover();
-  await inComment(page, key, 'tn-control >> button.trigger').click();
   const panel = inComment(page, key, 'tn-control >> [role="dialog"]');
-  await expect.poll(() => panel.isVisible()).toBe(true);
-  return panel;
+  // Discourse's stream may still be replacing posts under the pointer after a scroll, taking the
+  // control with the old element: a reader clicks again, and so does the test, twice at most.
+  for (let attempt = 1; ; attempt++) {
+    await target.locator(hoverTarget).first().hover();
+    await inComment(page, key, 'tn-control >> button.trigger').click();
+    try {
+      await expect.poll(() => panel.isVisible(), { timeout: 5_000 }).toBe(true);
+      return panel;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 export interface Annotation {
