@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { editComments } from '../../src/background/edits';
 import {
   PBKDF2_ITERATIONS,
@@ -13,24 +13,11 @@ import {
 } from '../../src/background/sync/crypto';
 import { SyncError } from '../../src/background/sync/remote';
 import { commentRef } from './helpers';
-import {
-  createDatabase,
-  device,
-  serverDocuments,
-  startServer,
-  tick,
-  type TestServer,
-} from './sync-kit';
+import { createDatabase, device, serverDocuments, serverForSuite, tick } from './sync-kit';
 
 vi.setConfig({ testTimeout: 120_000 });
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = serverForSuite();
 
 describe('sync encryption', () => {
   it('seals with AES-GCM under a PBKDF2 key, names documents by HMAC, and refuses another key', async () => {

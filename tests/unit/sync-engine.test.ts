@@ -1,27 +1,14 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { editComments, editUser } from '../../src/background/edits';
 import { mergeTags } from '../../src/background/vocabulary';
 import { commentRef, thread } from './helpers';
-import {
-  createDatabase,
-  device,
-  serverDocuments,
-  startServer,
-  tick,
-  type TestServer,
-} from './sync-kit';
+import { createDatabase, device, serverDocuments, serverForSuite, tick } from './sync-kit';
 
 // Each device derives its keys with 600,000 PBKDF2 rounds, as the extension does.
 vi.setConfig({ testTimeout: 120_000 });
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = serverForSuite();
 
 describe('sync between two devices through a real server', () => {
   it('carries tags, notes, folds, user tags, renames and deletions, and stores no plaintext', async () => {

@@ -2,6 +2,7 @@
  * Devices for sync tests: each a Threadnote store (fake-indexeddb, opened as the worker opens it)
  * with the worker's PouchDB, syncing through a real CouchDB-protocol server in this process.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { syncOnce, type SyncRunResult } from '../../src/background/sync/replicate';
 import { unlock, remoteDatabase, type SyncTarget } from '../../src/background/sync/remote';
 import type { SyncKeys } from '../../src/background/sync/crypto';
@@ -20,6 +21,29 @@ export interface TestServer {
 
 export async function startServer(): Promise<TestServer> {
   return (await startSyncServer()) as TestServer;
+}
+
+/** One server for a test file: started before its tests, stopped after them. */
+export function serverForSuite(): TestServer {
+  let started: TestServer | undefined;
+  beforeAll(async () => {
+    started = await startServer();
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  const current = (): TestServer => {
+    if (!started) throw new Error('The sync server has not started yet.');
+    return started;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    stop: () => current().stop(),
+    down: () => current().down(),
+    up: () => current().up(),
+  };
 }
 
 /** Creates the database on the server, as the reader does once (or Settings → Sync offers). */

@@ -1,29 +1,16 @@
 // @vitest-environment node
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { editComments } from '../../src/background/edits';
 import { mergePayloads } from '../../src/background/sync/merge';
 import { toRecord, type CommentPayload } from '../../src/background/sync/payload';
 import type { CommentOp } from '../../src/shared/operations';
 import { commentRef } from './helpers';
-import {
-  createDatabase,
-  device,
-  startServer,
-  tick,
-  type Device,
-  type TestServer,
-} from './sync-kit';
+import { createDatabase, device, serverForSuite, tick, type Device } from './sync-kit';
 
 vi.setConfig({ testTimeout: 600_000 });
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = serverForSuite();
 
 const info = { thread: 'hn:1', author: 'a', url: 'u', quote: 'q', createdAt: 't0' };
 function comment(partial: Partial<CommentPayload>): CommentPayload {

@@ -1,18 +1,12 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDatabase, probe } from '../../src/background/sync/probe';
 import { Pouch } from '../../src/background/sync/pouch';
 import { remoteDatabase, unlock } from '../../src/background/sync/remote';
 import { startSyncServer } from '../sync-server/server.mjs';
-import { startServer, type TestServer } from './sync-kit';
+import { serverForSuite, type TestServer } from './sync-kit';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = serverForSuite();
 
 describe('Test connection', () => {
   it('says the database is missing, creates it, then finds it reachable', async () => {
