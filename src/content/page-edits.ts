@@ -60,8 +60,8 @@ export type StoredEdit =
       after: UserAnnotation | null;
     };
 
-/** As many as `u` can go back through (undo.ts). */
-const EARLY_EDITS_KEPT = 20;
+/** How many actions `u` can go back through (undo.ts), and so how many early edits are kept. */
+export const UNDO_DEPTH = 20;
 
 export class PageEdits {
   private readonly foldHistory: { key: string; fold: Fold }[][] = [];
@@ -134,7 +134,7 @@ export class PageEdits {
       return;
     }
     this.storedEarly.push(edit);
-    if (this.storedEarly.length > EARLY_EDITS_KEPT) this.storedEarly.shift();
+    if (this.storedEarly.length > UNDO_DEPTH) this.storedEarly.shift();
   }
 
   /** Shows each comment the keys name, with its replies (a fold back to none). */

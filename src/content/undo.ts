@@ -8,10 +8,7 @@
 import type { CommentAnnotation, UserAnnotation } from '../shared/model';
 import { inverseOps, type CommentOp, type UserOp } from '../shared/operations';
 import type { SessionContext } from './context';
-import type { StoredEdit } from './page-edits';
-
-/** How many actions `u` can go back through. */
-const DEPTH = 20;
+import { UNDO_DEPTH, type StoredEdit } from './page-edits';
 
 interface Entry {
   label: string;
@@ -60,7 +57,7 @@ export function startUndo({ annotator, commands }: SessionContext, signal: Abort
 
   const offer = (entry: Entry, how: Offer = 'toast'): void => {
     history.push(entry);
-    if (history.length > DEPTH) history.shift();
+    if (history.length > UNDO_DEPTH) history.shift();
     if (how === 'toast') edits.toastUndo(entry.label, () => edits.reporting(undoEntry(entry)));
   };
 
