@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { HN, OUTPUT, browserForSuite, openThread } from '../kit/chromium';
 import { storedRecords } from './lockout-kit';
-import { ROWS, commentIds, openPanel } from './panel-kit';
+import { ROWS, commentIds, focusedComment, openPanel } from './panel-kit';
 import { inComment, inShadow } from '../kit/chromium-shadow';
 
 const STORY = `${HN}/item?id=44533403`;
@@ -79,6 +79,8 @@ describe('undo', () => {
     await editor.fill('');
     await editor.press('Control+Enter');
     await expect.poll(() => page.locator(`tr[id="${id}"]`).getAttribute('data-tn-note')).toBeNull();
+    // The note is stored a moment before the editor closes and hands the keys back to the comment.
+    await expect.poll(() => focusedComment(page)).toBe(`hn:${id}`);
     await page.keyboard.press('u');
     await expect.poll(() => stored()).toEqual(before);
     await expect.poll(() => other.locator(`tr[id="${id}"]`).getAttribute('data-tn-note')).toBe('');
