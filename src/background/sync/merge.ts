@@ -106,16 +106,22 @@ function mergeThreads(a: ThreadRecord | null, b: ThreadRecord | null): ThreadRec
   };
 }
 
+/**
+ * What both sides say of the record itself (a comment's thread, author and quote, a user's name):
+ * the same on every device unless they differ, when the canonical first wins, so every device
+ * picks the same; created when the earlier side was.
+ */
+function mergeInfo<T extends { createdAt: string }>(a: T, b: T): T {
+  const info = canonical(a) <= canonical(b) ? a : b;
+  return { ...info, createdAt: a.createdAt < b.createdAt ? a.createdAt : b.createdAt };
+}
+
 function mergeTwo(a: Payload, b: Payload): Payload {
   if (a.kind === 'comment' && b.kind === 'comment') {
-    const info = canonical(a.info) <= canonical(b.info) ? a.info : b.info;
     const merged: CommentPayload = {
       kind: 'comment',
       key: a.key,
-      info: {
-        ...info,
-        createdAt: a.info.createdAt < b.info.createdAt ? a.info.createdAt : b.info.createdAt,
-      },
+      info: mergeInfo(a.info, b.info),
       tags: mergeTags(a.tags, b.tags),
       ...mergeNotes(a, b),
       fold: newer(a.fold, b.fold),
@@ -123,14 +129,10 @@ function mergeTwo(a: Payload, b: Payload): Payload {
     return merged;
   }
   if (a.kind === 'user' && b.kind === 'user') {
-    const info = canonical(a.info) <= canonical(b.info) ? a.info : b.info;
     const merged: UserPayload = {
       kind: 'user',
       key: a.key,
-      info: {
-        ...info,
-        createdAt: a.info.createdAt < b.info.createdAt ? a.info.createdAt : b.info.createdAt,
-      },
+      info: mergeInfo(a.info, b.info),
       tags: mergeTags(a.tags, b.tags),
       ...mergeNotes(a, b),
     };
