@@ -6,17 +6,16 @@
  * and folds; the panel, tag picker, note editor, bars and toast are in the UI script
  * (src/content/lazy/ui.ts), injected at idle or on first use, whose size is printed alone.
  *
- * The goal is 15 KiB gzip. The split reached 14.1-14.6 KiB; each forum's look, dark detection,
- * note clamps and HN's fold agreement (all drawn on page load) then brought it to 16.6-17.3 KiB.
- * The limit is a ratchet just above that: lower it whenever the script gets smaller, never raise
- * it, and move what a page load does not need into the UI script.
+ * The limit is the goal set for it, 15 KB gzip, read strictly as 15,000 bytes. The split reached
+ * 14.1-14.6 KiB; each forum's look, dark detection, note clamps and HN's fold agreement then
+ * brought it to 16.6-17.3 KiB, and moving everything that edits (the outbox, the keyboard, undo)
+ * to the UI script back to 13.9-14.5 KiB. Move what a page load does not need into the UI script.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const GOAL = 15 * 1024;
-const LIMIT = 17.5 * 1024;
+const LIMIT = 15_000;
 const dir = process.argv[2] ?? 'dist';
 
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
@@ -31,8 +30,8 @@ let over = false;
 for (const file of [...files].sort()) {
   const code = readFileSync(join(dir, file));
   const gzip = gzipSync(code, { level: 9 }).length;
-  const verdict = gzip > LIMIT ? 'OVER LIMIT' : gzip > GOAL ? 'over the 15 KiB goal' : 'ok';
-  console.log(`${file}: ${kib(code.length)}, ${kib(gzip)} gzip (limit ${kib(LIMIT)}): ${verdict}`);
+  const verdict = gzip > LIMIT ? 'OVER LIMIT' : 'ok';
+  console.log(`${file}: ${kib(code.length)}, ${gzip} bytes gzip (limit ${LIMIT}): ${verdict}`);
   if (gzip > LIMIT) over = true;
 }
 const ui = 'src/content/lazy/ui.js';

@@ -1,23 +1,32 @@
 /**
  * Keeps the page in step with what Threadnote knows: reads the page into the model, asks the
  * worker, and draws decorations and folds; takes in every change (the reader's edits answered,
- * another tab's pushed) by storing it in the model, then showing it.
+ * another tab's pushed) by storing it in the model, then showing it. Making edits is the UI
+ * script's part (page-edits.ts, the outbox, the note editor): a page load only reads and shows,
+ * and the first edit waits for that script if the browser was not idle long enough to load it.
  */
 import type { Tag } from '../shared/model';
 import type { SiteAdapter, SiteComment } from '../sites/types';
 import type { ContentConnector } from './connector';
 import { Decorations, flash } from './decorations';
 import { FoldView } from './fold-view';
+import type { EditAnswers } from './edits';
 import type { NoteEditorHost } from './note-editing';
-import type { PageSaving } from './outbox';
-import { PageEdits } from './page-edits';
+import type { PageEdits } from './page-edits';
 import { PageModel, type CommentChange, type UserChange } from './page-model';
 import { timed } from './timing';
 import { watchComments } from './watch-comments';
 
+/** What the annotator takes from the UI script (lazy/ui.ts) once it is loaded. */
+export interface AnnotatorUi {
+  readonly NoteEditorHost: typeof NoteEditorHost;
+  /** The edits of one page, through the document's one outbox and toast. */
+  editsFor(model: PageModel, worker: ContentConnector, answers: EditAnswers): PageEdits;
+}
+
 export class Annotator {
   readonly model: PageModel;
-  readonly edits: PageEdits;
+  private pageEdits: Promise<PageEdits> | null = null;
   private readonly folds: FoldView;
   private readonly decorations: Decorations;
   /** Made once the UI script is loaded, at the first note the reader opens. */
@@ -33,38 +42,60 @@ export class Annotator {
     private readonly doc: Document,
     private readonly url: URL,
     private readonly worker: ContentConnector,
-    /** Shared by the page's sessions: edits still waiting outlive an in-app navigation. */
-    saving: PageSaving,
+    /** Loads the UI script, once for the document (lazy/load.ts). */
+    private readonly ui: () => Promise<AnnotatorUi>,
   ) {
     const model = new PageModel(adapter, url, worker);
-    const edits = new PageEdits(model, worker, saving, this);
     this.model = model;
-    this.edits = edits;
     this.folds = new FoldView(
       model,
       {
         drawShown: (comment) => this.decorations.draw(comment),
         foldFromSite: (key, folded) =>
-          edits.reporting(
+          this.editing((edits) =>
             folded ? edits.edit(key, [{ op: 'fold.set', fold: 'collapsed' }]) : edits.unfold([key]),
           ),
       },
       doc,
     );
     this.decorations = new Decorations(model, this.folds, {
-      expand: (key) => edits.reporting(edits.unfold([key])),
-      removeTag: (key, name) => edits.reporting(edits.edit(key, [{ op: 'tag.remove', tag: name }])),
+      expand: (key) => this.editing((edits) => edits.unfold([key])),
+      removeTag: (key, name) =>
+        this.editing((edits) => edits.edit(key, [{ op: 'tag.remove', tag: name }])),
       tagClicked: (name) => this.onTagClick(name),
-      editNote: (key, kind) => edits.reporting(this.openNoteEditor(key, kind)),
+      editNote: (key, kind) => this.editing(() => this.openNoteEditor(key, kind)),
     });
   }
 
+  /** The page's edits, once the UI script is loaded; a load that failed is tried again next time. */
+  edits(): Promise<PageEdits> {
+    this.pageEdits ??= this.ui().then(
+      (ui) => ui.editsFor(this.model, this.worker, this),
+      (error: unknown) => {
+        this.pageEdits = null;
+        throw error;
+      },
+    );
+    return this.pageEdits;
+  }
+
   /**
-   * The note editor, from the UI script: the session puts its loader in place (lazy/load.ts), so
-   * that this page-load code does not import the editor.
+   * Runs what the reader asked for (a click, a key) with the page's edits; a failure shows in the
+   * page's toast, or in the console when the UI script, which draws the toast, could not load.
    */
-  noteEditors: () => Promise<typeof NoteEditorHost> = () =>
-    Promise.reject(new Error('Threadnote’s note editor is not available on this page.'));
+  editing(action: (edits: PageEdits) => Promise<unknown>): void {
+    this.edits()
+      .then(action)
+      .catch((error: unknown) => this.report(error));
+  }
+
+  /** Shows the reader a failure of what they asked for, as `editing` does. */
+  report(error: unknown): void {
+    this.edits().then(
+      (edits) => edits.report(error),
+      (failed: unknown) => console.warn('Threadnote could not load its controls:', failed, error),
+    );
+  }
 
   /** Called with a tag's name when the reader clicks it on a chip. */
   onTagClick: (name: string) => void = () => undefined;
@@ -237,7 +268,7 @@ export class Annotator {
     for (let parent = comment.parentKey; parent; parent = comments.get(parent)?.parentKey ?? null) {
       if (model.foldOf(parent) !== 'none') unfold.push(parent);
     }
-    if (unfold.length > 0) await this.edits.unfold(unfold);
+    if (unfold.length > 0) await (await this.edits()).unfold(unfold);
     focus(comment);
     flash(comment);
     return true;
@@ -245,9 +276,9 @@ export class Annotator {
 
   /** Opens the inline note editor for a comment's note or its author's, once the UI is loaded. */
   async openNoteEditor(key: string, kind: 'comment' | 'user'): Promise<void> {
-    const Editor = await this.noteEditors();
+    const [{ NoteEditorHost: Editor }, edits] = await Promise.all([this.ui(), this.edits()]);
     if (this.stopped) return;
-    this.editor ??= new Editor(this.model, this.edits, this.worker, (noted) =>
+    this.editor ??= new Editor(this.model, edits, this.worker, (noted) =>
       this.decorations.noteHost(noted),
     );
     await this.editor.open(key, kind);

@@ -6,6 +6,7 @@
  * the page's flow (styles.ts, popoverCss): showing them never moves the forum's own text.
  */
 import type { SessionContext } from './context';
+import { afterHiding } from './moves';
 import { ShadowUi } from './shadow';
 import { trusted } from './trusted';
 import { ControlPanel } from './ui/ControlPanel';
@@ -35,7 +36,7 @@ export function startCommentControl(
   { annotator, navigator, commands }: SessionContext,
   signal: AbortSignal,
 ): void {
-  const { model, edits } = annotator;
+  const { model } = annotator;
   const css = controlCss + popoverCss;
   // The trigger that follows the pointer, and the trigger with its open panel.
   const hover = new ShadowUi('tn-control', css);
@@ -65,9 +66,9 @@ export function startCommentControl(
         frame={ui.host.parentElement}
         onOpenChange={(next) => (next ? openOn(key) : close('focus'))}
         onEdit={async (ops) => {
-          await edits.edit(key, ops);
+          await (await annotator.edits()).edit(key, ops);
           if (ops.some((op) => op.op === 'fold.set' && op.fold === 'hidden')) {
-            navigator.afterHiding(key);
+            afterHiding({ annotator, navigator }, key);
           }
         }}
         onOpenNote={(kind) => {
@@ -75,7 +76,7 @@ export function startCommentControl(
           void annotator.openNoteEditor(key, kind);
         }}
         onUserEdit={async (ops) => {
-          if (comment.author) await edits.editUser(comment.author, ops);
+          if (comment.author) await (await annotator.edits()).editUser(comment.author, ops);
         }}
       />,
     );

@@ -3,12 +3,9 @@
  * AbortSignal, registers its listeners with `{ signal }`, and undoes its marks on the page when
  * the signal aborts: the session stops them all at once when the forum moves to another page.
  */
-import type { Annotator } from './annotator';
+import type { Annotator, AnnotatorUi } from './annotator';
+import type { moveToNew } from './moves';
 import type { CommentNavigator } from './navigator';
-import type { NoteEditorHost } from './note-editing';
-import type { KeyHelpHost } from './key-help';
-import type { HiddenBarHost } from './ui/HiddenBar';
-import type { Toaster } from './ui/Toast';
 
 /** What one feature offers the others and the extension; a feature not started offers nothing. */
 export interface SessionCommands {
@@ -37,19 +34,21 @@ export type Feature = (context: SessionContext, signal: AbortSignal) => void | P
 
 /**
  * What the UI script (lazy/ui.ts) hands the content script once the worker injected it: the
- * interactive parts of Threadnote, which a page load does not need. Only their types are known
+ * interactive parts of Threadnote and the making of edits (outbox, toast), which a page load does
+ * not need. Only their types are known
  * here: the content script must not import them, or it would carry Preact into every page load.
  */
-export interface LazyUi {
+export interface LazyUi extends AnnotatorUi {
   /** The control and its panel (tag picker, fold and note actions) on the hovered comment. */
   readonly startCommentControl: Feature;
   /** Filtering the thread by a tag, with its bar. */
   readonly startTagFilter: Feature;
-  readonly NoteEditorHost: typeof NoteEditorHost;
-  readonly HiddenBarHost: typeof HiddenBarHost;
-  readonly Toaster: typeof Toaster;
-  /** The `?` overlay listing the keys, opened by the keyboard feature. */
-  readonly KeyHelpHost: typeof KeyHelpHost;
+  /** The bar of hidden subthreads. */
+  readonly startHiddenBar: Feature;
+  /** The keys, with those pressed before the script arrived (key-catch.ts) run first. */
+  readonly startKeyboard: (context: SessionContext, signal: AbortSignal, held: string[]) => void;
+  /** Moves to the next or previous new comment, for `N`, `P` and the popup (moves.ts). */
+  readonly moveToNew: typeof moveToNew;
   /** Undo toasts and the `u` command (undo.ts). */
   readonly startUndo: Feature;
   /** The one-time hint on the first thread opened after install. */

@@ -23,7 +23,7 @@ function Hint({ onDismiss }: { onDismiss: () => void }) {
 }
 
 export function startFirstRunHint({ annotator }: SessionContext, signal: AbortSignal): void {
-  const { model, edits } = annotator;
+  const { model } = annotator;
   if (model.firstRunHintDone() || model.comments().length === 0) return;
   const ui = new ShadowUi('tn-first-run', firstRunCss);
   document.body.append(ui.host);
@@ -31,7 +31,7 @@ export function startFirstRunHint({ annotator }: SessionContext, signal: AbortSi
     <Hint
       onDismiss={() => {
         ui.remove();
-        edits.reporting(model.dismissFirstRunHint());
+        annotator.editing(() => model.dismissFirstRunHint());
       }}
     />,
   );

@@ -1,14 +1,13 @@
 /**
- * The thread's bar listing the subthreads Threadnote hides, each one click from back. Whether
- * anything is hidden is known on page load; the bar itself is drawn by the UI script, which is
- * loaded at once when something is, so the session holds the comments back until it shows.
+ * The thread's bar listing the subthreads Threadnote hides, each one click from back. Part of the
+ * UI script: whether anything is hidden is known on page load, and the session then waits for
+ * that script (asked for while the page loaded) and for the bar before the comments show.
  */
 import type { SessionContext } from './context';
-import type { HiddenBarHost, HiddenItem } from './ui/HiddenBar';
+import { HiddenBarHost, type HiddenItem } from './ui/HiddenBar';
 
-export function startHiddenBar(context: SessionContext, signal: AbortSignal): Promise<void> {
-  const { annotator } = context;
-  const { model, edits } = annotator;
+export function startHiddenBar({ annotator }: SessionContext, signal: AbortSignal): void {
+  const { model } = annotator;
   let bar: HiddenBarHost | null = null;
 
   const items = (): HiddenItem[] =>
@@ -26,20 +25,16 @@ export function startHiddenBar(context: SessionContext, signal: AbortSignal): Pr
         };
       });
 
-  const draw = async (): Promise<void> => {
+  const draw = (): void => {
     if (!bar && (!model.anyFold() || items().length === 0)) return;
-    const ui = await context.ui();
-    if (signal.aborted) return;
-    bar ??= new ui.HiddenBarHost(() => annotator.adapter.threadBarAnchor(document));
-    // Read again: the folds may have changed while the UI loaded.
-    bar.draw(items(), (keys) => edits.reporting(edits.unfold(keys)));
+    bar ??= new HiddenBarHost(() => annotator.adapter.threadBarAnchor(document));
+    bar.draw(items(), (keys) => annotator.editing((edits) => edits.unfold(keys)));
   };
-  const report = (error: unknown): void => console.warn('Threadnote:', error);
 
-  annotator.onShown(() => void draw().catch(report), signal);
+  annotator.onShown(draw, signal);
   signal.addEventListener('abort', () => {
     bar?.remove();
     bar = null;
   });
-  return draw().catch(report);
+  draw();
 }

@@ -1,9 +1,9 @@
 /**
  * The content script, started by each forum's entry in ./entries/ with that forum's adapter alone
  * (the build makes one self-contained file of each), as the page starts loading: lets the comments
- * show at once unless the thread has folds, then annotates the page once it is parsed and lets them show. It annotates
- * again when the forum moves to another page without loading one (Discourse is an app: its topic
- * lists and topics are all one document).
+ * show at once unless the thread has folds, then annotates the page once it is parsed and lets
+ * them show. It annotates again when the forum moves to another page without loading one
+ * (Discourse is an app: its topic lists and topics are all one document).
  *
  *   index.ts: one session per page, its tab messages answered from two typed tables
  *     │
@@ -13,16 +13,18 @@
  *     │     ├── Decorations (decorations.tsx)    data-tn-* attributes, chips, notes
  *     │     │     └── InSight (sight.ts)         chips drawn as comments near the viewport
  *     │     ├── FoldView (fold-view.ts)          collapsed bodies, folded-away replies
- *     │     ├── PageEdits (page-edits.ts)        edits through the outbox, bulk folds and undo
- *     │     └── NoteEditorHost (note-editing.tsx, from the UI script)
- *     ├── CommentNavigator (navigator.ts): the current comment, moves between comments
+ *     │     └── from the UI script, at the first edit or note:
+ *     │           PageEdits (page-edits.ts)      edits through the outbox, bulk folds, undo
+ *     │           NoteEditorHost (note-editing.tsx)
+ *     ├── CommentNavigator (navigator.ts): the current comment (moves.ts, in the UI script, moves)
  *     └── FEATURES, each start(context, signal), all stopped by one abort:
- *           new-marks.ts · hidden-bar.ts · keyboard.ts, and from the UI script once it is loaded:
- *           comment-control.tsx · tag-filter.tsx
+ *           new-marks.ts · key-catch.ts, and from the UI script once it is loaded:
+ *           hidden-bar.ts · keyboard.ts · undo.ts · comment-control.tsx · tag-filter.tsx ·
+ *           first-run.tsx
  *
- *   Shared by the document's sessions: the outbox and its toast (outbox.ts), the worker connector
- *   (connector.ts), and the UI script (lazy/load.ts): the panel, tag picker, note editor, bars and
- *   toast, with their own Preact, loaded at idle once the page is annotated, or at first use.
+ *   Shared by the document's sessions: the worker connector (connector.ts) and the UI script
+ *   (lazy/load.ts, lazy/ui.ts): the outbox and its toast, the panel, tag picker, note editor and
+ *   bars, with their own Preact, loaded at idle once the page is annotated, or at first use.
  */
 import {
   isEnvelope,
@@ -39,13 +41,11 @@ import type { SiteAdapter } from '../sites/types';
 import { Annotator } from './annotator';
 import { workerConnector } from './connector';
 import type { Feature, LazyUi, SessionCommands, SessionContext } from './context';
-import { startHiddenBar } from './hidden-bar';
 import { releaseComments } from './hold-comments';
-import { startKeyboard } from './keyboard';
-import { lazyToaster, loadUi, prefetchUi, uiArrived } from './lazy/load';
+import { catchKeys } from './key-catch';
+import { loadUi, prefetchUi, uiArrived } from './lazy/load';
 import { CommentNavigator } from './navigator';
 import { startNewMarks } from './new-marks';
-import { pageSaving, type PageSaving } from './outbox';
 import { trusted } from './trusted';
 
 function ok<T>(value: T): Result<T> {
@@ -78,21 +78,44 @@ function warnNoUi(error: unknown): void {
 
 /**
  * A feature of the UI script: started with the session's context and signal once the script
- * arrives (at idle, or at the first use that needs it), without asking for it.
+ * arrives (at idle, or at the first use that needs it), without asking for it. When it has
+ * something to show on page load (`showsNow`), the session asks for the script and holds the
+ * comments back until the feature started.
  */
-function fromUi(pick: (ui: LazyUi) => Feature): Feature {
+function fromUi(
+  pick: (ui: LazyUi) => Feature,
+  showsNow?: (context: SessionContext) => boolean,
+): Feature {
   return (context, signal) => {
-    uiArrived()
+    const now = showsNow?.(context) ?? false;
+    const started = (now ? context.ui() : uiArrived())
       .then((ui) => (signal.aborted ? undefined : pick(ui)(context, signal)))
       .catch(warnNoUi);
+    // Not waited for otherwise: the script arrives only after the session started (prefetchUi).
+    return now ? started : undefined;
   };
 }
+
+/**
+ * The keyboard, from the UI script: the keys it acts on, pressed before it arrived, are held
+ * until then (key-catch.ts) and run first.
+ */
+const startKeys: Feature = (context, signal) => {
+  const take = catchKeys(context, signal);
+  return fromUi((ui) => (started, stop) => ui.startKeyboard(started, stop, take()))(
+    context,
+    signal,
+  );
+};
 
 /** Started, in this order, once the page's state is shown. */
 const FEATURES: readonly Feature[] = [
   startNewMarks,
-  startHiddenBar,
-  startKeyboard,
+  fromUi(
+    (ui) => ui.startHiddenBar,
+    ({ annotator }) => annotator.model.anyFold(),
+  ),
+  startKeys,
   fromUi((ui) => ui.startUndo),
   fromUi((ui) => ui.startCommentControl),
   fromUi((ui) => ui.startTagFilter),
@@ -135,7 +158,6 @@ function startSession(page: string, annotator: Annotator): Session {
     commands: { openPanel: () => undefined, setFilter: () => 0, undo: async () => undefined },
     ui: () => loadUi(workerConnector),
   };
-  annotator.noteEditors = () => context.ui().then((ui) => ui.NoteEditorHost);
   Object.assign(context.commands, queuedCommands(context, signal));
   annotator.onTagClick = (name) => context.commands.setFilter(name);
   annotator
@@ -173,8 +195,6 @@ function startSession(page: string, annotator: Annotator): Session {
 }
 
 let session: Session | null = null;
-/** One outbox for the document: edits still waiting go on when the forum moves to another page. */
-let saving: PageSaving | null = null;
 
 /**
  * The adapter for an address, from the forums this script was built for: each entry in
@@ -190,9 +210,11 @@ function follow(): void {
   const page = adapter ? `${adapter.site} ${adapter.pageOf(url)}` : '';
   if (session?.page === page) return;
   session?.stop();
-  saving ??= pageSaving(lazyToaster(workerConnector));
   session = adapter
-    ? startSession(page, new Annotator(adapter, document, url, workerConnector, saving))
+    ? startSession(
+        page,
+        new Annotator(adapter, document, url, workerConnector, () => loadUi(workerConnector)),
+      )
     : null;
 }
 
@@ -263,7 +285,7 @@ const requests: {
   [K in TabRequest]: (payload: TabRequests[K], context: SessionContext) => Promise<TabOutputs[K]>;
 } = {
   'page.info': async (_, { annotator }) => annotator.model.pageInfo(),
-  'folds.bulk': ({ action }, { annotator }) => annotator.edits.bulk(action),
+  'folds.bulk': async ({ action }, { annotator }) => (await annotator.edits()).bulk(action),
   'filter.set': async ({ tag }, context) => {
     await context.ui();
     return { matches: context.commands.setFilter(tag) };
@@ -271,7 +293,7 @@ const requests: {
   'comment.reveal': async ({ key }, { annotator, navigator }) => ({
     found: await annotator.reveal(key, (comment) => navigator.focus(comment)),
   }),
-  'comment.next-new': async ({ step }, { navigator }) => navigator.moveToNew(step),
+  'comment.next-new': async ({ step }, context) => (await context.ui()).moveToNew(context, step),
 };
 
 type PushMessage = { [K in TabPush]: Envelope<K, TabPushes[K]> }[TabPush];

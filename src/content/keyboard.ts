@@ -1,17 +1,18 @@
 /**
- * The keyboard, one listener on the document. j/k move between visible comments; on the current
- * one, x collapses or expands, h hides, t opens the Threadnote panel, n its note, 1–9 toggle the quick
- * tags. N and P move to the next and previous comment new since the last visit. X/E/R collapse
- * all top-level, expand all and collapse read; u undoes the latest removal or fold (undo.ts); ?
- * shows the keys. A click in a comment makes it the current one. Keys never act while the reader
- * types in a field. The options page and the `?` overlay list these from src/shared/page-keys.ts:
- * keep both in step.
+ * The keyboard, one listener on the document, in the UI script. j/k move between visible
+ * comments; on the current one, x collapses or expands, h hides, t opens the Threadnote panel, n
+ * its note, 1–9 toggle the quick tags. N and P move to the next and previous comment new since the
+ * last visit. X/E/R collapse all top-level, expand all and collapse read; u undoes the latest
+ * removal or fold (undo.ts); ? shows the keys. Which keys act, and the click that makes a comment
+ * the current one, are in key-catch.ts, which a page load carries. The options page and the `?`
+ * overlay list the keys from src/shared/page-keys.ts: keep all three in step.
  */
 import type { BulkFoldAction } from '../shared/messages';
-import type { KeyHelpHost } from './key-help';
+import { KeyHelpHost } from './key-help';
 import type { SessionContext } from './context';
 import { foldOp } from './edits';
-import { focusedWithin } from './shadow-roots';
+import { acts } from './key-catch';
+import { afterHiding, move, moveToNew } from './moves';
 import { trusted } from './trusted';
 
 const BULK_KEYS: Record<string, BulkFoldAction> = {
@@ -20,128 +21,91 @@ const BULK_KEYS: Record<string, BulkFoldAction> = {
   R: 'collapse-read',
 };
 
-function isTyping(event: KeyboardEvent): boolean {
-  const first = event.composedPath()[0];
-  if (!(first instanceof Element)) return false;
-  // In Threadnote's own fields the path ends at their closed root's host: look inside.
-  const target = focusedWithin(first);
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    target instanceof HTMLInputElement ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement
-  );
-}
-
+/**
+ * Starts the keys in the UI script; `held` are those pressed before it arrived (key-catch.ts), run
+ * first, in order.
+ */
 export function startKeyboard(
-  { annotator, navigator, commands, ui }: SessionContext,
+  context: SessionContext,
   signal: AbortSignal,
+  held: readonly string[],
 ): void {
-  const { model, edits } = annotator;
+  const { annotator, navigator, commands } = context;
+  const { model } = annotator;
   // A key press that failed says so on the page, not only in the console.
-  const report = (error: unknown): void => edits.report(error);
+  const report = (error: unknown): void => annotator.report(error);
   // The `?` overlay; closing it puts the focus back on the current comment.
-  // It is drawn by the UI script, which the first `?` loads if it has not arrived yet.
   let help: KeyHelpHost | null = null;
   const toggleHelp = (): void => {
-    void ui()
-      .then((loaded) => {
-        if (signal.aborted) return;
-        help ??= new loaded.KeyHelpHost(() => {
-          const current = model.comments()[navigator.currentIndex()];
-          if (current) navigator.focus(current, false);
-        });
-        help.toggle();
-      })
-      .catch(report);
+    help ??= new KeyHelpHost(() => {
+      const current = model.comments()[navigator.currentIndex()];
+      if (current) navigator.focus(current, false);
+    });
+    help.toggle();
   };
 
-  const onKey = trusted((event: KeyboardEvent): void => {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (isTyping(event) || help?.isOpen()) return;
-    const bulk = BULK_KEYS[event.key];
+  /** Runs a key the keyboard acts on (key-catch.ts, `acts`). */
+  const run = (key: string): void => {
+    const bulk = BULK_KEYS[key];
     if (bulk) {
-      event.preventDefault();
-      void edits.bulk(bulk).catch(report);
+      annotator.editing((edits) => edits.bulk(bulk));
       return;
     }
     const comment = model.comments()[navigator.currentIndex()];
-    switch (event.key) {
+    switch (key) {
       case '?':
-        event.preventDefault();
         toggleHelp();
         return;
       case 'u':
-        event.preventDefault();
         void commands.undo().catch(report);
         return;
       case 'j':
       case 'k':
-        event.preventDefault();
-        navigator.move(event.key === 'j' ? 1 : -1);
+        move(context, key === 'j' ? 1 : -1);
         return;
       case 'N':
       case 'P':
-        event.preventDefault();
-        navigator.moveToNew(event.key === 'N' ? 1 : -1);
+        moveToNew(context, key === 'N' ? 1 : -1);
         return;
       case 'x':
         if (!comment) return;
-        event.preventDefault();
-        void edits
-          .edit(comment.key, [
+        annotator.editing((edits) =>
+          edits.edit(comment.key, [
             foldOp(edits.askedFold(comment.key) === 'none' ? 'collapsed' : 'none'),
-          ])
-          .catch(report);
+          ]),
+        );
         return;
       case 'h':
         if (!comment) return;
-        event.preventDefault();
-        void edits
-          .edit(comment.key, [foldOp('hidden')])
-          .then(() => navigator.afterHiding(comment.key))
-          .catch(report);
+        annotator.editing(async (edits) => {
+          await edits.edit(comment.key, [foldOp('hidden')]);
+          afterHiding(context, comment.key);
+        });
         return;
       case 't':
         if (!comment) return;
-        event.preventDefault();
         commands.openPanel(comment.key);
         return;
       case 'n':
         if (!comment) return;
-        event.preventDefault();
         void annotator.openNoteEditor(comment.key, 'comment').catch(report);
         return;
       default: {
-        const quick = /^[1-9]$/.test(event.key)
-          ? model.quickTags()[Number(event.key) - 1]
-          : undefined;
-        if (!comment || quick === undefined) return;
-        event.preventDefault();
-        void edits.toggleTag(comment.key, quick).catch(report);
+        const quick = /^[1-9]$/.test(key) ? model.quickTags()[Number(key) - 1] : undefined;
+        if (comment && quick !== undefined) {
+          annotator.editing((edits) => edits.toggleTag(comment.key, quick));
+        }
       }
     }
+  };
+
+  for (const key of held) run(key);
+  const onKey = trusted((event: KeyboardEvent): void => {
+    const onComment = model.comments()[navigator.currentIndex()] !== undefined;
+    if (help?.isOpen() || !acts(event, context, onComment)) return;
+    event.preventDefault();
+    run(event.key);
   });
   document.addEventListener('keydown', onKey, { signal });
-
-  /**
-   * A click in a comment makes it the one the keys act on, as j and k do, unless it lands on
-   * something that acts itself (a link, a button, a field, Threadnote's own UI) or ends a text
-   * selection.
-   */
-  const select = trusted((event: MouseEvent): void => {
-    if (event.button !== 0 || !(event.target instanceof Element)) return;
-    const target = event.target;
-    if (target.closest('a, button, input, textarea, select, label, summary, [contenteditable]')) {
-      return;
-    }
-    if (target.tagName.startsWith('TN-')) return;
-    if (!(document.getSelection()?.isCollapsed ?? true)) return;
-    const key = target.closest('[data-tn-comment]')?.getAttribute('data-tn-comment');
-    const comment = key ? model.comment(key) : undefined;
-    if (comment) navigator.focus(comment, false);
-  });
-  document.addEventListener('click', select, { signal });
   signal.addEventListener('abort', () => help?.close(false));
 }

@@ -1,13 +1,12 @@
 /**
- * The comment the reader is on (the last one focused, by the keyboard or in the page) and moves
- * between visible comments, for the keyboard, the tag filter, the panel and the popup.
+ * The comment the reader is on: the last one focused, by the keyboard or in the page. Moves
+ * between comments (moves.ts) come with the UI script.
  */
 import type { SiteComment } from '../sites/types';
-import { flash } from './decorations';
 import type { PageModel } from './page-model';
 import { trusted } from './trusted';
 
-function isVisible(comment: SiteComment): boolean {
+export function isVisible(comment: SiteComment): boolean {
   return comment.element.getClientRects().length > 0;
 }
 
@@ -67,50 +66,5 @@ export class CommentNavigator {
     element.focus({ preventScroll: true });
     if (scroll) element.scrollIntoView({ block: 'nearest' });
     this.current = comment.key;
-  }
-
-  /** Moves to the nearest visible comment after (step 1) or before (step -1) the current one. */
-  move(step: 1 | -1, from = this.currentIndex()): boolean {
-    const comments = this.model.comments();
-    for (let i = from + step; i >= 0 && i < comments.length; i += step) {
-      const comment = comments[i];
-      if (comment && isVisible(comment)) {
-        this.focus(comment);
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Moves to the nearest new comment that can be seen after (1) or before (-1) the current one;
-   * new replies inside a fold stay counted on the fold's stub until the reader opens it.
-   */
-  moveToNew(step: 1 | -1): { key: string | null; position: number; total: number } {
-    const fresh = this.model
-      .comments()
-      .map((comment, index) => ({ comment, index }))
-      .filter(({ comment }) => this.model.isNew(comment.key) && isVisible(comment));
-    const from = this.currentIndex();
-    const target =
-      step === 1
-        ? fresh.find(({ index }) => index > from)
-        : fresh.findLast(({ index }) => index < from || from < 0);
-    if (!target) return { key: null, position: 0, total: fresh.length };
-    this.focus(target.comment);
-    flash(target.comment);
-    return {
-      key: target.comment.key,
-      position: fresh.indexOf(target) + 1,
-      total: fresh.length,
-    };
-  }
-
-  /** After a subthread disappears, the reader lands on what follows it, or else what precedes it. */
-  afterHiding(key: string): void {
-    const comments = this.model.comments();
-    const index = comments.findIndex((comment) => comment.key === key);
-    if (index < 0) return;
-    if (!this.move(1, index)) this.move(-1, index);
   }
 }

@@ -4,7 +4,7 @@
  * the worker acknowledges it; while any waits, the page says so, and says "Saved." once none does.
  * An edit refused for good (invalid, forbidden) is shown once and dropped: it changed nothing.
  */
-import { ThreadnoteError } from '../shared/messages';
+import { errorCode } from '../shared/messages';
 import type { CommentOp, UserOp } from '../shared/operations';
 import type { ToastAction, ToastTone } from './ui/Toast';
 import { trusted } from './trusted';
@@ -37,9 +37,8 @@ const REFUSED_MS = 10_000;
 
 /** Only these failures pass: anything else would fail the same way again. */
 export function isRetryable(error: unknown): boolean {
-  return (
-    error instanceof ThreadnoteError && (error.code === 'storage' || error.code === 'transport')
-  );
+  const code = errorCode(error);
+  return code === 'storage' || code === 'transport';
 }
 
 /** What went wrong, as one sentence, never empty (a worker or browser may throw a bare error). */

@@ -2,7 +2,7 @@
  * The reader's edits from this page: of comments and users, quick tag toggles and bulk fold
  * actions, with the fold history that lets the last fold action be undone. Edits go out through
  * the outbox; the worker's answers come back through `answers` (the annotator), which stores and
- * shows them.
+ * shows them. Part of the UI script: a page load makes no edit (annotator.ts, `edits`).
  */
 import type { BulkFoldAction } from '../shared/messages';
 import {
@@ -68,8 +68,9 @@ export class PageEdits {
   /** Told of each edit once stored, unless the edit is itself an undo (undo.ts). */
   private onStored: ((edit: StoredEdit) => void) | null = null;
   /**
-   * Edits stored before undo.ts listens: it comes with the UI script, which a key press or a stub
-   * can beat. It takes them when it starts, so `u` reaches them too.
+   * Edits stored before undo.ts listens: it starts once the page is annotated, and an edit made
+   * while the page loads (a fold from the forum's own control, a key) can come first. It takes
+   * them when it starts, so `u` reaches them too.
    */
   private readonly storedEarly: StoredEdit[] = [];
 

@@ -8,7 +8,7 @@
 import type { CommentAnnotation, UserAnnotation } from '../shared/model';
 import { inverseOps, type CommentOp, type UserOp } from '../shared/operations';
 import type { SessionContext } from './context';
-import { UNDO_DEPTH, type StoredEdit } from './page-edits';
+import { UNDO_DEPTH, type PageEdits, type StoredEdit } from './page-edits';
 
 interface Entry {
   label: string;
@@ -45,23 +45,48 @@ function describeFold(ops: readonly CommentOp[], before: Record | null): string 
 }
 
 export function startUndo({ annotator, commands }: SessionContext, signal: AbortSignal): void {
-  const { edits, model } = annotator;
   const history: Entry[] = [];
+  // Set at once, so that a `u` pressed meanwhile is not taken by the queued command (index.ts).
+  commands.undo = async () => {
+    const edits = await annotator.edits();
+    const entry = history.at(-1);
+    if (!entry) {
+      edits.toastDone('Nothing to undo.');
+      return;
+    }
+    await undoEntry(edits, entry);
+  };
+  // Already loaded with this script: the page's edits come within the same task.
+  annotator.edits().then(
+    (edits) => signal.aborted || listen(edits),
+    (error: unknown) => annotator.report(error),
+  );
+  signal.addEventListener('abort', () => {
+    history.length = 0;
+  });
 
-  const undoEntry = async (entry: Entry): Promise<void> => {
+  function listen(edits: PageEdits): void {
+    edits.listenStored((edit) => offerUndo(edits, edit));
+    signal.addEventListener('abort', () => edits.listenStored(null));
+  }
+
+  async function undoEntry(edits: PageEdits, entry: Entry): Promise<void> {
     const at = history.indexOf(entry);
     if (at >= 0) history.splice(at, 1);
     await entry.undo();
     edits.toastDone(`Undone: ${entry.label}.`);
-  };
+  }
 
-  const offer = (entry: Entry, how: Offer = 'toast'): void => {
-    history.push(entry);
-    if (history.length > UNDO_DEPTH) history.shift();
-    if (how === 'toast') edits.toastUndo(entry.label, () => edits.reporting(undoEntry(entry)));
-  };
+  function offerUndo(edits: PageEdits, edit: StoredEdit): void {
+    const { model } = annotator;
+    const offer = (entry: Entry, how: Offer = 'toast'): void => {
+      history.push(entry);
+      if (history.length > UNDO_DEPTH) history.shift();
+      if (how === 'toast') {
+        edits.toastUndo(entry.label, () => edits.reporting(undoEntry(edits, entry)));
+      }
+    };
 
-  edits.listenStored((edit: StoredEdit): void => {
     if (edit.kind === 'user') {
       const { author, before } = edit;
       const label = describeLoss(edit.ops, before, edit.after, ` from ${author}`);
@@ -94,21 +119,7 @@ export function startUndo({ annotator, commands }: SessionContext, signal: Abort
       },
       how,
     );
-  });
-
-  commands.undo = async () => {
-    const entry = history.at(-1);
-    if (!entry) {
-      edits.toastDone('Nothing to undo.');
-      return;
-    }
-    await undoEntry(entry);
-  };
-
-  signal.addEventListener('abort', () => {
-    edits.listenStored(null);
-    history.length = 0;
-  });
+  }
 }
 
 /** A user's record has no fold: its inverse has none of the comment-only operations. */

@@ -347,6 +347,19 @@ export class ThreadnoteError extends Error {
   }
 }
 
+/**
+ * The code of a ThreadnoteError, or null for any other error. Read by name, not `instanceof`: the
+ * page's content script and the UI script each carry their own copy of the class, and an error
+ * one of them made reaches code of the other (a call made by the first, retried by the outbox in
+ * the second).
+ */
+export function errorCode(error: unknown): ErrorData['code'] | null {
+  if (!(error instanceof Error) || error.name !== 'ThreadnoteError' || !('code' in error)) {
+    return null;
+  }
+  return (error as ThreadnoteError).code;
+}
+
 export function envelope<T extends string, P>(type: T, payload: P): Envelope<T, P> {
   return { threadnote: 1, type, payload };
 }

@@ -8,12 +8,14 @@ import type { ContentConnector } from '../../src/content/connector';
 import type { SessionCommands } from '../../src/content/context';
 import { startCommentControl } from '../../src/content/comment-control';
 import { startHiddenBar } from '../../src/content/hidden-bar';
+import { catchKeys } from '../../src/content/key-catch';
 import { startKeyboard } from '../../src/content/keyboard';
 import { startNewMarks } from '../../src/content/new-marks';
 import { startTagFilter } from '../../src/content/tag-filter';
 import { CommentNavigator } from '../../src/content/navigator';
 import { loadUi } from '../../src/content/lazy/load';
 import { Outbox, pageSaving, waitingText, type PageSaving } from '../../src/content/outbox';
+import { PageEdits } from '../../src/content/page-edits';
 import { shadowOf } from '../../src/content/shadow';
 import { Toaster } from '../../src/content/ui/Toast';
 import { ThreadnoteError, type WorkerInput } from '../../src/shared/messages';
@@ -186,11 +188,18 @@ afterEach(() => {
   outOfSight.clear();
 });
 
-/** The annotator as a session makes it: its toast and note editor come from the UI script. */
+/**
+ * The annotator as a session makes it: its edits and note editor come from the UI script, its
+ * edits through the outbox and toast a test may give.
+ */
 function annotatorOn(saving: PageSaving = pageSaving(new Toaster())): Annotator {
-  const annotator = new Annotator(adapter, document, new URL(thread.url), connector, saving);
-  annotator.noteEditors = () => loadUi(connector).then((ui) => ui.NoteEditorHost);
-  return annotator;
+  return new Annotator(adapter, document, new URL(thread.url), connector, async () => {
+    const ui = await loadUi(connector);
+    return {
+      NoteEditorHost: ui.NoteEditorHost,
+      editsFor: (model, to, answers) => new PageEdits(model, to, saving, answers),
+    };
+  });
 }
 
 async function started() {
@@ -326,7 +335,7 @@ function toastText(): string {
 }
 
 function press(key: string): void {
-  document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+  document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
 }
 
 describe('Edits from the page', () => {
@@ -335,7 +344,11 @@ describe('Edits from the page', () => {
     for (const session of sessions.splice(0)) session.abort();
   });
 
-  async function withKeys(saving?: PageSaving) {
+  /**
+   * Keys as a session starts them: held from page load (key-catch.ts) until the keyboard arrives
+   * with the UI script, at once unless `early` are pressed first, on post 2.
+   */
+  async function withKeys(saving?: PageSaving, early: readonly string[] = []) {
     const annotator = annotatorOn(saving);
     await annotator.start();
     const session = new AbortController();
@@ -346,10 +359,13 @@ describe('Edits from the page', () => {
       setFilter: () => 0,
       undo: async () => undefined,
     };
-    startKeyboard({ annotator, navigator, commands, ui: () => loadUi(connector) }, session.signal);
+    const context = { annotator, navigator, commands, ui: () => loadUi(connector) };
     const comment = annotator.model.comment('x:2');
     if (!comment) throw new Error('no post 2');
     navigator.focus(comment);
+    const take = catchKeys(context, session.signal);
+    for (const key of early) press(key);
+    startKeyboard(context, session.signal, take());
     return annotator;
   }
 
@@ -367,6 +383,24 @@ describe('Edits from the page', () => {
       { op: 'tag.add', tag: 'c' },
     ]);
     expect(store.stored.get('x:2')?.tags).toEqual(['later', 'a', 'b', 'c']);
+  });
+
+  it('runs the keys pressed before the keyboard arrived, in order, and only those it acts on', async () => {
+    worker.quickTags = ['a', 'b'];
+    const store = storingWorker();
+    const prevented: string[] = [];
+    // Heard after the page's listeners, as the forum's own would be.
+    const watch = (event: KeyboardEvent) => event.defaultPrevented && prevented.push(event.key);
+    addEventListener('keydown', watch);
+    // `q` is no Threadnote key: it stays the page's.
+    await withKeys(undefined, ['2', 'q', '1']);
+    removeEventListener('keydown', watch);
+    expect(prevented).toEqual(['2', '1']);
+    await expect.poll(() => article('2')?.getAttribute('data-tn-tags')).toBe('later b a');
+    expect(store.ops()).toEqual([
+      { op: 'tag.add', tag: 'b' },
+      { op: 'tag.add', tag: 'a' },
+    ]);
   });
 
   it('toggles from what the reader last asked for, edits still on their way included', async () => {
@@ -432,7 +466,7 @@ describe('Edits from the page', () => {
       return { annotation: user, createdTags: [], kept: 0 };
     };
     const annotator = await started();
-    await annotator.edits.editUser(long, [{ op: 'tag.add', tag: 'verbose' }]);
+    await (await annotator.edits()).editUser(long, [{ op: 'tag.add', tag: 'verbose' }]);
     expect(sent[0]?.user).toEqual({ key: `x:${'n'.repeat(200)}`, name: 'n'.repeat(200) });
     expect(article('9')?.getAttribute('data-tn-user-tags')).toBe('verbose');
   });
@@ -454,9 +488,10 @@ describe('Edits from the page', () => {
   it('puts a failed key press on the page, not only in the console', async () => {
     const toaster = new Toaster();
     const annotator = await withKeys({ toaster, outbox: new Outbox(toaster, [10]) });
-    annotator.edits.report(new Error(''));
+    const edits = await annotator.edits();
+    edits.report(new Error(''));
     expect(toastText()).toMatch(/\S/);
-    annotator.edits.report(new Error('This comment is no longer on the page.'));
+    edits.report(new Error('This comment is no longer on the page.'));
     expect(toastText()).toContain('This comment is no longer on the page.');
     toaster.hide();
   });
@@ -464,8 +499,9 @@ describe('Edits from the page', () => {
   it('undoes a fold with fold.set back to what each comment had', async () => {
     const store = storingWorker();
     const annotator = await withKeys();
-    await annotator.edits.bulk('expand-all');
-    await annotator.edits.bulk('undo');
+    const edits = await annotator.edits();
+    await edits.bulk('expand-all');
+    await edits.bulk('undo');
     expect(store.ops()).toEqual([
       { op: 'fold.set', fold: 'none' },
       { op: 'fold.set', fold: 'collapsed' },
@@ -552,9 +588,8 @@ describe('Features of a session', () => {
       undo: async () => undefined,
     };
     const context = { annotator, navigator, commands, ui: () => loadUi(connector) };
-    for (const start of [startKeyboard, startCommentControl, startTagFilter]) {
-      start(context, session.signal);
-    }
+    startKeyboard(context, session.signal, []);
+    for (const start of [startCommentControl, startTagFilter]) start(context, session.signal);
     expect(commands.setFilter('later')).toBe(1);
     expect(article('1')?.classList.contains('tn-dimmed')).toBe(true);
     commands.openPanel('x:2');
@@ -583,8 +618,8 @@ describe('Features of a session', () => {
     };
     const context = { annotator, navigator, commands, ui: () => loadUi(connector) };
     startNewMarks(context, session.signal);
-    // The bar's promise resolves once it is drawn: the session holds the comments until then.
-    await startHiddenBar(context, session.signal);
+    // Drawn as the feature starts: the session holds the comments until the UI script started it.
+    startHiddenBar(context, session.signal);
     expect(['1', '2', '3', '4'].map((id) => article(id)?.hasAttribute('data-tn-new'))).toEqual([
       false,
       false,

@@ -7,8 +7,6 @@
  */
 import { UI_SCRIPT_HOOK } from '../../shared/ui-script';
 import type { ContentConnector } from '../connector';
-import type { SaveNotices } from '../outbox';
-import type { ToastAction, ToastTone } from '../ui/Toast';
 import type { LazyUi, UiHook } from '../context';
 
 /** The UI once its script arrived in this world; it stays for the document. */
@@ -64,33 +62,4 @@ export function prefetchUi(worker: ContentConnector, signal: AbortSignal): void 
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2_000 });
   else setTimeout(load, 0);
-}
-
-/** The page's toast, drawn by the UI script: its first message waits for the script to load. */
-export function lazyToaster(worker: ContentConnector): SaveNotices {
-  let toaster: { show: SaveNotices['show'] } | null = null;
-  let latest: Parameters<SaveNotices['show']> | null = null;
-  return {
-    show(text: string, tone: ToastTone, hideAfterMs?: number, action?: ToastAction) {
-      if (toaster) {
-        toaster.show(text, tone, hideAfterMs, action);
-        return;
-      }
-      // Only the last message matters: each replaces the one before.
-      const first = latest === null;
-      latest = [text, tone, hideAfterMs, action];
-      if (!first) return;
-      loadUi(worker).then(
-        (ui) => {
-          toaster ??= new ui.Toaster();
-          if (latest) toaster.show(...latest);
-          latest = null;
-        },
-        (error: unknown) => {
-          latest = null;
-          console.warn('Threadnote:', text, error);
-        },
-      );
-    },
-  };
 }
