@@ -68,17 +68,24 @@ export interface Applied<T> {
   kept: NoteVersion[];
 }
 
-/** Applies operations, in order, to a comment's stored annotation (pure; `now` stamps it). */
-export function applyCommentOps(
-  stored: CommentAnnotation,
+/** What comments and users both hold: tags, a note and its kept versions, and their stamps. */
+type Annotated = NoteHolder & Pick<CommentAnnotation, 'tags' | 'createdAt'>;
+
+/**
+ * Applies operations, in order, to a stored annotation (pure; `now` stamps it). Only a comment
+ * has a fold: `fold` sets it.
+ */
+function applyOps<T extends Annotated>(
+  stored: T,
   ops: readonly CommentOp[],
   now: string,
-): Applied<CommentAnnotation> {
-  let next: CommentAnnotation = { ...stored, tags: [...stored.tags] };
+  fold: (record: T, op: FoldOp) => T,
+): Applied<T> {
+  let next: T = { ...stored, tags: [...stored.tags] };
   const kept: NoteVersion[] = [];
   let updatedAt = now;
   for (const op of ops) {
-    if (op.op === 'fold.set') next = { ...next, fold: op.fold };
+    if (op.op === 'fold.set') next = fold(next, op);
     else if (op.op === 'stamp.set') {
       next = { ...next, createdAt: op.createdAt };
       updatedAt = op.updatedAt;
@@ -87,6 +94,15 @@ export function applyCommentOps(
     } else next = applyNoteOp(next, op, kept);
   }
   return { next: { ...next, updatedAt }, kept };
+}
+
+/** Applies operations, in order, to a comment's stored annotation (pure; `now` stamps it). */
+export function applyCommentOps(
+  stored: CommentAnnotation,
+  ops: readonly CommentOp[],
+  now: string,
+): Applied<CommentAnnotation> {
+  return applyOps(stored, ops, now, (record, op) => ({ ...record, fold: op.fold }));
 }
 
 function applyNoteOp<T extends NoteHolder>(record: T, op: NoteOp, kept: NoteVersion[]): T {
@@ -121,18 +137,8 @@ export function applyUserOps(
   ops: readonly UserOp[],
   now: string,
 ): Applied<UserAnnotation> {
-  let next: UserAnnotation = { ...stored, tags: [...stored.tags] };
-  const kept: NoteVersion[] = [];
-  let updatedAt = now;
-  for (const op of ops) {
-    if (op.op === 'stamp.set') {
-      next = { ...next, createdAt: op.createdAt };
-      updatedAt = op.updatedAt;
-    } else if (op.op === 'tag.add' || op.op === 'tag.remove') {
-      next = { ...next, tags: applyTagOp(next.tags, op) };
-    } else next = applyNoteOp(next, op, kept);
-  }
-  return { next: { ...next, updatedAt }, kept };
+  // UserOp has no fold.set, so this never runs.
+  return applyOps(stored, ops, now, (record) => record);
 }
 
 /** Records without kept versions carry no `conflicts` field at all. */
