@@ -2,34 +2,42 @@
  * The Threadnote control on the page. It is not put into every comment up front: one delegated
  * listener moves a trigger into the header of the comment under the pointer or focus. Opening it
  * moves the trigger and its panel into a second host that stays on that comment, so other
- * comments still show their trigger on hover; one panel is open at a time. Both hosts are out of
- * the page's flow (styles.ts, popoverCss): showing them never moves the forum's own text.
+ * comments still show their trigger on hover; one panel is open at a time. Both hosts take no room
+ * in the header (besideItemBefore): showing them never moves the forum's own text.
  */
 import type { SessionContext } from './context';
 import { afterHiding } from './moves';
-import { ShadowUi } from './shadow';
+import { ShadowUi, shadowOf } from './shadow';
 import { trusted } from './trusted';
 import { ControlPanel } from './ui/ControlPanel';
 import { controlCss, popoverCss } from './ui/styles';
 
 /**
- * The host takes no room in the header (popoverCss): without offsets it shows where the header's
- * flow would put it, after the header's content. In a flex or grid header (Discourse's) an
- * absolutely placed box sits at the header's start instead, over the author's name: there it is
- * placed after the header's last item.
+ * The host takes no room in the header. In a header of inline text (HN, Lobsters, Reddit) it is
+ * placed absolutely (popoverCss) and, without offsets, shows where the text flow would put it:
+ * after the item before it. In a flex or grid header that spot is the header's start, over the
+ * author's name. So in a flex header (Discourse's) it joins the flow, zero wide: it then follows
+ * the item before it as that item grows (a chip added from the panel, a stub's count), and moves
+ * none of the forum's own items. In a grid header, where it would take a cell, it is placed
+ * after the item before it.
  */
-function besideLastItem(host: HTMLElement, header: HTMLElement): void {
-  host.style.removeProperty('left');
-  host.style.removeProperty('top');
+function besideItemBefore(host: HTMLElement, header: HTMLElement): void {
+  for (const property of ['left', 'top', 'position', 'width', 'flex']) {
+    host.style.removeProperty(property);
+  }
   const display = getComputedStyle(header).display;
-  if (!display.includes('flex') && !display.includes('grid')) return;
-  const last = host.previousElementSibling;
+  if (display.includes('flex')) {
+    Object.assign(host.style, { position: 'relative', width: '0', flex: 'none' });
+    return;
+  }
+  if (!display.includes('grid')) return;
+  const item = host.previousElementSibling;
   const origin = host.offsetParent;
-  if (!last || !origin) return;
-  const item = last.getBoundingClientRect();
+  if (!item || !origin) return;
+  const itemBox = item.getBoundingClientRect();
   const box = origin.getBoundingClientRect();
-  host.style.left = `${Math.round(item.right - box.left + origin.scrollLeft)}px`;
-  host.style.top = `${Math.round(item.top - box.top + origin.scrollTop)}px`;
+  host.style.left = `${Math.round(itemBox.right - box.left + origin.scrollLeft)}px`;
+  host.style.top = `${Math.round(itemBox.top - box.top + origin.scrollTop)}px`;
 }
 
 export function startCommentControl(
@@ -83,7 +91,9 @@ export function startCommentControl(
     // At the end of a long header on a narrow screen the trigger would stick out past the
     // viewport and widen the page: it moves back left, over the header, instead.
     ui.host.style.removeProperty('margin-left');
-    const overflow = ui.host.getBoundingClientRect().right - document.documentElement.clientWidth;
+    // The trigger, not the host: in a flex header the host is zero wide (besideItemBefore).
+    const trigger = shadowOf(ui.host).querySelector('.trigger') ?? ui.host;
+    const overflow = trigger.getBoundingClientRect().right - document.documentElement.clientWidth;
     if (overflow > 0) ui.host.style.marginLeft = `${-Math.ceil(overflow) - 4}px`;
   };
 
@@ -123,8 +133,12 @@ export function startCommentControl(
   const place = (ui: ShadowUi, key: string): boolean => {
     const header = model.comment(key)?.header();
     if (!header) return false;
-    if (ui.host.parentElement !== header) header.appendChild(ui.host);
-    besideLastItem(ui.host, header);
+    if (ui.host.parentElement !== header) {
+      // After the chips, before what stays last in the header (the adapter's `headerTail`).
+      const { headerTail } = annotator.adapter;
+      header.insertBefore(ui.host, headerTail ? header.querySelector(headerTail) : null);
+    }
+    besideItemBefore(ui.host, header);
     return true;
   };
 

@@ -172,11 +172,15 @@ export class Decorations {
       host = createShadowHost('tn-chips', chipsCss);
       this.chipHosts.set(comment.key, host);
     }
-    if (host.parentNode !== header) {
-      const control = header.querySelector(':scope > tn-control');
-      header.insertBefore(host, control);
-    }
     const { model, actions } = this;
+    if (host.parentNode !== header) {
+      // Before the control, which follows the chips, and before what stays last in the header.
+      const { headerTail } = model.adapter;
+      const next =
+        header.querySelector(':scope > tn-control') ??
+        (headerTail ? header.querySelector(headerTail) : null);
+      header.insertBefore(host, next);
+    }
     renderCommentChips(shadowOf(host), {
       tags: tagNames.map((name) => model.tagFor(name)),
       userTags: userTagNames.map((name) => model.tagFor(name)),

@@ -45,6 +45,9 @@ const PARTS = {
   text: ':scope > .row > .topic-body > .regular > .cooked',
 };
 
+/** The header's date and read state, at its far end: Threadnote's additions go before them. */
+const HEADER_TAIL = ':scope > .post-infos';
+
 function readFlags(comment: DomComment): CommentFlags {
   const wrapper = comment.element.closest(SELECTORS.wrapper)?.classList;
   return {
@@ -132,6 +135,7 @@ function adapterForHost(host: string): SiteAdapter {
         return match ? `${site}:t/${match[3]}` : null;
       },
       threadBarAnchor: (doc) => doc.querySelector(SELECTORS.stream),
+      headerTail: HEADER_TAIL,
       // The topic's author is its first post's author: no user links outside the posts.
       userLinks: () => [],
       parsePage: neverThrows('Discourse', (doc, url) => parseTopic(doc, url, site)),

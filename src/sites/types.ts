@@ -99,6 +99,12 @@ export interface SiteAdapter {
   look: ForumLook;
   /** The forum's own fold toggle, where Threadnote keeps it in agreement with its folds. */
   ownFold?: OwnFold;
+  /**
+   * A child of the comment header that stays last (Discourse's date, at the header's far end):
+   * chips, the stub and the control go before it, beside the author's name. Without it, they go
+   * at the header's end.
+   */
+  headerTail?: string;
 }
 
 /** A forum's own per-comment fold (HN's [–]/[+N]), driven through the forum's own markup. */

@@ -11,8 +11,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { annotate, comment, inComment, expectAnnotated, expectPopup } from './flows';
+import { annotate, comment, inComment, expectAnnotated, expectPopup, openControl } from './flows';
 import { DISCOURSE, OUTPUT, browserForSuite, openPopup, tabIdOf } from '../kit/chromium';
+import { inContentWorld } from '../kit/chromium-shadow';
 
 const TOPIC = `${DISCOURSE}/t/offline-first-sync-crdts-or-server-authoritative/4242`;
 const TITLE = 'Offline-first sync: CRDTs or server-authoritative?';
@@ -53,6 +54,51 @@ async function allPostsMarked(page: Page): Promise<boolean> {
     const posts = [...document.querySelectorAll('article[data-post-id]')];
     return posts.length > 0 && posts.every((post) => post.hasAttribute('data-tn-comment'));
   });
+}
+
+interface Span {
+  left: number;
+  right: number;
+}
+
+/** Where a post's header items are, left to right: the names, chips, trigger and date. */
+function headerSpans(page: Page, key: string): Promise<Record<string, Span | null>> {
+  return inContentWorld(
+    page,
+    (wanted: string) => {
+      const post = document.querySelector(`[data-tn-comment="${wanted}"]`);
+      const header = post?.querySelector('.topic-meta-data');
+      const control = header?.querySelector(':scope > tn-control');
+      const roots = (globalThis as { threadnoteRoots?: WeakMap<Element, ShadowRoot> })
+        .threadnoteRoots;
+      const span = (element: Element | null | undefined) => {
+        if (!element) return null;
+        const { left, right } = element.getBoundingClientRect();
+        return { left, right };
+      };
+      return {
+        post: span(post),
+        names: span(header?.querySelector(':scope > .names')),
+        chips: span(header?.querySelector(':scope > tn-chips')),
+        trigger: span(control ? roots?.get(control)?.querySelector('.trigger') : null),
+        date: span(header?.querySelector(':scope > .post-infos')),
+      };
+    },
+    key,
+  );
+}
+
+/** Whether the spans follow each other without overlapping, all inside the post. */
+function inOrder(spans: Record<string, Span | null>): boolean {
+  const { post, names, chips, trigger, date } = spans;
+  if (!post || !names || !chips || !trigger || !date) return false;
+  return (
+    post.left <= names.left &&
+    names.right <= chips.left &&
+    chips.right <= trigger.left &&
+    trigger.right <= date.left &&
+    date.right <= post.right
+  );
 }
 
 describe('Discourse in a real Chromium', () => {
@@ -157,6 +203,18 @@ describe('Discourse in a real Chromium', () => {
     await expectAnnotated(page, key(4), DMITRI);
     await annotate(page, key(3), HOVER, { tags: ['storage'] });
     expect(page.url()).toBe(TOPIC);
+
+    // Chips and the trigger sit beside the author's name, before the date, inside the post; a
+    // chip added from the open panel pushes the trigger along rather than going under it.
+    const panel = await openControl(page, key(3), HOVER);
+    await expect.poll(async () => inOrder(await headerSpans(page, key(3)))).toBe(true);
+    await panel.locator('input#tn-comment-tags-input').fill('schema-migrations');
+    await panel.locator('input#tn-comment-tags-input').press('Enter');
+    await expect
+      .poll(() => comment(page, key(3)).getAttribute('data-tn-tags'))
+      .toBe('storage schema-migrations');
+    await expect.poll(async () => inOrder(await headerSpans(page, key(3)))).toBe(true);
+    await page.screenshot({ path: join(OUTPUT, 'discourse-header.png') });
     expect(loads).toEqual([]);
     await page.close();
   });
