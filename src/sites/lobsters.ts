@@ -19,7 +19,7 @@ import {
 } from './kit';
 import { textOf } from './text';
 import { lobstersLook } from './lobsters-style';
-import type { CommentFlags, SiteAdapter, SitePage } from './types';
+import type { CommentFlags, OwnFold, SiteAdapter, SitePage } from './types';
 
 const ORIGIN = 'https://lobste.rs';
 const SITE = 'lobsters';
@@ -34,22 +34,51 @@ const SELECTORS = {
   submitter:
     '.story .byline a[href^="/~"]:not([aria-hidden]), .story .byline a[href^="/u/"]:not([aria-hidden])',
   removed: '.comment_text .na',
+  /** The fold's label in the comment, which ticks the hidden checkbox right before it. */
+  folderLabel: 'label.comment_folder[for^="comment_folder_"]',
 } as const;
+
+const FOLDER_ID = 'comment_folder_';
 
 const PARTS = { header: 'div.byline', body: 'div.comment_text' };
 
 const STORY_PATH = /^\/s\/([a-z0-9]+)(?:\/([^/]*))?/;
 
+/** A comment's own fold checkbox, found by the comment's id (`c_<id>`, `comment_folder_<id>`). */
+function folderOf(element: Element): HTMLInputElement | null {
+  const folder = element.ownerDocument.getElementById(`${FOLDER_ID}${element.id.slice(2)}`);
+  return folder instanceof HTMLInputElement ? folder : null;
+}
+
 /** The native fold is a checkbox right before the comment; Lobsters ticks it on low scores. */
 function readFlags(comment: DomComment): CommentFlags {
-  const folder = comment.element.ownerDocument.getElementById(`comment_folder_${comment.id}`);
   return {
     dead: false,
     flagged: comment.element.classList.contains('bad'),
     deleted: comment.element.querySelector(SELECTORS.removed) !== null,
-    collapsedBySite: folder instanceof HTMLInputElement && folder.checked,
+    collapsedBySite: folderOf(comment.element)?.checked ?? false,
   };
 }
+
+/**
+ * Lobsters' own fold, which its stylesheet draws from the checkbox alone: ticked, the comment's
+ * text and replies are hidden and its label reads [+]. The checkbox itself is hidden; the
+ * reader clicks the label, whose click is the one followed (the checkbox's own click that it
+ * causes is not, so that one click is one toggle).
+ */
+const ownFold: OwnFold = {
+  toggled(target) {
+    const label = target.closest(SELECTORS.folderLabel);
+    const id = label?.getAttribute('for')?.slice(FOLDER_ID.length);
+    const comment = id ? target.ownerDocument.getElementById(`c_${id}`) : null;
+    return comment?.matches(SELECTORS.comment) ? comment : null;
+  },
+  isFolded: (element) => folderOf(element)?.checked ?? false,
+  setFolded(element, folded) {
+    const folder = folderOf(element);
+    if (folder) folder.checked = folded;
+  },
+};
 
 function storyThread(doc: Document, url: URL): ThreadRef | null {
   const match = STORY_PATH.exec(url.pathname);
@@ -109,4 +138,5 @@ export const lobsters: SiteAdapter = {
     const tree = doc.querySelector(SELECTORS.storyComments);
     return tree ? [{ node: tree, subtree: true }] : [];
   },
+  ownFold,
 };

@@ -20,7 +20,7 @@ import {
 } from './kit';
 import { textOf } from './text';
 import { redditLook } from './reddit-style';
-import type { CommentFlags, SiteAdapter, SitePage } from './types';
+import type { CommentFlags, OwnFold, SiteAdapter, SitePage } from './types';
 
 const SITE = 'reddit';
 const HOSTS = new Set(['old.reddit.com', 'www.reddit.com']);
@@ -34,7 +34,13 @@ const SELECTORS = {
   author: ':scope > .entry .tagline a.author',
   permalink: ':scope > .entry a.bylink[data-event-action="permalink"]',
   reportForm: ':scope > .entry > .reportform',
+  /** The [–] / [+] fold toggle at the start of a comment's tagline. */
+  toggle: ':scope > .entry .tagline a.expand',
 } as const;
+
+/** Reddit's fold classes on a comment's `.thing`. */
+const FOLDED = 'collapsed';
+const OPEN = 'noncollapsed';
 
 const PARTS = {
   header: ':scope > .entry > p.tagline',
@@ -61,9 +67,29 @@ function readFlags(comment: DomComment): CommentFlags {
     dead: false,
     flagged: false,
     deleted: classes.contains('deleted'),
-    collapsedBySite: classes.contains('collapsed'),
+    collapsedBySite: classes.contains(FOLDED),
   };
 }
+
+/**
+ * Reddit's own fold, as its `togglecomment` leaves it: `collapsed` (not `noncollapsed`) on the
+ * comment's `.thing`, which Reddit's stylesheet hides the text and replies of, and [+] on its
+ * toggle; [–] when open.
+ */
+const ownFold: OwnFold = {
+  toggled(target) {
+    const thing = target.closest<HTMLElement>(SELECTORS.comment);
+    const toggle = thing?.querySelector(SELECTORS.toggle);
+    return toggle && toggle.contains(target) ? thing : null;
+  },
+  isFolded: (thing) => thing.classList.contains(FOLDED),
+  setFolded(thing, folded) {
+    thing.classList.toggle(FOLDED, folded);
+    thing.classList.toggle(OPEN, !folded);
+    const toggle = thing.querySelector(SELECTORS.toggle);
+    if (toggle) toggle.textContent = folded ? '[+]' : '[–]';
+  },
+};
 
 function threadOf(doc: Document, url: URL): ThreadRef | null {
   const match = THREAD_PATH.exec(url.pathname);
@@ -123,4 +149,5 @@ export const classicReddit: SiteAdapter = {
     const area = doc.querySelector(SELECTORS.commentArea);
     return area ? [{ node: area, subtree: true }] : [];
   },
+  ownFold,
 };

@@ -99,12 +99,6 @@ export async function expectAnnotated(page: Page, key: string, expected: Annotat
   }
 }
 
-/** Clicks the stub's “[+]” that Threadnote leaves on a collapsed comment. */
-export async function expandFromStub(page: Page, key: string): Promise<void> {
-  await inComment(page, key, 'tn-chips >> .stub button.expand').click();
-  await expect.poll(() => comment(page, key).getAttribute('data-tn-fold')).toBeNull();
-}
-
 export interface PopupSummary {
   site: string;
   title: string;

@@ -1,12 +1,12 @@
 /**
  * Lobsters in a real Chromium, on the saved story page served as lobste.rs: tag, note and
- * collapse a comment through the control, reload, find it back, and fold with Lobsters' own
- * checkbox alongside.
+ * collapse a comment through the control, reload, find it back; Lobsters' own fold checkbox and
+ * Threadnote's collapse are one fold.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { annotate, inComment, expandFromStub, expectAnnotated, expectPopup } from './flows';
+import { annotate, comment, inComment, expectAnnotated, expectPopup, openControl } from './flows';
 import { LOBSTERS, OUTPUT, browserForSuite, openThread } from '../kit/chromium';
 
 const STORY = `${LOBSTERS}/s/tdfoqh/ranking_comments_by_sum_replies_scores`;
@@ -35,9 +35,11 @@ describe('Lobsters in a real Chromium', () => {
     await annotate(page, GIOELE, HOVER, annotation);
     expect(await text(page, 'owddle').isVisible()).toBe(false);
     expect(await page.locator('#c_lqqn3a').isVisible()).toBe(false);
-    expect(await inComment(page, GIOELE, 'tn-chips >> .stub').textContent()).toContain(
-      '[+] 1 reply by kghose',
+    // Lobsters' own [+] opens it: the stub has no second one.
+    expect(await inComment(page, GIOELE, 'tn-chips >> .stub').textContent()).toBe(
+      '1 reply by kghose · 1 note',
     );
+    expect(await page.locator('#comment_folder_owddle').isChecked()).toBe(true);
     expect(await page.locator('#c_9vyyu5').isVisible()).toBe(true);
     await page.screenshot({ path: join(OUTPUT, 'lobsters-annotated.png') });
 
@@ -48,29 +50,52 @@ describe('Lobsters in a real Chromium', () => {
     await page.close();
   });
 
-  it('leaves Lobsters’ own fold working, independent of Threadnote’s', async () => {
+  it('keeps Lobsters’ own fold and Threadnote’s collapse one fold, both ways', async () => {
     const page = await openThread(session(), STORY, COMMENTS);
-    await expectAnnotated(page, GIOELE, {
-      tags: ['insightful', 'follow-up'],
-      note: NOTE,
-      collapse: true,
-    });
+    const annotation = { tags: ['insightful', 'follow-up'], note: NOTE, collapse: true };
+    await expectAnnotated(page, GIOELE, annotation);
+    const folder = page.locator('#comment_folder_owddle');
+    const fold = () => comment(page, GIOELE).getAttribute('data-tn-fold');
+    expect(await folder.isChecked()).toBe(true);
 
-    // Lobsters folds the parent: its text and every reply go, Threadnote's fold below stays.
-    await nativeFold(page, '9vyyu5').click();
-    expect(await text(page, '9vyyu5').isVisible()).toBe(false);
-    expect(await page.locator('#c_owddle').isVisible()).toBe(false);
-    await nativeFold(page, '9vyyu5').click();
-    expect(await page.locator('#c_owddle').isVisible()).toBe(true);
-    expect(await text(page, 'owddle').isVisible()).toBe(false);
-
-    // Folded both ways, the comment opens both ways: Threadnote's expand, then Lobsters' [+].
+    // Lobsters' [-] and [+] fold and open Threadnote's collapse with them.
     await nativeFold(page, 'owddle').click();
-    await expandFromStub(page, GIOELE);
-    expect(await page.locator('#c_lqqn3a').isVisible()).toBe(false);
-    await nativeFold(page, 'owddle').click();
+    await expect.poll(fold).toBeNull();
     expect(await text(page, 'owddle').isVisible()).toBe(true);
     expect(await page.locator('#c_lqqn3a').isVisible()).toBe(true);
+    await nativeFold(page, 'owddle').click();
+    await expect.poll(fold).toBe('collapsed');
+    expect(await text(page, 'owddle').isVisible()).toBe(false);
+    expect(await page.locator('#c_lqqn3a').isVisible()).toBe(false);
+    await page.reload();
+    await expectAnnotated(page, GIOELE, annotation);
+    expect(await folder.isChecked()).toBe(true);
+
+    // Threadnote's expand opens Lobsters' fold too, and its collapse folds it.
+    let panel = await openControl(page, GIOELE, HOVER);
+    await panel.locator('button', { hasText: 'Expand subthread' }).click();
+    await expect.poll(fold).toBeNull();
+    expect(await folder.isChecked()).toBe(false);
+    expect(await text(page, 'owddle').isVisible()).toBe(true);
+    expect(await page.locator('#c_lqqn3a').isVisible()).toBe(true);
+    panel = await openControl(page, GIOELE, HOVER);
+    await panel.locator('button', { hasText: 'Collapse subthread' }).click();
+    await expect.poll(fold).toBe('collapsed');
+    expect(await folder.isChecked()).toBe(true);
+
+    // A parent folded by Lobsters alone hides its replies, Threadnote's fold among them, which
+    // is still there when it opens.
+    await nativeFold(page, '9vyyu5').click();
+    await expect
+      .poll(() => comment(page, 'lobsters:9vyyu5').getAttribute('data-tn-fold'))
+      .toBe('collapsed');
+    expect(await page.locator('#c_owddle').isVisible()).toBe(false);
+    await nativeFold(page, '9vyyu5').click();
+    await expect
+      .poll(() => comment(page, 'lobsters:9vyyu5').getAttribute('data-tn-fold'))
+      .toBeNull();
+    expect(await page.locator('#c_owddle').isVisible()).toBe(true);
+    expect(await text(page, 'owddle').isVisible()).toBe(false);
     await page.close();
   });
 
@@ -84,7 +109,7 @@ describe('Lobsters in a real Chromium', () => {
         title: "Ranking comments by sum of replies' scores",
         tagged: 1,
         noted: 1,
-        collapsed: 0,
+        collapsed: 1,
         comments: 10,
       },
       'lobsters-popup',

@@ -1,19 +1,12 @@
 /**
  * Classic Reddit in a real Chromium, on the saved AMA page served as old.reddit.com: tag, note
- * and collapse through the control, Reddit's own [–] alongside, and comments that “load more
- * comments” brings in later picked up and annotated.
+ * and collapse through the control, Reddit's own [–] and Threadnote's collapse as one fold, and
+ * comments that “load more comments” brings in later picked up and annotated.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  annotate,
-  comment,
-  inComment,
-  expandFromStub,
-  expectAnnotated,
-  expectPopup,
-} from './flows';
+import { annotate, comment, inComment, expectAnnotated, expectPopup, openControl } from './flows';
 import { OLD_REDDIT, OUTPUT, browserForSuite, openThread } from '../kit/chromium';
 
 const PATH = '/r/science/comments/579v6t/science_ama_series_hi_reddit_im_phil_klotzbach_a/';
@@ -61,9 +54,11 @@ describe('classic Reddit in a real Chromium', () => {
       false,
     );
     for (const id of ASKER_REPLIES) expect(await thing(page, id).isVisible()).toBe(false);
-    expect(await inComment(page, ASKER, 'tn-chips >> .stub').textContent()).toContain(
-      '[+] 2 replies by deathstartrenchrun and Zberry1978',
+    // Reddit's own [+] opens it: the stub has no second one.
+    expect(await inComment(page, ASKER, 'tn-chips >> .stub').textContent()).toBe(
+      '2 replies by deathstartrenchrun and Zberry1978 · 1 note',
     );
+    expect(await expand(page, 'd8q50n6').textContent()).toBe('[+]');
     await comment(page, ASKER).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(OUTPUT, 'reddit-annotated.png') });
 
@@ -73,27 +68,37 @@ describe('classic Reddit in a real Chromium', () => {
     await page.close();
   });
 
-  it('leaves Reddit’s own [–] working, independent of Threadnote’s collapse', async () => {
+  it('keeps Reddit’s own [–] and Threadnote’s collapse one fold, both ways', async () => {
     const page = await openThread(session(), THREAD, COMMENTS);
-    await expect.poll(() => comment(page, ASKER).getAttribute('data-tn-fold')).toBe('collapsed');
-
-    // Reddit's fold and unfold leave Threadnote's collapse as it was.
-    await expand(page, 'd8q50n6').click();
+    const fold = () => comment(page, ASKER).getAttribute('data-tn-fold');
+    const repliesShow = async () => {
+      const shown = await Promise.all(ASKER_REPLIES.map((id) => thing(page, id).isVisible()));
+      return shown.every(Boolean);
+    };
+    await expect.poll(fold).toBe('collapsed');
     expect(await expand(page, 'd8q50n6').textContent()).toBe('[+]');
+
+    // Reddit's [+] opens Threadnote's collapse, and its [–] folds it again.
     await expand(page, 'd8q50n6').click();
+    await expect.poll(fold).toBeNull();
     expect(await expand(page, 'd8q50n6').textContent()).toBe('[–]');
+    expect(await ownText(page, 'd8q50n6').isVisible()).toBe(true);
+    expect(await repliesShow()).toBe(true);
+    await expand(page, 'd8q50n6').click();
+    await expect.poll(fold).toBe('collapsed');
+    expect(await expand(page, 'd8q50n6').textContent()).toBe('[+]');
     expect(await ownText(page, 'd8q50n6').isVisible()).toBe(false);
     for (const id of ASKER_REPLIES) expect(await thing(page, id).isVisible()).toBe(false);
 
-    // Folded both ways, it opens both ways.
-    await expand(page, 'd8q50n6').click();
-    await expandFromStub(page, ASKER);
-    expect(await ownText(page, 'd8q50n6').isVisible()).toBe(false);
-    await expand(page, 'd8q50n6').click();
+    // Threadnote's expand opens Reddit's fold too.
+    const panel = await openControl(page, ASKER, HOVER);
+    await panel.locator('button', { hasText: 'Expand subthread' }).click();
+    await expect.poll(fold).toBeNull();
+    expect(await expand(page, 'd8q50n6').textContent()).toBe('[–]');
     expect(await ownText(page, 'd8q50n6').isVisible()).toBe(true);
-    for (const id of ASKER_REPLIES) expect(await thing(page, id).isVisible()).toBe(true);
+    expect(await repliesShow()).toBe(true);
 
-    // The comment Reddit serves folded opens with its [+], annotated or not.
+    // The comment Reddit serves folded stays as served, and opens with its [+].
     const removed = page.locator('.thing.deleted.comment');
     expect(await removed.locator(':scope > .entry .usertext').isVisible()).toBe(false);
     await removed.locator(':scope > .entry .tagline a.expand').click();

@@ -73,6 +73,24 @@ describe('Lobsters adapter on a story page (2022 story, markup as served logged 
     expect(folded.comments.find((c) => c.id === 'lqqn3a')?.flags().collapsedBySite).toBe(false);
   });
 
+  it('drives Lobsters’ own fold through its checkbox, and knows its label’s clicks', () => {
+    const doc = loadPage('lobsters/s-tdfoqh-2022-07.html');
+    const own = lobsters.ownFold;
+    const comment = doc.getElementById('c_owddle') as HTMLElement;
+    const folder = doc.getElementById('comment_folder_owddle') as HTMLInputElement;
+    const label = comment.querySelector('label.comment_folder') as HTMLElement;
+    expect(own?.toggled(label)).toBe(comment);
+    // The checkbox's own click, which the label's causes, and anything else are not the toggle.
+    expect(own?.toggled(folder)).toBeNull();
+    expect(own?.toggled(comment.querySelector('.comment_text') as HTMLElement)).toBeNull();
+    expect(own?.isFolded(comment)).toBe(false);
+    own?.setFolded(comment, true);
+    expect(folder.checked).toBe(true);
+    expect(own?.isFolded(comment)).toBe(true);
+    own?.setFolded(comment, false);
+    expect(folder.checked).toBe(false);
+  });
+
   it('watches the story’s comment tree, replies included', () => {
     const doc = loadPage('lobsters/s-tdfoqh-2022-07.html');
     const containers = lobsters.commentContainers(doc);

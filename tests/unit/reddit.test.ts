@@ -78,6 +78,28 @@ describe('classic Reddit adapter on an AMA’s comment page (2016, Slovak UI)', 
     });
   });
 
+  it('drives Reddit’s own [–] as its togglecomment does, and knows its clicks', () => {
+    const doc = load();
+    const own = classicReddit.ownFold;
+    const thing = doc.getElementById('thing_t1_d8q50n6') as HTMLElement;
+    const toggle = thing.querySelector(':scope > .entry .tagline a.expand') as HTMLElement;
+    expect(own?.toggled(toggle)).toBe(thing);
+    // A reply's toggle is the reply's, and the comment's text is no toggle.
+    const reply = doc.getElementById('thing_t1_d8q8wjo') as HTMLElement;
+    expect(own?.toggled(reply.querySelector('a.expand') as HTMLElement)).toBe(reply);
+    expect(own?.toggled(thing.querySelector('.usertext') as HTMLElement)).toBeNull();
+    expect(own?.isFolded(thing)).toBe(false);
+    own?.setFolded(thing, true);
+    expect([...thing.classList].filter((name) => name.endsWith('collapsed'))).toEqual([
+      'collapsed',
+    ]);
+    expect(toggle.textContent).toBe('[+]');
+    own?.setFolded(thing, false);
+    expect(thing.classList.contains('collapsed')).toBe(false);
+    expect(thing.classList.contains('noncollapsed')).toBe(true);
+    expect(toggle.textContent).toBe('[–]');
+  });
+
   it('picks up the comments “load more comments” puts in place of its stub', () => {
     const doc = load();
     const stub = doc.querySelector('.thing.morechildren');
