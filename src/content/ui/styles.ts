@@ -2,62 +2,18 @@
  * Shared structure of the injected UI. Every font, size and colour is a token (`var(--tn-…)`)
  * that theme.ts declares per forum, light or dark, from `src/sites/<forum>-style.ts`: only the
  * tokens differ from forum to forum, so the UI reads as part of the page it sits in.
+ *
+ * What a page load draws (the base, chips and notes) is in CSS files, which the build minifies:
+ * the content script that carries them has a size limit (scripts/check-bundle.mjs). The rest is
+ * drawn by the UI script, loaded later, and stays here.
  */
-export const baseCss = `
-:host {
-  all: initial; font-family: var(--tn-font); font-size: var(--tn-small); line-height: 1.4;
-  color: var(--tn-fg);
-}
-button { font: inherit; cursor: pointer; }
-:focus-visible { outline: 2px solid var(--tn-focus); outline-offset: 1px; }
-.chip {
-  display: inline-flex; align-items: center; gap: 3px; margin: 0 0 0 4px; padding: 0 3px;
-  border: 1px solid var(--tn-border); border-radius: 2px; color: var(--tn-muted);
-  background: transparent; font-size: var(--tn-small); line-height: 1.3; vertical-align: baseline;
-}
-.swatch { display: inline-block; width: .6em; height: .6em; border-radius: 1px; flex: none; }
-.chip .name { background: none; border: 0; color: inherit; padding: 0; font: inherit; cursor: pointer; }
-.chip .remove {
-  background: none; border: 0; color: inherit; padding: 0; width: 0; overflow: hidden; opacity: 0;
-}
-.chip:hover .remove, .chip:focus-within .remove { width: auto; opacity: 1; }
-.user-chip { border-color: transparent; font-style: italic; }
-.user-chip .swatch { border-radius: 50%; }
-`;
+import base from './base.css?inline';
+import chips from './chips.css?inline';
+import note from './note.css?inline';
 
-export const chipsCss = `${baseCss}
-:host { display: inline; margin-left: 2px; }
-.stub { color: var(--tn-muted); margin-left: 4px; }
-.stub .expand {
-  background: none; border: 0; padding: 0; color: var(--tn-fg);
-  text-decoration: none;
-}
-.stub .expand:hover { text-decoration: underline; }
-.user-note { position: relative; color: var(--tn-muted); margin-left: 4px; cursor: help; unicode-bidi: isolate; }
-.user-note .full {
-  display: none; position: absolute; z-index: 2147483000; left: 0; top: 1.4em; width: max-content;
-  max-width: min(28em, 80vw); max-height: 12em; overflow: auto; white-space: pre-wrap;
-  background: var(--tn-bg); border: 1px solid var(--tn-border); border-radius: 3px;
-  padding: 4px 6px; color: var(--tn-fg);
-}
-.user-note:hover .full, .user-note:focus .full { display: block; }
-.kept { background: none; border: 0; padding: 0; margin-left: 4px; color: var(--tn-accent); text-decoration: underline; }
-`;
-
-export const noteCss = `${baseCss}
-:host { display: block; margin: 4px 0 6px; }
-.note {
-  max-width: 60em; padding: 2px 6px; border-left: 2px solid var(--tn-mark);
-  background: var(--tn-surface); color: var(--tn-fg); font-size: var(--tn-size); line-height: 1.4;
-}
-.text {
-  display: block; white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: isolate;
-}
-.text.clamped { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; }
-.note a { color: var(--tn-accent); }
-.actions { display: block; font-size: var(--tn-small); }
-.note button { margin-right: 8px; background: none; border: 0; padding: 0; color: var(--tn-accent); text-decoration: underline; }
-`;
+export const baseCss = base;
+export const chipsCss = base + chips;
+export const noteCss = base + note;
 
 export const controlCss = `${baseCss}
 :host { display: inline-block; position: relative; margin-left: 6px; vertical-align: baseline; }
