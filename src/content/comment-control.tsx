@@ -131,13 +131,11 @@ export function startCommentControl(
   };
 
   const place = (ui: ShadowUi, key: string): boolean => {
-    const header = model.comment(key)?.header();
-    if (!header) return false;
-    if (ui.host.parentElement !== header) {
-      // After the chips, before what stays last in the header (the adapter's `headerTail`).
-      const { headerTail } = annotator.adapter;
-      header.insertBefore(ui.host, headerTail ? header.querySelector(headerTail) : null);
-    }
+    const comment = model.comment(key);
+    const header = comment?.header();
+    if (!comment || !header) return false;
+    // After the chips, before what stays last in the header.
+    if (ui.host.parentElement !== header) header.insertBefore(ui.host, comment.headerTail());
     besideItemBefore(ui.host, header);
     return true;
   };

@@ -175,11 +175,10 @@ export class Decorations {
     const { model, actions } = this;
     if (host.parentNode !== header) {
       // Before the control, which follows the chips, and before what stays last in the header.
-      const { headerTail } = model.adapter;
-      const next =
-        header.querySelector(':scope > tn-control') ??
-        (headerTail ? header.querySelector(headerTail) : null);
-      header.insertBefore(host, next);
+      header.insertBefore(
+        host,
+        header.querySelector(':scope > tn-control') ?? comment.headerTail(),
+      );
     }
     renderCommentChips(shadowOf(host), {
       tags: tagNames.map((name) => model.tagFor(name)),

@@ -41,12 +41,11 @@ const SELECTORS = {
 
 const PARTS = {
   header: ':scope > .row > .topic-body > .topic-meta-data',
+  /** The date and read state, at the header's far end: Threadnote's additions go before them. */
+  headerTail: ':scope > .row > .topic-body > .topic-meta-data > .post-infos',
   body: ':scope > .row > .topic-body > .regular',
   text: ':scope > .row > .topic-body > .regular > .cooked',
 };
-
-/** The header's date and read state, at its far end: Threadnote's additions go before them. */
-const HEADER_TAIL = ':scope > .post-infos';
 
 function readFlags(comment: DomComment): CommentFlags {
   const wrapper = comment.element.closest(SELECTORS.wrapper)?.classList;
@@ -135,7 +134,6 @@ function adapterForHost(host: string): SiteAdapter {
         return match ? `${site}:t/${match[3]}` : null;
       },
       threadBarAnchor: (doc) => doc.querySelector(SELECTORS.stream),
-      headerTail: HEADER_TAIL,
       // The topic's author is its first post's author: no user links outside the posts.
       userLinks: () => [],
       parsePage: neverThrows('Discourse', (doc, url) => parseTopic(doc, url, site)),

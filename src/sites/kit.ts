@@ -21,6 +21,8 @@ export function emptyPage(): SitePage {
 /** Where a comment's parts are, as selectors relative to the comment's element. */
 export interface CommentParts {
   header: string;
+  /** The header's child that Threadnote's additions go before (SiteComment.headerTail). */
+  headerTail?: string;
   body: string;
   /** Links under the text that a collapse hides with it, where they are not inside `body`. */
   actions?: string;
@@ -84,6 +86,10 @@ export class DomComment implements SiteComment {
 
   header(): HTMLElement | null {
     return this.find(this.parts.header);
+  }
+
+  headerTail(): HTMLElement | null {
+    return this.find(this.parts.headerTail);
   }
 
   body(): HTMLElement | null {

@@ -34,6 +34,11 @@ export interface SiteComment {
   element: HTMLElement;
   /** The comment header, where Threadnote's chips and control go. */
   header(): HTMLElement | null;
+  /**
+   * The header's child that stays last (Discourse's date, at the header's far end): chips, the
+   * stub and the control go before it, beside the author's name. Null: they go at the end.
+   */
+  headerTail(): HTMLElement | null;
   /** The comment's text; Threadnote's note goes right above it. */
   body(): HTMLElement | null;
   /** What a collapse hides in the comment itself: its text and the links under it. */
@@ -99,12 +104,6 @@ export interface SiteAdapter {
   look: ForumLook;
   /** The forum's own fold toggle, where Threadnote keeps it in agreement with its folds. */
   ownFold?: OwnFold;
-  /**
-   * A child of the comment header that stays last (Discourse's date, at the header's far end):
-   * chips, the stub and the control go before it, beside the author's name. Without it, they go
-   * at the header's end.
-   */
-  headerTail?: string;
 }
 
 /** A forum's own per-comment fold (HN's [–]/[+N]), driven through the forum's own markup. */

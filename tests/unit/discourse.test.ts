@@ -103,6 +103,8 @@ describe('Discourse adapter on a topic page (Discourse 3.5 markup, made from its
     const post = page.comments.find((comment) => comment.key === keyOf(4));
     expect(post?.element.id).toBe('post_4');
     expect(post?.header()?.classList.contains('topic-meta-data')).toBe(true);
+    expect(post?.headerTail()?.parentElement).toBe(post?.header());
+    expect(post?.headerTail()?.classList.contains('post-infos')).toBe(true);
     expect(post?.body()?.classList.contains('regular')).toBe(true);
     expect(post?.foldedParts()).toEqual([post?.body()]);
     expect(post?.permalink).toBe(`${TOPIC}/4`);
