@@ -15,29 +15,16 @@ import { controlCss, popoverCss } from './ui/styles';
 /**
  * The host takes no room in the header. In a header of inline text (HN, Lobsters, Reddit) it is
  * placed absolutely (popoverCss) and, without offsets, shows where the text flow would put it:
- * after the item before it. In a flex or grid header that spot is the header's start, over the
- * author's name. So in a flex header (Discourse's) it joins the flow, zero wide: it then follows
- * the item before it as that item grows (a chip added from the panel, a stub's count), and moves
- * none of the forum's own items. In a grid header, where it would take a cell, it is placed
- * after the item before it.
+ * after the item before it. In a flex header (Discourse's) that spot is the header's start, over
+ * the author's name: there it joins the flow instead, zero wide, so it follows the item before it
+ * as that item grows (a chip added from the panel, a stub's count) and moves none of the forum's
+ * own items. No forum has a grid header; one would need a placement of its own.
  */
 function besideItemBefore(host: HTMLElement, header: HTMLElement): void {
-  for (const property of ['left', 'top', 'position', 'width', 'flex']) {
-    host.style.removeProperty(property);
-  }
-  const display = getComputedStyle(header).display;
-  if (display.includes('flex')) {
+  for (const property of ['position', 'width', 'flex']) host.style.removeProperty(property);
+  if (getComputedStyle(header).display.includes('flex')) {
     Object.assign(host.style, { position: 'relative', width: '0', flex: 'none' });
-    return;
   }
-  if (!display.includes('grid')) return;
-  const item = host.previousElementSibling;
-  const origin = host.offsetParent;
-  if (!item || !origin) return;
-  const itemBox = item.getBoundingClientRect();
-  const box = origin.getBoundingClientRect();
-  host.style.left = `${Math.round(itemBox.right - box.left + origin.scrollLeft)}px`;
-  host.style.top = `${Math.round(itemBox.top - box.top + origin.scrollTop)}px`;
 }
 
 export function startCommentControl(
