@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Annotator } from '../../src/content/annotator';
 import type { ContentConnector } from '../../src/content/connector';
-import type { SessionCommands } from '../../src/content/context';
+import type { SessionCommands, SessionContext } from '../../src/content/context';
 import { startCommentControl } from '../../src/content/comment-control';
 import { startHiddenBar } from '../../src/content/hidden-bar';
 import { catchKeys } from '../../src/content/key-catch';
@@ -202,6 +202,17 @@ function annotatorOn(saving: PageSaving = pageSaving(new Toaster())): Annotator 
   });
 }
 
+/** The context a session gives its features, its commands none until a feature sets them. */
+function sessionContext(annotator: Annotator, signal: AbortSignal): SessionContext {
+  const commands: SessionCommands = {
+    openPanel: () => undefined,
+    setFilter: () => 0,
+    undo: async () => undefined,
+  };
+  const navigator = new CommentNavigator(annotator.model, signal);
+  return { annotator, navigator, commands, ui: () => loadUi(connector) };
+}
+
 async function started() {
   const annotator = annotatorOn();
   await annotator.start();
@@ -353,13 +364,8 @@ describe('Edits from the page', () => {
     await annotator.start();
     const session = new AbortController();
     sessions.push(session);
-    const navigator = new CommentNavigator(annotator.model, session.signal);
-    const commands = {
-      openPanel: () => undefined,
-      setFilter: () => 0,
-      undo: async () => undefined,
-    };
-    const context = { annotator, navigator, commands, ui: () => loadUi(connector) };
+    const context = sessionContext(annotator, session.signal);
+    const { navigator } = context;
     const comment = annotator.model.comment('x:2');
     if (!comment) throw new Error('no post 2');
     navigator.focus(comment);
@@ -581,13 +587,8 @@ describe('Features of a session', () => {
     worker.quickTags = ['a'];
     const annotator = await started();
     const session = new AbortController();
-    const navigator = new CommentNavigator(annotator.model, session.signal);
-    const commands: SessionCommands = {
-      openPanel: () => undefined,
-      setFilter: () => 0,
-      undo: async () => undefined,
-    };
-    const context = { annotator, navigator, commands, ui: () => loadUi(connector) };
+    const context = sessionContext(annotator, session.signal);
+    const { navigator, commands } = context;
     startKeyboard(context, session.signal, []);
     for (const start of [startCommentControl, startTagFilter]) start(context, session.signal);
     expect(commands.setFilter('later')).toBe(1);
@@ -610,13 +611,7 @@ describe('Features of a session', () => {
     worker.annotations = [annotation('x:3', { fold: 'hidden' })];
     const annotator = await started();
     const session = new AbortController();
-    const navigator = new CommentNavigator(annotator.model, session.signal);
-    const commands: SessionCommands = {
-      openPanel: () => undefined,
-      setFilter: () => 0,
-      undo: async () => undefined,
-    };
-    const context = { annotator, navigator, commands, ui: () => loadUi(connector) };
+    const context = sessionContext(annotator, session.signal);
     startNewMarks(context, session.signal);
     // Drawn as the feature starts: the session holds the comments until the UI script started it.
     startHiddenBar(context, session.signal);
